@@ -14,8 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Precision = Literal["day", "month", "quarter", "half", "season", "year", "unknown"]
-"""How much of a date the text gave. ``season`` is early/mid/late of a year."""
+Precision = Literal["day", "month", "quarter", "half", "season", "year", "decade", "unknown"]
+"""How much of a date the text gave. ``season`` is early/mid/late of a year;
+``decade`` is written EDTF-style (``199X``)."""
 
 DateOrigin = Literal["stated", "resolved", "inferred", "estimated", "metadata"]
 """Where a date came from: written out in full (``stated``), computed from a relative

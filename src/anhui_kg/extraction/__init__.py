@@ -1,0 +1,1 @@
+"""Extraction: Article -> Extraction (mentions, dates, deal and relation claims)."""
