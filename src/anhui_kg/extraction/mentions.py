@@ -1,0 +1,629 @@
+"""Mentions: Article -> Mentions of organisations, brands, people, plants, places, products.
+
+Two sources, merged longest-span-first:
+
+* the alias table (``ontology/aliases.json``): known names, matched case-sensitively;
+* patterns that need no table: legal and organisation-shaped names, descriptors and
+  appositives ("battery maker Gotion", "Gotion, a Hefei-based battery maker"), names next
+  to deal verbs, abbreviations introduced in parentheses or with "or", Chinese names in
+  parentheses, people next to titles ("Chairman An Jin", "Xiang Xingchu, general manager
+  of JAC"), surnames that point back to a full name in the same article, plants, brands
+  and model names.
+
+Rules carry a version in ``Mention.via`` (e.g. ``org_suffix.v1``) so a changed rule shows
+in the output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Article, EntityType, Mention
+
+# --- the alias table ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownName:
+    key: str
+    type: EntityType
+    name: str
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Surface form -> known entity, plus one compiled regex over all surface forms."""
+
+    by_surface: dict[str, KnownName]
+    pattern: re.Pattern[str]
+    names: dict[str, KnownName]  # key -> entry
+
+
+def build_aliases(entries: list[dict]) -> Aliases:
+    by_surface: dict[str, KnownName] = {}
+    names: dict[str, KnownName] = {}
+    for e in entries:
+        kn = KnownName(e["id"], e["type"], e["name"])
+        names[e["id"]] = kn
+        for s in [e["name"], *e.get("aliases", [])]:
+            by_surface.setdefault(s, kn)
+    alts = sorted(by_surface, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w&-])(?:%s)(?![\w&]|-(?:based|headquartered|owned|backed)\b|\$)"
+        % "|".join(re.escape(a) for a in alts)
+    )
+    return Aliases(by_surface, pattern, names)
+
+
+@lru_cache(maxsize=4)
+def load_aliases(path: str | None = None) -> Aliases:
+    """The alias table shipped in ``ontology/aliases.json`` (or one at ``path``)."""
+    if path is None:
+        text = (resources.files("anhui_kg") / "ontology" / "aliases.json").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    return build_aliases(json.loads(text)["entities"])
+
+
+# --- vocabulary --------------------------------------------------------------------
+
+ORG_SUFFIX = (
+    r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
+    r"S\.A\.|N\.V\.|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
+    r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
+    r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
+    r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
+    r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Chemicals?"
+)
+FUND_WORDS = re.compile(r"\b(?:Fund|Capital|Investments?|Partners|Ventures?|Securities|Bank)\b")
+GOV_WORDS = re.compile(
+    r"\b(?:Government|Bureau|Ministry|Commission|Committee|Administration|Council|Authority|"
+    r"People's Congress|Municipality|Department)\b"
+)
+ORG_WORDS = re.compile(
+    r"\b(?:Association|University|Institute|Academy|Market|Exchange|Alliance|Federation|"
+    r"Chamber|Society|Center|Centre|Foundation|Agency|Program|Programme|Zone|Park)\b"
+)
+MEDIA_WORDS = re.compile(r"\b(?:News|Daily|Times|Post|Journal|Herald|Weekly|Reuters|Xinhua|Bloomberg|Caixin)$")
+
+DESCRIPTORS = (
+    r"(?:EV|electric[- ]vehicle|NEV|car|auto|battery|chip|semiconductor|software|tech|technology|"
+    r"parts|components?|lidar|robotaxi|truck|bus|engine|steel|materials?|charging|swap|"
+    r"state-owned|Chinese|German|Japanese|Korean|American|British|French|Spanish|Italian|"
+    r"global|local|domestic|private|listed|Hefei-based|Anhui-based|[A-Z][a-z]+-based|"
+    r"investment|venture|equity|industrial|government|guidance|rival|peer|partner|startup|"
+    r"supplier|manufacturer|maker|giant|firm|company|group|fund|automaker|carmaker)"
+)
+DESCRIPTOR_NOUN = (
+    r"(?:automaker|carmaker|car maker|EV maker|maker|manufacturer|supplier|startup|start-up|"
+    r"firm|company|giant|developer|designer|producer|chipmaker|fund|investor|shareholder|"
+    r"group|conglomerate|operator|provider|platform|partner|rival|brand)"
+)
+
+TITLE = (
+    r"(?:co-?founder|founder|vice[- ]chairman|vice[- ]chairwoman|chairman|chairwoman|chair|"
+    r"chief executive officer|chief executive|CEO|vice[- ]president|president|general manager|"
+    r"chief (?:financial|technology|operating|technical|marketing|strategy|product) officer|"
+    r"CFO|CTO|COO|managing director|executive director|director|head|party secretary|"
+    r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president)"
+)
+TITLE_CAP = re.compile(r"(?i:%s)" % TITLE)
+NAME = r"[A-Z][a-z]+(?:[’'-][a-z]+)?(?:\s[A-Z][a-z]+(?:[’'-][a-z]+)?){1,2}"
+SPEECH = (
+    r"(?:’s|'s|‘s|\s(?:said|says|stated|noted|added|told|acknowledged|revealed|stressed|"
+    r"emphasized|emphasised|explained|believes|offered|cast|rolled|urged|recalled|argued))"
+)
+
+STOP_CAPS = frozenset(
+    """The A An In On At By For From With And Or But As Of To This That These Those It Its
+    Their They He She His Her We Our You Your I After Before During While When Where Which
+    Who What Why How Meanwhile However Moreover Separately Also Notably Overall Previously
+    Recently Currently Now Then Both Each Every All Some Several Many Most Other Another
+    Under Over Into Through Across Against Between Among Since Until Despite Amid Alongside
+    According Back Early Late Mid Last Next First Second Third Fourth Fifth New Chinese
+    China's Image Source Credit Image Read More Subscribe Join Stay Continue Reporting
+    Editing Photo Data Market Industry Company Group Analysts Sources Officials
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 EV EVs NEV NEVs SUV SUVs MPV R&D OEM OEMs IPO
+    CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
+    Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
+    Plant Factory Province City County District Government Party Belt Road""".split()
+)
+
+PERSON_STOP = STOP_CAPS - {"An", "A", "Back", "Early", "Mid", "May", "Chairman"}
+
+GENERIC_SINGLE = frozenset(
+    """Chinese Western European Asian American German Japanese Korean British French Global
+    Local National State Provincial Municipal Auto Automotive Technology Energy Battery
+    Electric Smart Green Tier Level Phase Model Series Version Platform""".split()
+)
+
+PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
+CODE = re.compile(
+    r"(?<![\w$€¥.,-])(?=[A-Z0-9-]*\d)([A-Z]{1,4}\d{1,5}[A-Z]{0,3}|\d[A-Z]{2,4})(?![\w%-]|\.\d)"
+)
+CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO2|L[2-5]|A\d|B\d|F\d|G\d)$")
+
+CJK = r"[\u3400-\u9fff]"
+
+_CAP_WORD = r"(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
+_SP = r"[ \u00a0]"
+_LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|N\.V\.))"
+_CAP_PHRASE = re.compile(
+    r"(?<![\w’'-])%s(?:(?:%s(?:of|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
+    % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
+)
+_CAP_SEQ = r"(?:%s)(?:%s(?:%s))*%s?" % (_CAP_WORD, _SP, _CAP_WORD, _LEGAL_TAIL)
+
+DEAL_WORDS = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|ment|ments)?|partner(?:ed|ing|ship|ships)?|"
+    r"allian(?:ce|ces)|joint venture|JV|acquir(?:e|ed|es|ing)|acquisition|invest(?:ed|s|ing|ment|or|ors)?|"
+    r"stake|supply|supplie[sd]|supplier|licen[cs](?:e|ed|ing)|tie-up|team(?:ed)? up|joined forces|"
+    r"collaborat(?:e|ed|ion|ing)|cooperat(?:e|ed|ion|ing)|deal|merger|merge[ds]?|buy(?:s|ing)?|bought|"
+    r"memorandum|MoU|MOU|contract|manufactur(?:e|ed|ing) (?:for|vehicles for)|talks)\b",
+    re.IGNORECASE,
+)
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def _sentence_index(article: Article, pos: int) -> int:
+    lo, hi = 0, len(article.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = article.sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s.index
+    return max(0, min(lo, len(article.sentences) - 1))
+
+
+def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text[start:end]
+    for suf in ("’s", "'s", "‘s", "’", "'"):
+        if s.endswith(suf) and len(s) > len(suf) + 1:
+            return start, end - len(suf)
+    return start, end
+
+
+def normalize_name(name: str) -> str:
+    """Casefolded name with quotes, apostrophes and spacing unified.
+
+    Examples
+    --------
+    >>> normalize_name("Zuo Yan’an")
+    "zuo yan'an"
+    """
+    name = re.sub(r"[’‘`´]", "'", name).replace("\u00a0", " ")
+    name = re.sub(r"[“”\"]", "", name)
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+_LEGAL = re.compile(
+    r"(?:[\s,]+(?:Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
+    r"LLC|PLC|plc|AG|GmbH|S\.A\.|N\.V\.|Company|Group))+$"
+)
+
+
+def core_name(name: str) -> str:
+    """The name without legal form or a trailing 'Group', for matching across articles.
+
+    Examples
+    --------
+    >>> core_name("Lontium Semiconductor (Hefei) Co., Ltd.")
+    'lontium semiconductor'
+    >>> core_name("NIO Holding")
+    'nio holding'
+    """
+    n = re.sub(r"\s*\((?:[A-Z][a-z]+|%s+)\)" % CJK, "", name)
+    prev = None
+    while prev != n:
+        prev = n
+        n = _LEGAL.sub("", n).strip(" ,")
+    return normalize_name(n)
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A title-case line without final punctuation: headings invite false organisations."""
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?:;,”\"’)" or len(line) > 80:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return caps / len(words) >= 0.6
+
+
+# --- the extractor -----------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    key: str | None
+    via: str
+    rank: int  # higher wins on overlap when spans are equally long
+
+
+def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[Mention, ...]:
+    """Every mention in the article, non-overlapping, in text order.
+
+    Examples
+    --------
+    >>> from anhui_kg.documents import split_sentences
+    >>> from anhui_kg.models import Article
+    >>> t = "Lumen Drive signed a supply deal with battery maker Kestrel Cells. Chairman Ma Lin attended."
+    >>> a = Article(id="x.txt", text=t, sha256="0", sentences=split_sentences(t))
+    >>> [(m.text, m.type) for m in extract_mentions(a)]
+    [('Lumen Drive', 'Company'), ('Kestrel Cells', 'Company'), ('Ma Lin', 'Person')]
+    """
+    aliases = aliases or load_aliases()
+    text = article.text
+    cands: list[_Cand] = []
+    heading = [_is_heading(text, s.start, s.end) for s in article.sentences]
+
+    def in_heading(pos: int) -> bool:
+        return bool(article.sentences) and heading[_sentence_index(article, pos)]
+
+    # 1. the alias table
+    for m in aliases.pattern.finditer(text):
+        kn = aliases.by_surface[m.group()]
+        cands.append(_Cand(m.start(), m.end(), kn.type, kn.name, kn.key, "table.v1", 3))
+
+    # 2. people next to titles
+    cands += _people(text)
+
+    # 3. organisation-shaped names, descriptors, appositives, deal context
+    for c in _organisations(text, article, aliases):
+        if not in_heading(c.start):
+            cands.append(c)
+
+    # 4. plants, brands, products
+    cands += [c for c in _plants(text) if not in_heading(c.start)]
+    cands += _brands(text, aliases)
+    cands += [c for c in _products(text) if not in_heading(c.start)]
+
+    chosen = _resolve_overlaps(cands)
+    chosen = _abbreviations(text, chosen, aliases)
+    chosen = _surnames(text, chosen)
+    return tuple(
+        Mention(
+            id=f"{article.id}#{c.start}-{c.end}",
+            article=article.id,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            type=c.type,
+            sentence=_sentence_index(article, c.start),
+            key=c.key,
+            name=c.name,
+            via=c.via,
+        )
+        for c in chosen
+    )
+
+
+_TIER = {
+    "table.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
+    "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0,
+    "deal_context.v1": 2, "speaker.v1": 2,
+}
+
+
+def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """Keep non-overlapping candidates: surer rules first, then longer spans.
+
+    A pattern name that extends a known name ("Nio Power" over "Nio", "Anhui Daily" over
+    "Anhui") counts as sure as the table itself.
+    """
+    table_starts = {(c.start, c.end) for c in cands if c.via == "table.v1"}
+    starts = {s for s, _ in table_starts}
+
+    def tier(c: _Cand) -> int:
+        t = _TIER.get(c.via, 1)
+        if c.via == "org_suffix.v1" and c.start in starts and (c.start, c.end) not in table_starts:
+            return 0
+        return t
+
+    cands = sorted(cands, key=lambda c: (tier(c), -(c.end - c.start), -c.rank, c.start))
+    taken: list[tuple[int, int]] = []
+    out: list[_Cand] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _people(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    titles = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
+    # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
+    for m in re.finditer(rf"(?i:\b{titles})\s+(?-i:({NAME}))\b", text):
+        out.append(_person(text, m.start(1), m.end(1), "title_before.v1"))
+    # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC"
+    for m in re.finditer(
+        rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
+        rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?(?i:{titles})\b",
+        text,
+    ):
+        out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
+    # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
+    for m in re.finditer(
+        rf"(?i:\b{titles})\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])", text
+    ):
+        out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
+    # "said Li Bin" / "Li Bin said"
+    for m in re.finditer(rf"\b(?:said|says|according to)\s({NAME})\b", text):
+        out.append(_person(text, m.start(1), m.end(1), "speaker.v1", rank=0))
+    # "Mr. Wang Chuanfu"
+    for m in re.finditer(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b", text):
+        out.append(_person(text, m.start(1), m.end(1), "honorific.v1"))
+    return [c for c in out if c is not None]
+
+
+def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand | None:
+    name = text[start:end]
+    words = name.split()
+    if any(w in PERSON_STOP or w in GENERIC_SINGLE for w in words):
+        # "Chairman Of", "CEO William" at a line end etc.; keep names only
+        words2 = []
+        for w in words:
+            if w in PERSON_STOP or w in GENERIC_SINGLE:
+                break
+            words2.append(w)
+        if len(words2) < 2:
+            return None
+        end = start + len(" ".join(words2))
+        name = text[start:end]
+    return _Cand(start, end, "Person", name, None, via, rank)
+
+
+def _classify_org(name: str) -> EntityType | None:
+    if MEDIA_WORDS.search(name):
+        return "Media"
+    if GOV_WORDS.search(name):
+        return "GovernmentBody"
+    if re.search(rf"(?:\s|^)(?:{ORG_SUFFIX})$", name):
+        return "Fund" if FUND_WORDS.search(name.split()[-1]) else "Company"
+    if ORG_WORDS.search(name):
+        return "Organization"
+    return None
+
+
+def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
+    start, end = strip_possessive(text, start, end)
+    inner = list(re.finditer(r"(?:’s|'s|‘s)[ \u00a0]", text[start:end]))
+    if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
+        start += inner[-1].end()
+    while True:
+        m = re.match(r"([A-Za-z][\w’'.-]*)[ \u00a0]", text[start:end])
+        if m and start + m.end() < end and (
+            m.group(1) in STOP_CAPS
+            or m.group(1) in ("of", "and", "the", "de")
+            or re.search(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$", m.group(1))
+        ):
+            start += m.end()
+            continue
+        break
+    while end > start and text[end - 1] in ",.":
+        if text[start:end].endswith(("Co.", "Ltd.", "Inc.", "Corp.", "S.A.", "N.V.")):
+            break
+        end -= 1
+    return start, end
+
+
+def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _CAP_PHRASE.finditer(text):
+        start, end = _trim_phrase(text, m.start(), m.end())
+        phrase = text[start:end]
+        if not phrase or phrase in STOP_CAPS:
+            continue
+        words = phrase.split()
+        t = _classify_org(phrase)
+        if t is not None and (len(words) >= 2 or t == "Media"):
+            # a name that is only a known place + suffix word ("Hefei City") is not an org
+            if re.fullmatch(r"[A-Z][a-z]+ (?:City|Province|County|District)", phrase):
+                continue
+            out.append(_Cand(start, end, t, phrase, None, "org_suffix.v1", 2))
+            continue
+        # Chinese name in parentheses right after: "Seres Group (赛力斯)"
+        after = text[end : end + 12]
+        if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
+            out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
+    # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
+    for m in re.finditer(
+        rf"\b(?:{DESCRIPTORS}\s)?{DESCRIPTOR_NOUN}\s({_CAP_SEQ})", text
+    ):
+        s, e = _trim_phrase(text, m.start(1), m.end(1))
+        if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
+            out.append(_Cand(s, e, "Company", text[s:e], None, "descriptor.v1", 1))
+    # appositives: "Gotion, a Hefei-based battery maker," / "Kestrel, the chip designer,"
+    for m in re.finditer(
+        rf"({_CAP_SEQ}),\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b",
+        text,
+    ):
+        s, e = _trim_phrase(text, m.start(1), m.end(1))
+        if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
+            if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", m.group()):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
+    # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
+    for sent in article.sentences:
+        if not DEAL_WORDS.search(sent.text) or _is_heading(text, sent.start, sent.end):
+            continue
+        for m in re.finditer(
+            rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})",
+            sent.text,
+        ):
+            s, e = _trim_phrase(text, sent.start + m.start(1), sent.start + m.end(1))
+            phrase = text[s:e]
+            if (
+                s >= e
+                or phrase.split()[0] in STOP_CAPS
+                or phrase in GENERIC_SINGLE
+                or _known_place(phrase, aliases)
+                or re.fullmatch(r"[A-Z]{2,}s?", phrase) and len(phrase) <= 2
+                or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]{3}", phrase)
+            ):
+                continue
+            out.append(_Cand(s, e, "Company", phrase, None, "deal_context.v1", 0))
+    return out
+
+
+def _known_place(phrase: str, aliases: Aliases) -> bool:
+    kn = aliases.by_surface.get(phrase)
+    return kn is not None and kn.type == "Place"
+
+
+def _plants(text: str) -> list[_Cand]:
+    out = []
+    for m in re.finditer(
+        rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?(?:Plant|Factory|Gigafactory|Base|Works|Park))\b(?!\s(?:Co|Ltd|Group))",
+        text,
+    ):
+        s, e = _trim_phrase(text, m.start(1), m.end(1))
+        phrase = text[s:e]
+        if len(phrase.split()) >= 2 and not re.match(r"(?:Industrial|Science|Technology|High-Tech)\s", phrase):
+            if phrase.endswith("Park"):
+                continue
+            out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
+    # "the F2 plant at NeoPark", "its Wuhu plant" stays unnamed unless capitalised code
+    for m in re.finditer(r"\bthe\s([A-Z][\w-]*\d[\w-]*\splant(?:\s(?:at|in)\s[A-Z][\w-]+)?)", text):
+        out.append(_Cand(m.start(1), m.end(1), "Plant", m.group(1), None, "plant_code.v1", 2))
+    return out
+
+
+def _brands(text: str, aliases: Aliases) -> list[_Cand]:
+    out = []
+    q = r"[“\"‘']"
+    qe = r"[”\"’']"
+    patterns = [
+        rf"\bthe\s{q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}\s(?:brand|marque|sub-brand|lineup|label)\b",
+        rf"\b(?:brand|marque|sub-brand)\s{q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}?",
+        rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{q}?([A-Z][\w&-]*){qe}?\s(?:brand|marque|sub-brand|lineup)\b",
+        rf"\bThe\s([A-Z][\w&-]*)\sbrand\b",
+    ]
+    for pat in patterns:
+        for m in re.finditer(pat, text):
+            name = m.group(1)
+            if name in STOP_CAPS or name in GENERIC_SINGLE:
+                continue
+            kn = aliases.by_surface.get(name)
+            if kn is not None and kn.type != "Brand":
+                continue
+            out.append(_Cand(m.start(1), m.end(1), "Brand", name, kn.key if kn else None, "brand_cue.v1", 2))
+    return out
+
+
+def _products(text: str) -> list[_Cand]:
+    out = []
+    for m in CODE.finditer(text):
+        code = m.group(1)
+        if CODE_EXCLUDE.match(code):
+            continue
+        start, end = m.start(1), m.end(1)
+        # a capitalised word right before makes the full name: "Shenji NX9031"
+        pre = re.search(r"([A-Z][a-z]+)\s$", text[max(0, start - 20) : start])
+        if pre and pre.group(1) not in STOP_CAPS and pre.group(1) not in GENERIC_SINGLE:
+            start -= len(pre.group(0))
+        out.append(_Cand(start, end, "Product", text[start:end], None, "model_code.v1", 1))
+    # quoted or named vehicles: "“Yuejin” truck", "the RuiFeng (Refine) MPV"
+    for m in re.finditer(
+        rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b", text
+    ):
+        out.append(_Cand(m.start(1), m.end(1), "Product", m.group(1), None, "quoted_product.v1", 1))
+    for m in re.finditer(
+        rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b",
+        text,
+    ):
+        name = m.group(1)
+        if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not re.search(r"\d", name):
+            if not re.search(r"platform", m.group()):
+                continue
+        out.append(_Cand(m.start(1), m.end(1), "Product", name, None, "named_product.v1", 1))
+    return out
+
+
+def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
+    """'Long Name (ABBR)' / 'Long Name, or ABBR,' / 'Long (简称)' teach the article a short form."""
+    by_start = {c.start: c for c in chosen}
+    learned: dict[str, _Cand] = {}
+    for c in chosen:
+        if c.type not in ("Company", "Organization", "GovernmentBody", "Media", "Fund"):
+            continue
+        rest = text[c.end : c.end + 60]
+        m = re.match(
+            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15})(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|known as)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
+            rest,
+        )
+        if m:
+            short = m.group(1) or m.group(2)
+            if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
+                learned.setdefault(short, c)
+    if not learned:
+        return chosen
+    out = list(chosen)
+    taken = [(c.start, c.end) for c in chosen]
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(learned, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        long = learned[m.group(1)]
+        existing = by_start.get(m.start())
+        if existing is not None and existing.end == m.end():
+            if existing.key is None:  # pattern-found short form: point it at the long name
+                out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
+            continue
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        out.append(_Cand(m.start(), m.end(), long.type, long.name, long.key, "abbreviation.v1", 1))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'Li said' after 'William Li': one word of a person's name, used as a name."""
+    people = {}
+    for c in chosen:
+        if c.type == "Person":
+            for w in c.name.split():
+                people.setdefault(w.replace("’", "'"), set()).add(c.name)
+    if not people:
+        return chosen
+    taken = [(c.start, c.end) for c in chosen]
+    out = list(chosen)
+    words = sorted(people, key=len, reverse=True)
+    pat = re.compile(
+        r"(?<![\w’'-])(%s)(?=%s)" % ("|".join(re.escape(w) for w in words), SPEECH)
+        + r"|\b(?:Mr|Ms|Mrs|Dr)\.?\s(%s)\b" % "|".join(re.escape(w) for w in words)
+    )
+    for m in pat.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.start(g), m.end(g)
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        full = people.get(m.group(g).replace("’", "'"))
+        if not full or len(full) != 1:
+            continue
+        # Only names that come after the full name's first mention
+        first = min(c.start for c in chosen if c.type == "Person" and c.name in full)
+        if s < first:
+            continue
+        out.append(_Cand(s, e, "Person", next(iter(full)), None, "surname.v1", 1))
+        taken.append((s, e))
+    return sorted(out, key=lambda c: c.start)
