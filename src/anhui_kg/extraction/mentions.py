@@ -53,7 +53,7 @@ def build_aliases(entries: list[dict]) -> Aliases:
             by_surface.setdefault(s, kn)
     alts = sorted(by_surface, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w&-])(?:%s)(?![\w&]|-(?:based|headquartered|owned|backed)\b|\$)"
+        r"(?<![\w&-])(?:%s)(?![\w&]|\$)"
         % "|".join(re.escape(a) for a in alts)
     )
     return Aliases(by_surface, pattern, names)
@@ -134,6 +134,15 @@ STOP_CAPS = frozenset(
     CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
     Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
     Plant Factory Province City County District Government Party Belt Road""".split()
+)
+
+GENERIC_WORDS = frozenset(
+    """Auto Automotive Automobile Automobiles Industry Industries Technology Technologies Tech
+    Energy New Development Innovation Intelligent Smart Electric Vehicle Vehicles Battery
+    Batteries Power Systems Materials Manufacturing Advanced Global International Digital
+    Software Mobility Chips Chip Semiconductor Semiconductors Engineering Machinery Group
+    Company Holdings Holding Investment Investments Capital Fund Partners Components
+    Collaborative Platform Co-building Jointly Building Joint High-Tech Logistics""".split()
 )
 
 PERSON_STOP = STOP_CAPS - {"An", "A", "Back", "Early", "Mid", "May", "Chairman"}
@@ -438,6 +447,8 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
             continue
         words = phrase.split()
         t = _classify_org(phrase)
+        if t is not None and all(w in GENERIC_WORDS for w in words):
+            continue  # "Automotive Industry", "New Energy Technology": descriptions, not names
         if t is not None and (len(words) >= 2 or t == "Media"):
             # a name that is only a known place + suffix word ("Hefei City") is not an org
             if re.fullmatch(r"[A-Z][a-z]+ (?:City|Province|County|District)", phrase):

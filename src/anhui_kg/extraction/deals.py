@@ -1,0 +1,744 @@
+"""Deals: (Article, Mentions, dates) -> DealClaims, per article.
+
+A deal is read clause by clause. A *trigger* names the kind ("joint venture",
+"acquired", "framework agreement", generic "partnership"); the organisations in the
+clause are the parties, with roles from the clause's syntax (the agent before an active
+verb or after "by", the other side after "in/from/to/for"); anaphors ("the two sides",
+"the company", "It") point back to the article's recent parties; the date nearest the
+trigger in the clause is the deal's date; cue words set the status (signed, planned,
+rumoured, denied, hypothetical, cancelled, ...). Generic re-mentions ("NIO's tie-up with
+Lontium") become extra evidence of a specific deal with the same parties instead of a
+new deal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import (
+    Article,
+    DateValue,
+    DealClaim,
+    DealKind,
+    DealStatus,
+    Evidence,
+    Mention,
+    Money,
+    PartyClaim,
+    PartyRole,
+)
+from .dates import DateMatch
+
+PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
+
+# (pattern, kind, specificity); generic triggers have specificity 1.
+_TRIGGERS: list[tuple[str, DealKind, int]] = [
+    (r"framework (?:cooperation )?agreements?", "framework_agreement", 6),
+    (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
+    (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
+    (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
+    (r"joint[- ]ventures?|\bJVs?\b", "joint_venture", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|EVs|SUVs) (?:[\w-]+ ){0,6}?for|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
+    (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
+    (r"invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
+    (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal", "strategic_cooperation", 1),
+]
+_TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
+
+# "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
+_ANAPHORIC_DEAL = re.compile(
+    r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE
+)
+_DISSOLVE = re.compile(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b", re.I)
+
+_STATUS_CUES: list[tuple[DealStatus, re.Pattern[str]]] = [
+    ("denied", re.compile(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b", re.I)),
+    ("cancelled", re.compile(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b", re.I)),
+    ("rumoured", re.compile(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b|\b(?:considering|exploring|mulling|weighing|in discussions?|negotiating)\b", re.I)),
+    ("hypothetical", re.compile(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical", re.I)),
+    ("planned", re.compile(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|proposed|would (?:set up|establish|form|build))\b", re.I)),
+    ("dissolved", re.compile(r"\bdissolv(?:ed|ing)\b|\bwound up\b", re.I)),
+    ("signed", re.compile(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed)\b", re.I)),
+    ("announced", re.compile(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b", re.I)),
+    ("completed", re.compile(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured)\b", re.I)),
+    ("ongoing", re.compile(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b", re.I)),
+]
+_REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
+
+_FINITE_SIGN = re.compile(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b", re.I)
+_PERFECT = re.compile(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b", re.I)
+_END_CUE = re.compile(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$", re.I)
+
+_CLAUSE_BOUNDARY = re.compile(
+    r";\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+)
+
+_ANAPHOR_SUBJ = re.compile(
+    r"\b(?:It|it|its|Its|[Tt]he (?:company|automaker|carmaker|car maker|EV maker|firm|group|startup|"
+    r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|"
+    r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company)))\b"
+)
+_PLURAL_ANAPHOR = re.compile(
+    r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
+    r"[Bb]oth (?:companies|sides|parties|firms|automakers|groups|partners)|[Tt]he (?:pair|duo|partners))\b"
+)
+_NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
+_NOT_PARTY_BEFORE = re.compile(
+    r"(?:facilitated|backed|brokered|supported|advised|arranged|led|reported|according to|citing|cited by|"
+    r"shared shareholder|shareholder|such as|like|rivals?|competitors?)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
+)
+_ROLE_NOUN_AFTER = re.compile(
+    r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(contract manufacturer|manufacturer|supplier|investor|shareholder|licensee|licensor|customer|client|partner)\b",
+)
+
+_MONEY = re.compile(
+    r"(?:(?P<sym>US\$|\$|€|¥|RMB\s?|CNY\s?|USD\s?|EUR\s?)(?P<n1>\d[\d,]*(?:\.\d+)?)\s?(?P<m1>billion|million|trillion|bn|mn|m|b)?\b)"
+    r"|(?:(?P<n2>\d[\d,]*(?:\.\d+)?)\s?(?P<m2>billion|million|trillion|bn|mn)?\s(?P<cur>yuan|renminbi|RMB|dollars|US dollars|euros|EUR|USD|CNY|won|yen)\b)",
+    re.I,
+)
+_SCALE = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "trillion": 1e12}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
+             "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY",
+             "dollars": "USD", "us dollars": "USD", "won": "KRW", "yen": "JPY"}
+_STAKE = re.compile(
+    r"(\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per cent)(?=\s(?:stake|interest|equity|of (?:the )?(?:shares|equity|company|joint venture|JV))|\s?(?:-owned|owned))"
+    r"|(?:stake|interest) of (\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per cent)"
+    r"|(?:hold|holds|own|owns|contribute|contributes|take|takes|acquire|acquired|took)\s(?:a\s)?(\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per cent)",
+    re.I,
+)
+_TITLE = re.compile(
+    r"[“\"]([^”\"]{8,200}?(?:Agreement|Memorandum|Contract|Framework|Alliance|Partnership)[^”\"]{0,150})[”\"]"
+    r"|\b((?:Framework|Strategic Cooperation|Cooperation|Joint Venture|Supply|Licensing) Agreement on(?: [A-Z][\w-]*| (?:a|an|the|for|of|and|on|in)){2,25})"
+)
+_ITEM_KIND = [
+    (re.compile(r"technology transfer|licens", re.I), "licensing", 4),
+    (re.compile(r"(?:EV |vehicle |car )?(?:production|manufacturing)", re.I), "contract_manufacturing", 5),
+    (re.compile(r"joint venture", re.I), "joint_venture", 5),
+    (re.compile(r"batter(?:y|ies) supply|supply", re.I), "supply", 3),
+    (re.compile(r"chips?", re.I), "chip_collaboration", 6),
+    (re.compile(r"battery[- ]swap", re.I), "battery_swap_alliance", 6),
+]
+_HUB_KINDS = frozenset({"battery_swap_alliance", "other"})
+_AGENT_ROLES: dict[str, tuple[PartyRole, PartyRole]] = {
+    "investment": ("investor", "investee"),
+    "acquisition": ("buyer", "seller"),
+    "supply": ("supplier", "customer"),
+    "licensing": ("licensor", "licensee"),
+    "contract_manufacturing": ("manufacturer", "client"),
+}
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    kind: DealKind
+    spec: int
+    anaphoric: bool
+
+
+@dataclass
+class _Claim:
+    kind: DealKind
+    spec: int
+    parties: dict[str, PartyRole]  # mention id of the first mention of each name -> role
+    names: dict[str, str]  # name -> mention id
+    date: DateValue | None
+    end_date: DateValue | None
+    status: DealStatus
+    title: str | None
+    value: Money | None
+    stake: float | None
+    place: str | None
+    evidence: list[Evidence]
+    sentence: int
+    rule: str
+    finite_sign: bool = False
+    perfect: bool = False
+    dated_by_text: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def party_names(self) -> frozenset[str]:
+        return frozenset(self.names)
+
+
+def _kind_of(m: re.Match[str]) -> tuple[DealKind, int]:
+    for i, (_, kind, spec) in enumerate(_TRIGGERS):
+        if m.group(f"t{i}") is not None:
+            return kind, spec
+    raise AssertionError("unreachable")
+
+
+def money_in(text: str) -> Money | None:
+    """The first amount of money in ``text``.
+
+    Examples
+    --------
+    >>> money_in("for 3.16 billion yuan ($441 million)")
+    Money(amount=3160000000.0, currency='CNY')
+    >>> money_in("a EUR 1.5 billion stake")
+    Money(amount=1500000000.0, currency='EUR')
+    """
+    for m in _MONEY.finditer(text):
+        num = m.group("n1") or m.group("n2")
+        scale = (m.group("m1") or m.group("m2") or "").lower()
+        cur = (m.group("sym") or m.group("cur") or "").strip().lower()
+        if m.group("sym") and not scale and "," not in num and float(num) < 1000:
+            # "$5" alone is rarely a deal value; require a scale word for small numbers
+            continue
+        try:
+            amount = float(num.replace(",", "")) * _SCALE.get(scale, 1.0)
+        except ValueError:
+            continue
+        currency = _CURRENCY.get(cur)
+        if currency:
+            return Money(amount=round(amount, 2), currency=currency)
+    return None
+
+
+def _stake_in(text: str) -> float | None:
+    m = _STAKE.search(text)
+    if not m:
+        return None
+    return float(next(g for g in m.groups() if g))
+
+
+def _title_in(text: str) -> str | None:
+    m = _TITLE.search(text)
+    if not m:
+        return None
+    t = (m.group(1) or m.group(2)).strip()
+    t = re.sub(r"\s(?:with|and|between)$", "", t)
+    return t
+
+
+def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
+    """Clause spans (relative to the sentence) split at conjunctions, dashes, 'when'."""
+    cuts = [0]
+    for m in _CLAUSE_BOUNDARY.finditer(sent_text):
+        # ", supplying E/E architecture ...": a gerund clause naming nobody continues the last one
+        if re.match(r",\s[a-z]+ing\b", m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
+            nxt = _CLAUSE_BOUNDARY.search(sent_text, m.end())
+            stop = nxt.start() if nxt else len(sent_text)
+            if not any(m.end() <= p < stop for p in party_starts):
+                continue
+        # ", and Nio" continues a list of parties; it is not a clause boundary
+        if not m.group().startswith(";") and any(m.end() <= p <= m.end() + 4 for p in party_starts):
+            continue
+        cuts.append(m.start())
+    # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
+    for m in re.finditer(r"\sand\s", sent_text):
+        t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
+        if t and not any(m.end() <= p < t.start() for p in party_starts):
+            cuts.append(m.start())
+    cuts = sorted(set(cuts))
+    cuts.append(len(sent_text))
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+class _Focus:
+    """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+
+    def at(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.orgs:
+            if m.sentence > sentence:
+                break
+            counts[m.name] = counts.get(m.name, 0) + 1
+            last[m.name] = m
+        recent = {m.name for m in self.orgs if sentence - 3 <= m.sentence <= sentence}
+        pool = [n for n in (recent or counts) if n not in exclude]
+        if not pool:
+            pool = [n for n in counts if n not in exclude]
+        if not pool:
+            return None
+        best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
+        return last.get(best)
+
+    def recent(self, sentence: int, n: int, before: int) -> list[Mention]:
+        """The last n distinct organisations mentioned before offset ``before``."""
+        out: dict[str, Mention] = {}
+        for m in reversed(self.orgs):
+            if m.start >= before:
+                continue
+            if m.name not in out:
+                out[m.name] = m
+            if len(out) == n:
+                break
+        return list(out.values())
+
+
+def extract_deals(
+    article: Article, mentions: tuple[Mention, ...], dates: list[DateMatch]
+) -> tuple[DealClaim, ...]:
+    """Deal claims of one article (see the module docstring for the rules)."""
+    text = article.text
+    focus = _Focus(list(mentions))
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    claims: list[_Claim] = []
+    for sent in article.sentences:
+        every = by_sentence.get(sent.index, [])
+        sm = [m for m in every if m.type in PARTY_TYPES]
+        if not _TRIGGER_RE.search(sent.text):
+            continue
+        sd = [d for d in dates if sent.start <= d.start < sent.end]
+        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"])
+    claims = _merge_in_article(claims)
+    _infer_dates(article, claims)
+    out = []
+    for n, c in enumerate(claims):
+        if len(c.names) < 1:
+            continue
+        out.append(
+            DealClaim(
+                id=f"{article.id}#deal-{n}",
+                article=article.id,
+                kind=c.kind,
+                parties=tuple(PartyClaim(mention=mid, role=role) for mid, role in sorted(c.parties.items())),
+                date=c.date,
+                end_date=c.end_date,
+                status=c.status,
+                title=c.title,
+                value=c.value,
+                stake=c.stake,
+                place=c.place,
+                evidence=tuple(sorted(set(c.evidence), key=lambda e: (e.document, e.start))),
+                rule=c.rule + (".generic" if c.spec <= 1 else ""),
+            )
+        )
+    return tuple(out)
+
+
+def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention]) -> list[_Claim]:
+    text = article.text
+    base = sent.start
+    triggers: list[_Trigger] = []
+    for m in _TRIGGER_RE.finditer(sent.text):
+        kind, spec = _kind_of(m)
+        before = sent.text[max(0, m.start() - 40) : m.start()]
+        after = sent.text[m.end() : m.end() + 40]
+        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
+            r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
+        ) and not any(base + m.end() <= x.start < base + m.end() + 60 for x in sm)
+        triggers.append(_Trigger(base + m.start(), base + m.end(), kind, spec, anaphoric))
+    if not triggers:
+        return []
+
+    # A dissolution of "the joint venture": end the article's latest matching deal.
+    if _DISSOLVE.search(sent.text):
+        for t in triggers:
+            if t.anaphoric and t.kind == "joint_venture":
+                target = next((c for c in reversed(previous) if c.kind == "joint_venture"), None)
+                if target is not None:
+                    d = _nearest_date(sd, t.start, base, sent.end, exclude_decade=True)
+                    if d is not None:
+                        target.end_date = d.value
+                    target.status = "dissolved"
+                    target.evidence.append(_evidence(article, sent))
+        return []
+
+    party_starts = {m.start - base for m in sm}
+    clauses = _clauses(sent.text, party_starts)
+    live = [t for t in triggers if not t.anaphoric]
+    if not live:
+        return []
+
+    def clause_of(pos: int) -> int:
+        for i, (a, b) in enumerate(clauses):
+            if base + a <= pos < base + b:
+                return i
+        return len(clauses) - 1
+
+    by_clause: dict[int, list[_Trigger]] = {}
+    for t in live:
+        by_clause.setdefault(clause_of(t.start), []).append(t)
+
+    out: list[_Claim] = []
+    for ci, ts in sorted(by_clause.items()):
+        a, b = clauses[ci]
+        cstart, cend = base + a, base + b
+        best = max(ts, key=lambda t: (t.spec, -t.start))
+        # distribution: "partnered with Hyundai for technology transfer, Nio for EV production, ..."
+        dist = _distribution(article, sent, sm, cstart, cend, focus)
+        if dist:
+            out += dist
+            continue
+        parties = _parties(article, sent, sm, cstart, cend, best, focus, previous, clauses, by_clause, ci)
+        if parties is None:
+            continue
+        names, roles = parties
+        if len(names) < 2:
+            continue
+        clause_text = text[cstart:cend]
+        d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
+        if d is None and ci > 0 and (ci - 1) not in by_clause:
+            pa, pb = clauses[ci - 1]
+            d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
+        if d is None:
+            d = _sentence_initial_date(sd, sent)
+        end_d = None
+        start_d = d.value if d is not None else None
+        if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
+            end_d, start_d = d.value, None
+        if d is not None and d.role == "range_start":
+            other = next((x for x in sd if x.role == "range_end" and x.start > d.start), None)
+            if other is not None:
+                end_d = other.value
+        if d is not None and d.role in ("target", "as_of"):
+            start_d = None
+        status = _status(sent.text, clause_text, best)
+        if start_d is None and end_d is None and _PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text) \
+                and article.published is not None and status not in _REALITY:
+            start_d = article.published.model_copy(update={"origin": "inferred"})
+        claim = _Claim(
+            kind=best.kind,
+            spec=best.spec,
+            parties={},
+            names={},
+            date=start_d,
+            end_date=end_d,
+            status=status,
+            title=_title_in(sent.text) if best.kind in ("framework_agreement", "strategic_cooperation", "joint_venture", "supply", "licensing") else None,
+            value=money_in(text[best.start : cend]) or money_in(clause_text),
+            stake=_stake_in(clause_text),
+            place=_place(places, cstart, cend, text),
+            evidence=[_evidence(article, sent)],
+            sentence=sent.index,
+            rule=f"deal.{best.kind}.v1",
+            finite_sign=bool(_FINITE_SIGN.search(clause_text)) and not re.search(r"\bsigning\b", clause_text[: best.start - cstart]),
+            perfect=bool(_PERFECT.search(sent.text)),
+            dated_by_text=d is not None,
+        )
+        for name, (mid, role) in names.items():
+            claim.names[name] = mid
+            claim.parties[mid] = roles.get(name, role)
+        if best.kind in _HUB_KINDS and len(claim.names) > 2:
+            out += _split_hub(claim, sm, best.start)
+        else:
+            out.append(claim)
+    # one deal per party set in a sentence: the most specific kind wins
+    merged: list[_Claim] = []
+    for c in out:
+        twin = next((x for x in merged if x.party_names == c.party_names and x.kind not in _HUB_KINDS), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        if c.spec > twin.spec:
+            c.date = c.date or twin.date
+            c.end_date = c.end_date or twin.end_date
+            c.value = c.value or twin.value
+            c.title = c.title or twin.title
+            c.place = c.place or twin.place
+            c.dated_by_text = c.dated_by_text or twin.dated_by_text
+            c.finite_sign = c.finite_sign or twin.finite_sign
+            merged[merged.index(twin)] = c
+        else:
+            twin.date = twin.date or c.date
+            twin.end_date = twin.end_date or c.end_date
+            twin.value = twin.value or c.value
+            twin.dated_by_text = twin.dated_by_text or c.dated_by_text
+    return merged
+
+
+def _place(places: list[Mention], cstart: int, cend: int, text: str) -> str | None:
+    """The place of signing: a place after 'in'/'at' in the deal's clause."""
+    for m in places:
+        if m.type == "Place" and cstart <= m.start < cend and re.search(r"\b(?:in|at)\s$", text[max(0, m.start - 4) : m.start]):
+            return m.id
+    return None
+
+
+def _evidence(article: Article, sent) -> Evidence:
+    return Evidence(document=article.id, start=sent.start, end=sent.end, text=sent.text)
+
+
+def _nearest_date(sd, pos, base, sent_end, clause=None, exclude_decade=False):
+    best = None
+    for d in sd:
+        if exclude_decade and d.value.precision in ("decade", "unknown"):
+            continue
+        if clause is not None and not (clause[0] <= d.start < clause[1]):
+            continue
+        dist = abs(d.start - pos)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _sentence_initial_date(sd, sent):
+    for d in sd:
+        if d.start - sent.start <= 25 and d.value.precision not in ("decade", "unknown") and d.role == "event":
+            return d
+    return None
+
+
+def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
+    for status, cue in _STATUS_CUES:
+        scope = sent_text if status in ("denied", "rumoured", "cancelled", "hypothetical") else clause_text
+        if cue.search(scope):
+            if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
+                continue
+            return status
+    return "signed" if trigger.kind == "framework_agreement" else "announced" if trigger.spec > 1 else "ongoing"
+
+
+def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by_clause, ci):
+    """Names -> (mention id, default role), and the role of each name."""
+    text = article.text
+    base = sent.start
+    chosen: dict[str, tuple[str, PartyRole]] = {}
+    order: list[Mention] = []
+    in_clause = [m for m in sm if cstart <= m.start < cend]
+    # borrow from trigger-less neighbouring clauses of the same sentence
+    nb = ci + 1
+    if nb < len(clauses) and nb not in by_clause and re.match(r"\s[—–]\s", text[base + clauses[nb][0] : base + clauses[nb][0] + 3]):
+        a, b = clauses[nb]
+        in_clause += [m for m in sm if base + a <= m.start < base + b]
+    in_clause.sort(key=lambda m: m.start)
+    skip_possessor: set[str] = set()
+    counter_role: dict[str, PartyRole] = {}
+    for m in in_clause:
+        before = text[max(base, m.start - 40) : m.start]
+        after = text[m.end : m.end + 60]
+        if _NOT_PARTY_BEFORE.search(before):
+            continue
+        if m.type == "Brand" and not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I):
+            continue
+        if _UNIT_AFTER.match(after):
+            skip_possessor.add(m.name)
+            continue
+        rn = _ROLE_NOUN_AFTER.match(after)
+        if rn and trig.kind in _AGENT_ROLES:
+            counter_role[m.name] = _AGENT_ROLES[trig.kind][1]
+        if m.name not in chosen:
+            chosen[m.name] = (m.id, "party")
+            order.append(m)
+    clause_text = text[cstart:cend]
+    head = text[cstart : trig.start]
+    # plural anaphors: "the two sides signed ..."
+    pm = _PLURAL_ANAPHOR.search(text[cstart:cend])
+    if pm and len(chosen) < 2:
+        n = _NUM.get((pm.group(1) or "two").lower(), 2)
+        recent_claim = next((c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
+        if recent_claim is not None:
+            for name, mid in recent_claim.names.items():
+                chosen.setdefault(name, (mid, "party"))
+        elif n == 2:
+            for m in focus.recent(sent.index, n, cstart):
+                chosen.setdefault(m.name, (m.id, "party"))
+    # singular anaphors / subject ellipsis: "It has partnered with", "and also inked ... with X"
+    has_subject = any(
+        m.start < trig.start and not re.match(r"(?:’s|'s|‘s)\s", text[m.end : m.end + 3])
+        for m in in_clause if m.name in chosen
+    )
+    if not has_subject:
+        sent_head = text[sent.start : cstart]
+        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?[a-z]+(?:ed|s)?\b", clause_text)
+        if _ANAPHOR_SUBJ.search(head) or elliptic:
+            subj = None
+            if elliptic:
+                subj = next((m for m in sm if m.start < cstart and m.name not in skip_possessor), None)
+                if subj is None and _ANAPHOR_SUBJ.match(sent_head.strip()):
+                    subj = focus.at(sent.index, exclude=frozenset(chosen))
+            if subj is None and _ANAPHOR_SUBJ.search(head):
+                subj = focus.at(sent.index, exclude=frozenset(chosen))
+            if subj is not None and subj.name not in chosen:
+                chosen = {subj.name: (subj.id, "party"), **chosen}
+    if len(chosen) == 1 and trig.spec >= 3:
+        only = next((m for m in in_clause if m.name in chosen), None)
+        between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
+        if between is not None and re.fullmatch(r"\s(?:to|with)\s(?:[\w-]+\s){0,4}", between):
+            f = focus.at(sent.index, exclude=frozenset(chosen))
+            if f is not None:
+                chosen = {f.name: (f.id, "party"), **chosen}
+    for name in skip_possessor:
+        chosen.pop(name, None) if len(chosen) > 2 else None
+    roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
+    return chosen, roles
+
+
+def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[str, PartyRole]:
+    if trig.kind not in _AGENT_ROLES or len(chosen) < 2:
+        return {}
+    agent_role, patient_role = _AGENT_ROLES[trig.kind]
+    roles: dict[str, PartyRole] = {}
+    window = text[trig.start : cend]
+    agent = None
+    passive = re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?\w+ed\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+    if passive:
+        by_pos = max(cstart, trig.start - 40) + passive.end()
+        agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
+    if agent is None:
+        before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
+        if before:
+            nearest = before[-1]
+            rel = re.match(r",?\s(?:which|who|that)\s", text[nearest.end : trig.start])
+            agent = nearest.name if rel else before[0].name
+    if agent is None:
+        # "licensing to McLaren", "investment from X in Y": nominal triggers
+        frm = re.search(r"\bfrom\s", window)
+        if frm:
+            agent = next((m.name for m in in_clause if m.start >= trig.start + frm.end() - 1 and m.name in chosen), None)
+    if agent is None:
+        agent = next((n for n in chosen if n not in counter_role), None)
+    # "licensed technology from X": the one after "from" is the licensor/seller
+    if trig.kind in ("licensing",) and re.search(r"licens\w*\s(?:[\w-]+\s){0,4}from\b", window, re.I):
+        frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
+        if frm_m is not None:
+            agent = frm_m.name
+    for name in chosen:
+        if name in counter_role:
+            roles[name] = counter_role[name]
+        elif name == agent:
+            roles[name] = agent_role
+        else:
+            roles[name] = patient_role
+    if trig.kind == "acquisition":
+        # the seller is the one after "from"; everyone else with the buyer is a co-buyer
+        pass
+    return roles
+
+
+def _split_hub(claim: _Claim, sm, trig_start) -> list[_Claim]:
+    names = list(claim.names)
+    hub = names[0]
+    out = []
+    for other in names[1:]:
+        c = _Claim(**{**claim.__dict__})
+        c.names = {hub: claim.names[hub], other: claim.names[other]}
+        c.parties = {claim.names[hub]: "party", claim.names[other]: "party"}
+        c.evidence = list(claim.evidence)
+        out.append(c)
+    return out
+
+
+def _distribution(article, sent, sm, cstart, cend, focus) -> list[_Claim]:
+    """'partnered with A for X, B for Y, and C for Z' -> one deal per item."""
+    text = article.text
+    seg = text[cstart:cend]
+    m = re.search(r"\bwith\s", seg)
+    if not m:
+        return []
+    tail_start = cstart + m.end()
+    items = []
+    for org in [x for x in sm if x.start >= tail_start and x.start < cend]:
+        after = text[org.end : org.end + 60].replace("\u00a0", " ")
+        im = re.match(r"\s(?:for|on|in)\s(?:a\s|an\s|the\s)?([\w\s/-]{2,40}?)(?=,|\.|;|\sand\s|$)", after)
+        if not im:
+            return []
+        items.append((org, im.group(1)))
+    if len(items) < 2:
+        return []
+    subj = next((x for x in sm if x.start < tail_start), None) or focus.at(sent.index)
+    if subj is None:
+        return []
+    out = []
+    for org, phrase in items:
+        kind, spec = "strategic_cooperation", 1
+        for pat, k, s in _ITEM_KIND:
+            if pat.search(phrase):
+                kind, spec = k, s
+                break
+        names = {subj.name: subj.id, org.name: org.id}
+        roles: dict[str, PartyRole] = {subj.id: "party", org.id: "party"}
+        if kind in _AGENT_ROLES:
+            # "partnered with Nio for EV production": the subject does the work
+            roles = {subj.id: _AGENT_ROLES[kind][0], org.id: _AGENT_ROLES[kind][1]}
+        out.append(_Claim(kind=kind, spec=spec, parties=roles, names=names, date=None, end_date=None,
+                          status="ongoing", title=None, value=None, stake=None, place=None,
+                          evidence=[_evidence(article, sent)], sentence=sent.index,
+                          rule=f"deal.distributed.{kind}.v1"))
+    return out
+
+
+def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if (a.latest - a.earliest) <= (b.latest - b.earliest) else b
+
+
+def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
+    """Same kind + same parties + compatible dates = one deal; generic re-mentions attach."""
+    out: list[_Claim] = []
+    for c in claims:
+        reality = _REALITY.get(c.status, "")
+        if c.spec <= 1:
+            same = [x for x in out if x.party_names == c.party_names and _REALITY.get(x.status, "") == reality]
+            if same:
+                same[-1].evidence += c.evidence
+                continue
+            overlap = [x for x in out if len(x.party_names & c.party_names) >= 2 and x.spec > 1]
+            if overlap and not c.dated_by_text:
+                continue
+        twin = next(
+            (x for x in reversed(out)
+             if x.kind == c.kind and x.party_names == c.party_names
+             and _REALITY.get(x.status, "") == reality
+             and _compatible(x.date, c.date) and _compatible(x.end_date, c.end_date)),
+            None,
+        )
+        if twin is None:
+            out.append(c)
+            continue
+        twin.evidence += c.evidence
+        twin.date = _more_precise(twin.date, c.date)
+        twin.end_date = _more_precise(twin.end_date, c.end_date)
+        twin.value = twin.value or c.value
+        twin.title = twin.title or c.title
+        twin.place = twin.place or c.place
+        twin.stake = twin.stake or c.stake
+        twin.dated_by_text = twin.dated_by_text or c.dated_by_text
+        twin.finite_sign = twin.finite_sign or c.finite_sign
+        twin.perfect = twin.perfect or c.perfect
+        if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
+            twin.status = c.status
+    return out
+
+
+def _infer_dates(article: Article, claims: list[_Claim]) -> None:
+    """Undated signings take the article's news date: the day most of its deals name, or
+    the publication date for a present-perfect report ('have signed'). Marked inferred."""
+    days: dict[str, int] = {}
+    values: dict[str, DateValue] = {}
+    event_parties: dict[str, set[str]] = {}
+    for c in claims:
+        if c.date is not None and c.date.precision == "day" and c.dated_by_text:
+            days[c.date.value] = days.get(c.date.value, 0) + 1
+            values[c.date.value] = c.date
+            event_parties.setdefault(c.date.value, set()).update(c.names)
+    event = max(days, key=lambda k: (days[k], k)) if days else None
+    for c in claims:
+        if c.date is not None or c.end_date is not None or not c.finite_sign:
+            continue
+        if _REALITY.get(c.status) or event is None:
+            continue
+        if set(c.names) & event_parties[event]:
+            c.date = values[event].model_copy(update={"origin": "inferred"})
+

@@ -1,0 +1,280 @@
+"""Binary relations: (Article, Mentions, dates, deals) -> RelationClaims.
+
+People's roles from titles next to names ("Chery Chairman Yin Tongyue", "Chairman of JAC
+Motors, An Jin", "Xiang Xingchu, general manager of JAC"), headquarters ("Hefei-
+headquartered X", "X has located its headquarters in Hefei", "all Anhui-based"),
+locations ("Hefei, Anhui"), plants ("NIO Advanced Manufacturing ... Plant in Hefei"),
+brands ("Chery's sub-brand Exeed", "its five brands", "a three-brand matrix with A, B
+and C"), subsidiaries ("X's energy unit — known as Y", "Y, the division of X") and who
+attended a signing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, DateValue, DealClaim, Evidence, Mention, Predicate, RelationClaim
+from .dates import DateMatch
+
+ORGS = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Fund"})
+
+_TITLE_PRED: list[tuple[re.Pattern[str], Predicate]] = [
+    (re.compile(r"\bco-?founder\b|\bfounder\b", re.I), "founder_of"),
+    (re.compile(r"\bvice[- ]chair(?:man|woman)?\b", re.I), "executive_of"),
+    (re.compile(r"\bchair(?:man|woman)?\b", re.I), "chairman_of"),
+    (re.compile(r"\bCEO\b|\bchief executive\b", re.I), "ceo_of"),
+    (re.compile(r"\bvice[- ]president\b|\bsenior vice president\b", re.I), "executive_of"),
+    (re.compile(r"\bpresident\b", re.I), "president_of"),
+    (re.compile(r"\bgeneral manager\b|\bCFO\b|\bCTO\b|\bCOO\b|\bchief \w+ officer\b|\bmanaging director\b|\bexecutive director\b|\bdirector\b|\bparty secretary\b|\bhead\b", re.I), "executive_of"),
+]
+_TITLE_WORDS = r"(?:co-?founder|founder|vice[- ]chair(?:man|woman)?|chair(?:man|woman)?|CEO|chief executive(?: officer)?|vice[- ]president|senior vice president|president|general manager|CFO|CTO|COO|chief \w+ officer|managing director|executive director|director|party secretary|head)"
+_TITLES = rf"{_TITLE_WORDS}(?:(?:,\s|\sand\s|\s&\s|,\sand\s){_TITLE_WORDS})*"
+_TITLES_RE = re.compile(_TITLES, re.I)
+
+
+def _preds(title_text: str) -> list[Predicate]:
+    out: list[Predicate] = []
+    rest = title_text
+    for pat, pred in _TITLE_PRED:
+        if pat.search(rest):
+            out.append(pred)
+            rest = pat.sub(" ", rest)
+    return out
+
+
+def _ev(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(document=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def _sentence_span(article: Article, index: int) -> tuple[int, int]:
+    s = article.sentences[index]
+    return s.start, s.end
+
+
+def extract_relations(
+    article: Article,
+    mentions: tuple[Mention, ...],
+    dates: list[DateMatch],
+    deals: tuple[DealClaim, ...],
+) -> tuple[RelationClaim, ...]:
+    """Relation claims of one article, each with the sentence it was read from."""
+    text = article.text
+    out: list[RelationClaim] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    focus_counts: dict[str, int] = {}
+    first_org: dict[str, Mention] = {}
+
+    def focus(before: int) -> Mention | None:
+        best = None
+        for m in mentions:
+            if m.start >= before:
+                break
+            if m.type == "Company":
+                focus_counts.setdefault(m.name, 0)
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in mentions:
+            if m.start >= before:
+                break
+            if m.type == "Company":
+                counts[m.name] = counts.get(m.name, 0) + 1
+                last[m.name] = m
+        if counts:
+            best = last[max(counts, key=lambda n: (counts[n], last[n].start))]
+        return best
+
+    def add(subj: Mention, pred: Predicate, obj: Mention | str, ev: Evidence, rule: str,
+            date: DateValue | None = None, end: DateValue | None = None) -> None:
+        oid = obj if isinstance(obj, str) else obj.id
+        if not isinstance(obj, str) and subj.name == obj.name:
+            return
+        out.append(RelationClaim(article=article.id, subject=subj.id, predicate=pred, object=oid,
+                                 date=date, end_date=end, evidence=(ev,), rule=rule))
+
+    for sent in article.sentences:
+        sm = by_sent.get(sent.index, [])
+        if not sm:
+            continue
+        people = [m for m in sm if m.type == "Person" and m.via != "surname.v1"]
+        orgs = [m for m in sm if m.type in ORGS]
+        places = [m for m in sm if m.type == "Place"]
+        sd = [d for d in dates if sent.start <= d.start < sent.end]
+
+        # --- people's roles ----------------------------------------------------
+        for p in people:
+            before = text[max(sent.start, p.start - 90) : p.start]
+            after = text[p.end : min(sent.end, p.end + 140)]
+            # "Chery Chairman Yin Tongyue", "Nio founder and CEO William Li"
+            m = re.search(rf"({_TITLES})\s$", before, re.I)
+            if m:
+                tstart = p.start - len(before) + m.start()
+                org = next((o for o in reversed(orgs) if o.end <= tstart and tstart - o.end <= 3), None)
+                if org is None:
+                    # "Chairman of JAC Motors, An Jin" is handled below; else the article's focus
+                    if not re.search(r"\bof\s", before[m.end() - len(before) :] if False else ""):
+                        org = focus(p.start)
+                        rule = "role.title_focus.v1"
+                    else:
+                        rule = ""
+                else:
+                    rule = "role.org_title_name.v1"
+                if org is not None:
+                    for pred in _preds(m.group(1)):
+                        add(p, pred, org, _ev(article, min(org.start, tstart), p.end), rule)
+                continue
+            # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
+            m = re.search(rf"({_TITLES})\sof\s([^;]{{2,90}}?),\s$", before, re.I)
+            if m:
+                seg_start = p.start - len(before) + m.start()
+                seg_end = p.start - len(before) + m.end(2)
+                for o in orgs:
+                    if seg_start <= o.start < seg_end:
+                        for pred in _preds(m.group(1)):
+                            add(p, pred, o, _ev(article, seg_start, p.end), "role.title_of_org_name.v1")
+                continue
+            # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC from 1997 to 2021"
+            m = re.match(
+                rf",\s(?:(?:he|she|He|She)\s(?:was|is|has been|had been)\s)?(?:the\s|a\s|its\s)?(?:(?:former|then|current|new)\s)?({_TITLES})\s(?:of|at)\s",
+                after,
+            )
+            if m:
+                o = next((o for o in orgs if p.end + m.end() - 1 <= o.start <= p.end + m.end() + 2), None)
+                if o is not None:
+                    d1 = d2 = None
+                    rng = [d for d in sd if d.start >= o.end and d.start - o.end < 30]
+                    for d in rng:
+                        if d.role == "range_start":
+                            d1 = d.value
+                        elif d.role == "range_end":
+                            d2 = d.value
+                    ev_end = max([o.end] + [d.end for d in rng if d.role.startswith("range")])
+                    for pred in _preds(m.group(1)):
+                        add(p, pred, o, _ev(article, p.start, ev_end), "role.name_title_of_org.v1", d1, d2)
+
+        # --- attended a signing ---------------------------------------------------
+        if re.search(r"\battend(?:ed|ing)\b[^.]{0,40}\b(?:signing|ceremony)", sent.text):
+            target = next((d for d in reversed(deals) if any(e.start <= sent.start for e in d.evidence)), None)
+            if target is not None:
+                for p in people:
+                    add(p, "attended", target.id, _ev(article, sent.start, sent.end), "attended.signing.v1")
+
+        # --- headquarters ------------------------------------------------------------
+        for pl in places:
+            after = text[pl.end : pl.end + 40]
+            if re.match(r"-(?:headquartered|based)\s", after):
+                o = next((o for o in orgs if 0 <= o.start - pl.end <= 40), None)
+                if o is not None:
+                    add(o, "headquartered_in", pl, _ev(article, pl.start, o.end), "hq.place_headquartered_org.v1")
+        for m in re.finditer(r"\bheadquartered in\s|\b(?:has|have) (?:located|moved|set up) (?:its|their) (?:[\w-]+ )?headquarters in\s|\bis based in\s|\bare based in\s", sent.text):
+            pos = sent.start + m.end()
+            pl = next((x for x in places if pos <= x.start <= pos + 2), None)
+            if pl is None:
+                continue
+            subj = [o for o in orgs if o.end <= sent.start + m.start()]
+            # "the two automotive giants headquartered in Anhui": a description, not a name
+            if not subj or re.search(r"\bthe\s", text[subj[-1].end : sent.start + m.start()]):
+                continue
+            # "X and Y are based in" -> all; otherwise the nearest subject before
+            if re.match(r"are\b", m.group()):
+                for o in subj:
+                    add(o, "headquartered_in", pl, _ev(article, sent.start, sent.end), "hq.are_based.v1")
+            else:
+                o = subj[0] if len(subj) == 1 or re.search(r",\s(?:founded|established)", sent.text) else subj[-1]
+                add(o, "headquartered_in", pl, _ev(article, o.start, pl.end), "hq.headquartered_in.v1")
+        for m in re.finditer(r"\bwhere\s", sent.text):
+            pos = sent.start + m.end()
+            o = next((x for x in orgs if pos <= x.start <= pos + 2), None)
+            hq = re.match(r"\s(?:[Hh]eadquarters|HQ)\s(?:is|are)\s(?:located|based)", text[o.end : o.end + 40]) if o else None
+            if o is None or hq is None:
+                continue
+            # "in Hefei, Anhui, where JAC Headquarters is located": the first place of the chain
+            chain = [x for x in places if x.end <= sent.start + m.start()]
+            if not chain:
+                continue
+            first = chain[-1]
+            for x in reversed(chain[:-1]):
+                if re.fullmatch(r",\s", text[x.end : first.start]):
+                    first = x
+            add(o, "headquartered_in", first, _ev(article, first.start, o.end + hq.end()), "hq.where_headquarters.v1")
+        m = re.search(r"\b(?:are|is) (?:all |both )?([A-Z][\w]+)-based\b", sent.text)
+        if m:
+            pos = sent.start + m.start()
+            pl = next((x for x in places if x.start == sent.start + m.start(1)), None)
+            if pl is not None:
+                for o in orgs:
+                    if o.end <= pos and o.type == "Company":
+                        add(o, "headquartered_in", pl, _ev(article, sent.start, sent.end), "hq.all_based.v1")
+
+        # --- places inside places: "Hefei, Anhui", "Hefei, a city of Anhui Province" ------
+        for a, b in zip(places, places[1:]):
+            between = text[a.end : b.start]
+            if re.fullmatch(r",\s|,\s(?:a|the)\s(?:city|capital|county|district)\s(?:of|in)\s", between) and a.name != b.name:
+                add(a, "located_in", b, _ev(article, a.start, b.end), "place.in_place.v1")
+
+        # --- plants ---------------------------------------------------------------
+        for pm in (m for m in sm if m.type == "Plant"):
+            owner = next((o for o in orgs if o.end <= pm.start and pm.start - o.end <= 3), None)
+            for o in _org_prefix(pm, mentions):
+                owner = owner or o
+            if owner is not None and owner is not pm:
+                add(pm, "plant_of", owner, _ev(article, pm.start, pm.end), "plant.owner_prefix.v1")
+            pl = next((x for x in places if 0 <= x.start - pm.end <= 5 and re.match(r"\s(?:in|at)\s", text[pm.end : x.start])), None)
+            if pl is not None:
+                add(pm, "located_in", pl, _ev(article, pm.start, pl.end), "plant.in_place.v1")
+
+        # --- brands ---------------------------------------------------------------
+        brands = [m for m in sm if m.type == "Brand"]
+        for b in brands:
+            before = text[max(sent.start, b.start - 40) : b.start]
+            m = re.search(r"(?:’s|'s|‘s)\s(?:[\w-]+\s)?(?:sub-brand|brand|marque)\s$", before)
+            if m:
+                o = next((o for o in reversed(orgs) if o.end <= b.start and b.start - o.end <= 40), None)
+                if o is not None:
+                    add(b, "brand_of", o, _ev(article, o.start, b.end), "brand.possessive.v1")
+                    continue
+        if brands and re.search(r"\b(?:[\w-]+-brand|brand)\s(?:matrix|portfolio|lineup|line-up|family|strategy)\b|\bintroduc\w+\sthe\s[“\"]?\w+[”\"]?\sbrand\b|\bits\s(?:established\s|own\s|new\s)?[“\"]?\w+[”\"]?\s(?:lineup|brand)\b|\bunder one roof\b", sent.text):
+            o = focus(sent.start)
+            for b in brands:
+                if o is not None and b.name != o.name:
+                    add(b, "brand_of", o, _ev(article, sent.start, sent.end), "brand.portfolio.v1")
+        # "Chery Automobile, together with its five brands" -> brands in the next sentences
+        m = re.search(r"\bits\s(?:\w+\s)?(?:brands|marques)\b", sent.text)
+        if m and orgs:
+            o = next((x for x in reversed(orgs) if x.start < sent.start + m.start()), None)
+            if o is not None:
+                for later in range(sent.index, min(sent.index + 4, len(article.sentences))):
+                    for b in (x for x in by_sent.get(later, []) if x.type == "Brand"):
+                        s2, e2 = _sentence_span(article, later)
+                        add(b, "brand_of", o, _ev(article, s2, e2), "brand.its_brands.v1")
+
+        # --- subsidiaries -------------------------------------------------------------
+        for m in re.finditer(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|affiliate)\b[^.;]{0,30}?(?:known as|called|named|,)\s", sent.text):
+            pos = sent.start + m.start()
+            parent = next((o for o in reversed(orgs) if o.end == pos), None)
+            child = next((o for o in orgs if sent.start + m.end() - 1 <= o.start <= sent.start + m.end() + 2), None)
+            if parent is not None and child is not None:
+                add(child, "subsidiary_of", parent, _ev(article, parent.start, child.end), "subsidiary.unit_known_as.v1")
+        for m in re.finditer(r",\s(?:a|an|the)\s(?:[\w-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)", sent.text):
+            pos = sent.start + m.start()
+            child = next((o for o in reversed(orgs) if o.end == pos), None)
+            parent = next((o for o in orgs if o.start >= sent.start + m.end() and o.start - (sent.start + m.end()) <= 45), None)
+            if child is not None and parent is not None:
+                add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.appositive.v1")
+    return tuple(_dedupe(out))
+
+
+def _org_prefix(plant: Mention, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """'NIO Advanced Manufacturing Xinqiao Second Plant' belongs to the org its name starts
+    with; the org mention is found elsewhere in the article by name."""
+    first = plant.text.split()[0]
+    return [m for m in mentions if m.type == "Company" and (m.text == first or m.name == first)][:1]
+
+
+def _dedupe(claims: list[RelationClaim]) -> list[RelationClaim]:
+    seen: dict[tuple, RelationClaim] = {}
+    for c in claims:
+        key = (c.subject, c.predicate, c.object, c.evidence)
+        seen.setdefault(key, c)
+    return list(seen.values())
