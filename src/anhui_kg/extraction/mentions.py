@@ -480,10 +480,14 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if not DEAL_WORDS.search(sent.text) or _is_heading(text, sent.start, sent.end):
             continue
         for m in re.finditer(
-            rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})",
+            rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})"
+            rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
+            rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
+            rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b",
             sent.text,
         ):
-            s, e = _trim_phrase(text, sent.start + m.start(1), sent.start + m.end(1))
+            g = 1 if m.group(1) else 2
+            s, e = _trim_phrase(text, sent.start + m.start(g), sent.start + m.end(g))
             phrase = text[s:e]
             if (
                 s >= e

@@ -1,0 +1,79 @@
+"""The build pipeline on the embedded store: idempotent, replaces changed articles,
+retracts removed ones, and never half-writes on bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from anhui_kg.errors import DocumentError
+from anhui_kg.pipeline import ingest, remove, stored_articles
+from anhui_kg.store import open_store
+from anhui_kg.views import partners
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    for f in ["000_eed22a385a605605.txt", "004_80b14bbd49614d06.txt", "manifest.json"]:
+        shutil.copy(ROOT / "seeds" / f, d / f)
+    return d
+
+
+def test_build_twice_is_idempotent(tmp_path, corpus):
+    store = open_store(tmp_path / "s")
+    first = ingest([corpus], store)
+    assert len(first.added) == 2 and first.deals > 5
+    quads = sorted(map(str, store.dataset().quads()))
+    again = ingest([corpus], store)
+    assert again.added == () and again.replaced == () and len(again.unchanged) == 2
+    assert sorted(map(str, store.dataset().quads())) == quads
+
+
+def test_store_persists_on_disk(tmp_path, corpus):
+    path = tmp_path / "s"
+    store = open_store(path)
+    ingest([corpus], store)
+    n = len(store)
+    store.close()
+    reopened = open_store(path)
+    assert len(reopened) == n
+    assert {a.id for a in stored_articles(reopened)} == {"000_eed22a385a605605.txt", "004_80b14bbd49614d06.txt"}
+
+
+def test_changed_article_replaces_its_facts(tmp_path, corpus):
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    assert any(d["kind"] == "strategic_cooperation" and {p["name"] for p in d["parties"]} >= {"Weichai Group"}
+               for d in partners(store))
+    art = corpus / "004_80b14bbd49614d06.txt"
+    art.write_text("JAC Motors and Gamma Chips have signed a supply agreement in Hefei.\n", encoding="utf-8")
+    report = ingest([corpus], store)
+    assert report.replaced == ("004_80b14bbd49614d06.txt",)
+    names = {p["name"] for d in partners(store) for p in d["parties"]}
+    assert "Weichai Group" not in names and "Gamma Chips" in names
+
+
+def test_remove_retracts_facts_only_that_article_supported(tmp_path, corpus):
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    remove("004_80b14bbd49614d06.txt", store)
+    names = {p["name"] for d in partners(store) for p in d["parties"]}
+    assert "Weichai Group" not in names and "NIO" in names
+    with pytest.raises(DocumentError, match="is not in the store"):
+        remove("004_80b14bbd49614d06.txt", store)
+
+
+def test_bad_input_leaves_store_untouched(tmp_path, corpus):
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    before = sorted(map(str, store.dataset().quads()))
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe not utf-8 \x80")
+    with pytest.raises(DocumentError):
+        ingest([corpus], store)
+    assert sorted(map(str, store.dataset().quads())) == before
