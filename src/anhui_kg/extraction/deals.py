@@ -40,6 +40,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"joint[- ]ventures?|\bJVs?\b", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|EVs|SUVs) (?:[\w-]+ ){0,6}?for|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
     (r"invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
@@ -71,6 +72,11 @@ _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c
 
 _FINITE_SIGN = re.compile(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b", re.I)
 _PERFECT = re.compile(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b", re.I)
+_NEWS_VERB = re.compile(
+    r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:acquire|buy|invest|take|set up|form|establish|supply|license|pay)|"
+    r"(?:has|have) (?:agreed|signed|announced|invested|acquired)|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
 _END_CUE = re.compile(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$", re.I)
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -406,9 +412,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if d is not None and d.role in ("target", "as_of"):
             start_d = None
         status = _status(sent.text, clause_text, best)
-        if start_d is None and end_d is None and _PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text) \
-                and article.published is not None and status not in _REALITY:
-            start_d = article.published.model_copy(update={"origin": "inferred"})
+        pub = article.published
+        if start_d is None and end_d is None and pub is not None and status not in _REALITY and (
+            (_PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text))
+            or (pub.precision == "day" and _NEWS_VERB.search(sent.text))
+        ):
+            start_d = pub.model_copy(update={"origin": "inferred"})
         claim = _Claim(
             kind=best.kind,
             spec=best.spec,
@@ -588,7 +597,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
     if agent is None:
-        before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
+        before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role
+                  and not re.search(r"\b(?:with|from|to|for|of|in)\s(?:the\s)?(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])]
         if before:
             nearest = before[-1]
             rel = re.match(r",?\s(?:which|who|that)\s", text[nearest.end : trig.start])

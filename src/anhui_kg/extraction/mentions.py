@@ -161,11 +161,11 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 
 CJK = r"[\u3400-\u9fff]"
 
-_CAP_WORD = r"(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
 _SP = r"[ \u00a0]"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|N\.V\.))"
 _CAP_PHRASE = re.compile(
-    r"(?<![\w’'-])%s(?:(?:%s(?:of|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
+    r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
     % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
 )
 _CAP_SEQ = r"(?:%s)(?:%s(?:%s))*%s?" % (_CAP_WORD, _SP, _CAP_WORD, _LEGAL_TAIL)
@@ -296,9 +296,11 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     # 2. people next to titles
     cands += _people(text)
 
-    # 3. organisation-shaped names, descriptors, appositives, deal context
+    # 3. organisation-shaped names, descriptors, appositives, deal context -- but not
+    #    words inside a quoted title ("Framework Agreement on ... the Automotive Industry")
+    titles = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]", text)]
     for c in _organisations(text, article, aliases):
-        if not in_heading(c.start):
+        if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
             cands.append(c)
 
     # 4. plants, brands, products
@@ -447,7 +449,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
             continue
         words = phrase.split()
         t = _classify_org(phrase)
-        if t is not None and all(w in GENERIC_WORDS for w in words):
+        if t is not None and all(w in GENERIC_WORDS for w in words if w[0].isupper()):
             continue  # "Automotive Industry", "New Energy Technology": descriptions, not names
         if t is not None and (len(words) >= 2 or t == "Media"):
             # a name that is only a known place + suffix word ("Hefei City") is not an org
