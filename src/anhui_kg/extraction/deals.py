@@ -440,8 +440,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         for name, (mid, role) in names.items():
             claim.names[name] = mid
             claim.parties[mid] = roles.get(name, role)
-        if best.kind in _HUB_KINDS and len(claim.names) > 2:
-            out += _split_hub(claim, sm, best.start)
+        plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
+        agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
+        one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
+        if len(claim.names) > 2 and (best.kind in _HUB_KINDS or plural or one_to_many):
+            # "joint ventures with FAW and SAIC", "supplies Chery and JAC": one deal per counterpart
+            out += _split_hub(claim, sm, best.start, agent=agents[0] if one_to_many else None)
         else:
             out.append(claim)
     # one deal per party set in a sentence: the most specific kind wins
@@ -628,14 +632,17 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     return roles
 
 
-def _split_hub(claim: _Claim, sm, trig_start) -> list[_Claim]:
+def _split_hub(claim: _Claim, sm, trig_start, agent: str | None = None) -> list[_Claim]:
     names = list(claim.names)
-    hub = names[0]
+    hub = next((n for n, mid in claim.names.items() if mid == agent), names[0])
     out = []
-    for other in names[1:]:
+    for other in names:
+        if other == hub:
+            continue
         c = _Claim(**{**claim.__dict__})
         c.names = {hub: claim.names[hub], other: claim.names[other]}
-        c.parties = {claim.names[hub]: "party", claim.names[other]: "party"}
+        c.parties = {claim.names[hub]: claim.parties.get(claim.names[hub], "party"),
+                     claim.names[other]: claim.parties.get(claim.names[other], "party")}
         c.evidence = list(claim.evidence)
         out.append(c)
     return out
