@@ -1,7 +1,11 @@
 """Store: the graph on disk (Oxigraph, embedded) or in memory, one named graph per article.
 
 rdflib is the RDF toolkit of the rest of the package; Oxigraph is the engine that holds
-and queries the quads. The two meet here only: ``select`` answers SPARQL with rdflib
+and queries the quads. Queries see the union of the article graphs as the default graph:
+the store keeps that default graph as the *set* union of the named graphs, refreshed in
+the same atomic update as every write. (Oxigraph's ``use_default_graph_as_union`` returns
+a triple once per graph holding it, so a pattern of k triples over a fact told by n
+articles would make n**k intermediate rows.) The two meet here only: ``select`` answers SPARQL with rdflib
 terms, ``dataset`` hands back an rdflib ``Dataset``, ``sync`` writes one.
 """
 
@@ -70,9 +74,16 @@ def _to_rdflib(term) -> Node | None:
     raise StoreError(f"Unexpected term from Oxigraph: {term!r}")
 
 
+def _key(term: Node) -> str:
+    # Oxigraph stores language tags lower-cased (BCP 47 tags are case-insensitive).
+    if isinstance(term, rdflib.Literal) and term.language:
+        return rdflib.Literal(str(term), lang=term.language.lower()).n3()
+    return term.n3()
+
+
 def graph_digest(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """A content hash of a graph without blank nodes (our graphs have none)."""
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
+    lines = sorted(f"{_key(s)} {_key(p)} {_key(o)}" for s, p, o in triples)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -82,22 +93,37 @@ class Store:
     def __init__(self, path: Path | None = None):
         self.path = path
         try:
-            self._ox = ox.Store(str(path)) if path is not None else ox.Store()
+            self._oxstore: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as exc:  # locked by another process, unreadable folder, ...
             raise StoreError(
                 f"Cannot open the store at {path}: {exc}.\n"
                 "  Is another anhui-kg process using it? Or pass --store with another folder."
             ) from exc
+        self._ensure_union()
+
+    def _ensure_union(self) -> None:
+        # A store written before the union default graph existed: build it once.
+        store = self._ox
+        has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        if has_default is None and next(iter(store.named_graphs()), None) is not None:
+            self._update(_REFRESH_UNION)
+
+    @property
+    def _ox(self) -> ox.Store:
+        if self._oxstore is None:
+            where = "" if self.path is None else f" at {self.path}"
+            raise StoreError(f"The store{where} is closed; open it again with open_store.")
+        return self._oxstore
 
     # -- reading -----------------------------------------------------------------
     def select(self, sparql: str) -> list[dict[str, Node | None]]:
         """Run a SPARQL SELECT over the union of all graphs; rows map variable -> rdflib term."""
         try:
-            result = self._ox.query(sparql, use_default_graph_as_union=True)
+            result = self._ox.query(sparql)
         except SyntaxError as exc:
             raise StoreError(f"The SPARQL query does not parse: {exc}") from exc
-        if isinstance(result, bool):
-            return [{"ask": rdflib.Literal(result)}]
+        if isinstance(result, ox.QueryBoolean):
+            return [{"ask": rdflib.Literal(bool(result))}]
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("Expected a SELECT or ASK query; use `construct` for graphs.")
         names = [v.value for v in result.variables]
@@ -105,7 +131,12 @@ class Store:
 
     def construct(self, sparql: str) -> rdflib.Graph:
         """Run a SPARQL CONSTRUCT/DESCRIBE over the union of all graphs."""
-        result = self._ox.query(sparql, use_default_graph_as_union=True)
+        try:
+            result = self._ox.query(sparql)
+        except SyntaxError as exc:
+            raise StoreError(f"The SPARQL query does not parse: {exc}") from exc
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("Expected a CONSTRUCT or DESCRIBE query; use `select` for SELECT/ASK.")
         g = rdflib.Graph()
         for t in result:
             g.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
@@ -128,15 +159,29 @@ class Store:
         return ds
 
     def __len__(self) -> int:
-        return len(self._ox)
+        """The number of quads in the article graphs (the union default graph not counted)."""
+        rows = self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))["n"].value)
 
     # -- writing -----------------------------------------------------------------
     def sync(self, dataset: rdflib.Dataset) -> SyncReport:
         """Make each named graph of ``dataset`` the store's graph of that name.
 
         Graphs whose content is unchanged are left alone; graphs not in ``dataset`` are
-        kept (use ``remove_graph`` to retract an article). All changes happen in one
-        transaction: a failure leaves the store as it was.
+        kept (use ``remove_graph`` to retract an article). All changes go to Oxigraph as
+        ONE SPARQL UPDATE request (``DROP SILENT GRAPH`` + ``INSERT DATA`` per changed
+        graph), which Oxigraph applies atomically: a failure leaves the store as it was.
+
+        Examples
+        --------
+        >>> ds = rdflib.Dataset()
+        >>> g = ds.graph(rdflib.URIRef("https://example.org/doc/a"))
+        >>> _ = g.add((rdflib.URIRef("https://example.org/x"), rdflib.RDFS.label, rdflib.Literal("X")))
+        >>> store = open_store(None)
+        >>> store.sync(ds).added
+        ('https://example.org/doc/a',)
+        >>> store.sync(ds).unchanged
+        ('https://example.org/doc/a',)
         """
         added, replaced, unchanged = [], [], []
         existing = set(self.graph_names())
@@ -154,26 +199,67 @@ class Store:
                 added.append(name)
             writes.append((name, list(g)))
         if writes:
-            def apply(tx: ox.Store) -> None:
-                for name, triples in writes:
-                    gn = ox.NamedNode(name)
-                    tx.update(f"DROP SILENT GRAPH <{name}>")
-                    tx.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), gn) for s, p, o in triples)
-            self._transaction(apply)
+            self._update(" ;\n".join(
+                [*(_replace_graph_update(name, triples) for name, triples in writes), _REFRESH_UNION]
+            ))
         return SyncReport(tuple(added), tuple(replaced), tuple(unchanged))
 
     def remove_graph(self, name: str) -> bool:
         """Drop one named graph; returns whether it existed."""
         if name not in set(self.graph_names()):
             return False
-        self._transaction(lambda tx: tx.update(f"DROP SILENT GRAPH <{name}>"))
+        self._update(f"DROP SILENT GRAPH {_iri(name)} ;\n{_REFRESH_UNION}")
         return True
 
-    def _transaction(self, fn) -> None:
-        # pyoxigraph applies `update` atomically; batch the whole change in memory first
-        # so a failure while building quads never leaves half an article behind.
-        fn(self._ox)
-        self._ox.flush() if self.path is not None else None
+    def _update(self, sparql_update: str) -> None:
+        # One `update` call is one Oxigraph transaction: all of it or nothing.
+        try:
+            self._ox.update(sparql_update)
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(
+                f"Writing to the store{'' if self.path is None else f' at {self.path}'} failed: {exc}. "
+                "Nothing was changed."
+            ) from exc
+        if self.path is not None:
+            self._ox.flush()
+
+    # -- lifetime ----------------------------------------------------------------
+    def close(self) -> None:
+        """Release the store (and its folder lock) now rather than at garbage collection.
+
+        Any later call on this ``Store`` raises ``StoreError``. ``Store`` is also a
+        context manager: ``with open_store(path) as store: ...`` closes it on exit.
+        """
+        self._oxstore = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+_REFRESH_UNION = "CLEAR SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+"""SPARQL UPDATE that makes the default graph the set union of the article graphs."""
+
+
+def _iri(value: str) -> str:
+    """``value`` as a SPARQL IRI reference, refusing anything that is not an absolute IRI."""
+    try:
+        return str(ox.NamedNode(value))
+    except ValueError as exc:
+        raise StoreError(f"{value!r} is not an absolute IRI: {exc}") from exc
+
+
+def _replace_graph_update(name: str, triples: list[tuple[Node, Node, Node]]) -> str:
+    """SPARQL UPDATE text that makes graph ``name`` hold exactly ``triples``.
+
+    Terms are written in N-Triples syntax by Oxigraph itself, so any literal is
+    escaped correctly (N-Triples terms are valid SPARQL terms).
+    """
+    g = _iri(name)
+    body = " .\n".join(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)}" for s, p, o in triples)
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
 
 
 def open_store(path: Path | str | None) -> Store:
