@@ -601,12 +601,15 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
     if agent is None:
-        before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role
-                  and not re.search(r"\b(?:with|from|to|for|of|in)\s(?:the\s)?(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])]
-        if before:
-            nearest = before[-1]
-            rel = re.match(r",?\s(?:which|who|that)\s", text[nearest.end : trig.start])
-            agent = nearest.name if rel else before[0].name
+        before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
+        if before and re.match(r",?\s(?:which|who|that)\s", text[before[-1].end : trig.start]):
+            agent = before[-1].name  # "Stellantis, which invested in the company"
+        else:
+            # the clause's subject, not an object of "with/from/to" ("signed with X, VW will acquire")
+            subjects = [m for m in before if not re.search(
+                r"\b(?:with|from|to|for|of|in)\s(?:the\s)?(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])]
+            if subjects or before:
+                agent = (subjects or before)[0].name
     if agent is None:
         # "licensing to McLaren", "investment from X in Y": nominal triggers
         frm = re.search(r"\bfrom\s", window)
