@@ -254,3 +254,16 @@ def test_build_missing_path_names_it(tmp_path):
     missing = tmp_path / "no-such-folder"
     err = failed(run(tmp_path / "kg.store", "build", str(missing)))
     assert str(missing) in err and "does not exist" in err
+
+
+def test_query_entity_parameters_take_names(store_path):
+    """`--param` for an entity parameter accepts a label or alias, not only an id."""
+    by_id = runner.invoke(app, ["query", "partnerships_between", "-p", "a=alpha-motors", "-p", "b=beta-battery",
+                                "--store", str(store_path), "--format", "json"])
+    by_name = runner.invoke(app, ["query", "partnerships_between", "-p", "a=Alpha Motors", "-p", "b=Beta Battery",
+                                  "--store", str(store_path), "--format", "json"])
+    assert by_id.exit_code == 0 and by_name.exit_code == 0
+    assert json.loads(by_name.stdout) == json.loads(by_id.stdout) != []
+    unknown = runner.invoke(app, ["query", "partnerships_between", "-p", "a=Nobody", "-p", "b=Beta Battery",
+                                  "--store", str(store_path)])
+    assert unknown.exit_code == 1 and "No entity is called 'Nobody'" in unknown.stderr

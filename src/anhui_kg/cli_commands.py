@@ -334,6 +334,11 @@ def query(
             bindings[key.strip().lstrip("?$")] = value
         target: str | Path = Path(sparql) if Path(sparql).is_file() else sparql
         with _filled_store(store) as st:
+            # entity parameters accept names and aliases as well as ids ("NIO", "JAC Group")
+            info = next((q for q in list_queries() if q.name == sparql), None)
+            for p in info.parameters if info else ():
+                if p.type == "entity" and p.name in bindings and "://" not in bindings[p.name]:
+                    bindings[p.name] = views.resolve_name(st, bindings[p.name])
             rows = run_query(st, target, **bindings)
         if fmt is OutputFormat.table:  # prefixed names read better in a terminal
             rows = [{k: compact_iri(v) for k, v in row.items()} for row in rows]
