@@ -49,6 +49,23 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
+# The same grammar over lower-cased text, which is several times faster than IGNORECASE.
+_TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{p.lower()})" for i, (p, _, _) in enumerate(_TRIGGERS)))
+
+
+def _find_triggers(text: str):
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
+        return _TRIGGER_RE.finditer(text)
+    return _TRIGGER_LOWER.finditer(low)
+
+# Cheap test run first on every sentence: only sentences with one of these stems can hold
+# a trigger, so the full trigger grammar runs on a fraction of the text.
+_TRIGGER_HINT = re.compile(
+    r"sign|ink|agree|partner|allian|joint|jv|acqui|invest|stake|suppl|licen|tie|team|join|"
+    r"collab|cooperat|deal|memorand|mou|pact|framework|swap|chip|interoperab|manufactur|"
+    r"produc|build|assembl|oem|foundry|bought|buy|purchas|inject|took|take|technology|authori|struck"
+)
 
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = re.compile(
@@ -304,7 +321,7 @@ def extract_deals(
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
-        if not _TRIGGER_RE.search(sent.text):
+        if not _TRIGGER_HINT.search(sent.text.lower()):
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"])
@@ -338,7 +355,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for m in _TRIGGER_RE.finditer(sent.text):
+    for m in _find_triggers(sent.text):
         kind, spec = _kind_of(m)
         before = sent.text[max(0, m.start() - 40) : m.start()]
         after = sent.text[m.end() : m.end() + 40]

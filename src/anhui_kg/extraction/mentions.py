@@ -410,7 +410,7 @@ def _classify_org(name: str) -> EntityType | None:
         return "Media"
     if GOV_WORDS.search(name):
         return "GovernmentBody"
-    if re.search(rf"(?:\s|^)(?:{ORG_SUFFIX})$", name):
+    if _ORG_SUFFIX_END.search(name):
         return "Fund" if FUND_WORDS.search(name.split()[-1]) else "Company"
     if ORG_WORDS.search(name):
         return "Organization"
@@ -481,13 +481,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
     for sent in article.sentences:
         if not DEAL_WORDS.search(sent.text) or _is_heading(text, sent.start, sent.end):
             continue
-        for m in re.finditer(
-            rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})"
-            rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
-            rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
-            rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b",
-            sent.text,
-        ):
+        for m in _DEAL_CONTEXT.finditer(sent.text):
             g = 1 if m.group(1) else 2
             s, e = _trim_phrase(text, sent.start + m.start(g), sent.start + m.end(g))
             phrase = text[s:e]
@@ -502,6 +496,15 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
                 continue
             out.append(_Cand(s, e, "Company", phrase, None, "deal_context.v1", 0))
     return out
+
+
+_DEAL_CONTEXT = re.compile(
+    rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})"
+    rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
+    rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
+    rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
+)
+_ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
