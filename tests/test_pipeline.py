@@ -77,3 +77,17 @@ def test_bad_input_leaves_store_untouched(tmp_path, corpus):
     with pytest.raises(DocumentError):
         ingest([corpus], store)
     assert sorted(map(str, store.dataset().quads())) == before
+
+
+def test_unchanged_articles_are_skipped_by_hash(tmp_path, corpus, monkeypatch):
+    store = open_store(tmp_path / "s")
+    first = ingest([corpus], store)
+    import anhui_kg.pipeline as pipeline
+
+    def no_extraction(*a, **k):
+        raise AssertionError("unchanged articles must not be extracted again")
+
+    monkeypatch.setattr(pipeline, "resolve_articles", no_extraction)
+    again = ingest([corpus], store)
+    assert again.unchanged == tuple(sorted(first.added))
+    assert (again.entities, again.deals, again.relations) == (first.entities, first.deals, first.relations)

@@ -84,6 +84,12 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
         raise DocumentError(
             f"No .txt or .md articles found in {', '.join(str(p) for p in paths)}."
         )
+    hashes = stored_hashes(store)
+    if all(hashes.get(a.id) == a.sha256 for a in new):
+        # every article is already in the store with the same bytes: nothing to redo
+        unchanged = tuple(sorted(a.id for a in new))
+        counts = store_counts(store)
+        return IngestReport(len(new), (), (), unchanged, *counts)
     corpus = {a.id: a for a in stored_articles(store)}
     corpus.update({a.id: a for a in new})
     resolved, dataset = build(sorted(corpus.values(), key=lambda a: a.id), progress)
@@ -122,6 +128,26 @@ def _report(n: int, sync, resolved: Resolved) -> IngestReport:
         deals=len(resolved.deals),
         relations=len(resolved.relations),
     )
+
+
+def stored_hashes(store: Store) -> dict[str, str]:
+    """File name -> content hash of every article in the store (cheap: no texts)."""
+    rows = store.select(
+        "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
+        "SELECT ?file ?sha WHERE { ?doc a akg:Document ; akg:fileName ?file ; akg:sha256 ?sha }"
+    )
+    return {str(r["file"]): str(r["sha"]) for r in rows}
+
+
+def store_counts(store: Store) -> tuple[int, int, int]:
+    """How many entities, deals and relation statements the store holds."""
+    rows = store.select(
+        "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
+        "SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?d) AS ?deals) (COUNT(DISTINCT ?r) AS ?relations) WHERE {"
+        " { ?e akg:mentionedIn ?doc } UNION { ?d a akg:Deal } UNION { ?r a akg:RelationStatement } }"
+    )
+    r = rows[0]
+    return int(r["entities"]), int(r["deals"]), int(r["relations"])
 
 
 _STORED = """
