@@ -200,6 +200,10 @@ def build(
         list[Path] | None,
         typer.Argument(help="Article files or folders (default: seeds/)", show_default=False),
     ] = None,
+    validate: Annotated[
+        bool, typer.Option("--validate/--no-validate",
+                           help="Check the built graph against the SHACL shapes (about 80 ms per article)")
+    ] = True,
 ) -> None:
     """Ingest articles into the store; re-running is idempotent, a changed article replaces its facts.
 
@@ -216,7 +220,7 @@ def build(
         from .pipeline import ingest
 
         with open_store(store) as st, _progress() as progress:
-            report = ingest(paths, st, progress=progress)
+            report = ingest(paths, st, progress=progress, validate_shapes=validate)
         typer.echo(_summary(report, store))
 
 

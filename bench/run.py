@@ -1,0 +1,166 @@
+"""Benchmarks: extraction and ingest throughput, store size, peak memory, and query latency
+on the embedded Oxigraph store versus rdflib's in-memory store, at several corpus sizes.
+
+    python bench/run.py                       # 1k articles
+    python bench/run.py --sizes 1000,10000    # what the README reports
+    python bench/run.py --sizes 1000 --json   # JSON only
+
+Each size runs in a fresh child process, so peak RSS is that size's own. Prints a table and
+writes the figures as JSON (bench/results.json unless --out says otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def _pct(samples: list[float], p: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def _latency(fn, runs: int) -> dict:
+    fn()  # warm-up
+    samples = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t) * 1000)
+    return {"p50_ms": round(_pct(samples, 50), 2), "p95_ms": round(_pct(samples, 95), 2)}
+
+
+def one(n: int, rdflib_max: int, runs: int) -> dict:
+    from corpus import write_corpus
+
+    from anhui_kg.documents import load_articles
+    from anhui_kg.extraction import extract, load_aliases
+    from anhui_kg.pipeline import ingest
+    from anhui_kg.queries import load_query
+    from anhui_kg.store import open_store
+    from anhui_kg.views import partners
+
+    out: dict = {"articles": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write_corpus(n, folder)
+        articles = load_articles(folder)
+        size = sum(len(a.text.encode("utf-8")) for a in articles)
+        aliases = load_aliases()
+        extract(articles[0], aliases)  # compile the grammar once
+        t = time.process_time()
+        for a in articles:
+            extract(a, aliases)
+        cpu = time.process_time() - t
+        out["text_kb"] = round(size / 1024)
+        out["extraction_kb_per_s_per_core"] = round(size / 1024 / cpu)
+
+        store_path = Path(tmp) / "store"
+        store = open_store(store_path)
+        t = time.perf_counter()
+        report = ingest([folder], store, validate_shapes=False)
+        wall = time.perf_counter() - t
+        quads = len(store)
+        out["ingest_s"] = round(wall, 1)
+        out["ingest_articles_per_s"] = round(n / wall, 1)
+        out["ingest_triples_per_s"] = round(quads / wall)
+        out["quads"] = quads
+        out["deals"] = report.deals
+        store.close()
+        out["store_mb"] = round(sum(f.stat().st_size for f in store_path.rglob("*") if f.is_file()) / 2**20, 1)
+        store = open_store(store_path)
+
+        # the busiest company, and a two-year window
+        deals = partners(store)
+        counts: dict[str, int] = {}
+        for d in deals:
+            for p in d["parties"]:
+                counts[p["id"]] = counts.get(p["id"], 0) + 1
+        company = max(counts, key=counts.get)
+        out["partners_one_company"] = _latency(lambda: partners(store, company), runs)
+        out["partners_date_range"] = _latency(lambda: partners(store, since="2020", until="2021"), runs)
+
+        # the same SPARQL on rdflib's in-memory store, up to the size it can manage
+        sparql = load_query("partners").replace(
+            "WHERE {", "WHERE {\n  VALUES ?party { <https://w3id.org/anhui-kg/entity/%s> }" % company, 1)
+        out["oxigraph_partners_sparql"] = _latency(lambda: store.select(sparql), runs)
+        if n <= rdflib_max:
+            import rdflib
+
+            ds = store.dataset()
+            union = rdflib.Graph()
+            for g in ds.graphs():
+                for triple in g:
+                    union.add(triple)
+            out["rdflib_partners_sparql"] = _latency(lambda: list(union.query(sparql)), max(3, runs // 5))
+            out["speedup_vs_rdflib"] = round(
+                out["rdflib_partners_sparql"]["p50_ms"] / max(out["oxigraph_partners_sparql"]["p50_ms"], 0.01), 1)
+        store.close()
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+def table(rows: list[dict]) -> str:
+    cols = [
+        ("articles", "articles"), ("text_kb", "text KB"),
+        ("extraction_kb_per_s_per_core", "extract KB/s/core"), ("ingest_s", "ingest s"),
+        ("ingest_articles_per_s", "articles/s"), ("ingest_triples_per_s", "triples/s"),
+        ("store_mb", "store MB"), ("peak_rss_mb", "peak RSS MB"),
+        ("partners_one_company", "partners p50/p95 ms"), ("partners_date_range", "date range p50/p95 ms"),
+        ("oxigraph_partners_sparql", "SPARQL oxigraph p50 ms"), ("rdflib_partners_sparql", "SPARQL rdflib p50 ms"),
+        ("speedup_vs_rdflib", "× faster"),
+    ]
+
+    def cell(v):
+        if isinstance(v, dict):
+            return f"{v['p50_ms']}/{v['p95_ms']}" if "p95_ms" in v else str(v)
+        return "-" if v is None else str(v)
+
+    head = [c[1] for c in cols]
+    body = [[cell(r.get(k)) for k, _ in cols] for r in rows]
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(b, widths)) for b in body]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
+    ap.add_argument("--rdflib-max", type=int, default=10000, help="largest size to also run on rdflib")
+    ap.add_argument("--runs", type=int, default=50, help="query repetitions for the latencies")
+    ap.add_argument("--out", default=str(HERE / "results.json"))
+    ap.add_argument("--json", action="store_true", help="print JSON only")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.rdflib_max, args.runs)))
+        return
+    rows = []
+    for n in (int(x) for x in args.sizes.split(",")):
+        if not args.json:
+            print(f"running {n} articles ...", file=sys.stderr)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), "--rdflib-max", str(args.rdflib_max), "--runs", str(args.runs)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        if proc.returncode != 0:
+            sys.exit(f"benchmark at {n} articles failed:\n{proc.stderr}")
+        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    Path(args.out).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(rows, indent=2) if args.json else table(rows))
+
+
+if __name__ == "__main__":
+    main()
