@@ -33,7 +33,7 @@ StoreOption = Annotated[
     typer.Option(
         "--store",
         envvar=STORE_ENV,
-        help="Store folder (embedded Oxigraph); default ./anhui-kg.store",
+        help="Store folder (embedded Oxigraph; default ./anhui-kg.store) or a SPARQL server URL",
         default_factory=default_store_path,
         show_default=False,
     ),
@@ -73,3 +73,4 @@ def main() -> None:
 from . import cli_commands  # noqa: E402,F401  (build, partners, entities, relations, show, query, remove)
 from . import cli_network  # noqa: E402,F401   (analyze, export)
 from . import cli_eval  # noqa: E402,F401      (eval)
+from . import cli_serve  # noqa: E402,F401  (serve)

@@ -32,12 +32,14 @@ DEFAULT_SEEDS = Path("seeds")
 @contextmanager
 def _filled_store(path: Path) -> Iterator[Store]:
     """The store at ``path`` for reading; exit 1 when it is missing or empty."""
+    from .remote import is_remote
+
     empty = f"The store at {path} is empty. Run `anhui-kg build` first."
-    if not path.exists():
+    if not is_remote(path) and not path.exists():
         fail(empty)
     with open_store(path) as store:
         if len(store) == 0:
-            fail(empty)
+            fail(f"The store at {store.path} is empty. Run `anhui-kg build` first.")
         yield store
 
 
@@ -221,7 +223,8 @@ def build(
 
         with open_store(store) as st, _progress() as progress:
             report = ingest(paths, st, progress=progress, validate_shapes=validate)
-        typer.echo(_summary(report, store))
+            where = st.path
+        typer.echo(_summary(report, where))
 
 
 @app.command()
@@ -364,7 +367,7 @@ def remove(
         name = Path(article).name
         report = remove_article(name, st)
         typer.echo(
-            f"Removed {name} from {store}. Other articles: {len(report.replaced)} updated, "
+            f"Removed {name} from {st.path}. Other articles: {len(report.replaced)} updated, "
             f"{len(report.unchanged)} unchanged. "
             f"{_plural(report.entities, 'entity', 'entities')}, {_plural(report.deals, 'deal')}, "
             f"{_plural(report.relations, 'relation')} remain."

@@ -82,8 +82,10 @@ def open_nonempty(path: Path):
     """Open the store at ``path``; a missing or empty store is a user error."""
     from .store import open_store
 
+    from .remote import is_remote
+
     empty = StoreError(f"The store at {path} is empty. Run `anhui-kg build` first.")
-    if not Path(path).exists():
+    if not is_remote(path) and not Path(path).exists():
         raise empty
     store = open_store(path)
     if not store.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"):

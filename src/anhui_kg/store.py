@@ -16,12 +16,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from .remote import RemoteStore
 
 DEFAULT_STORE = Path("anhui-kg.store")
 STORE_ENV = "ANHUI_KG_STORE"
@@ -262,8 +266,18 @@ def _replace_graph_update(name: str, triples: list[tuple[Node, Node, Node]]) -> 
     return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
 
 
-def open_store(path: Path | str | None) -> Store:
-    """Open (creating if needed) the embedded store at ``path``; ``None`` means in memory."""
+def open_store(path: Path | str | None) -> Store | RemoteStore:
+    """Open the store ``path`` names: a SPARQL server, a folder, or memory.
+
+    ``http://...`` or ``https://...`` (also as a ``Path``, which keeps one slash) is a
+    SPARQL 1.1 server (``remote.RemoteStore``, checked to answer; URLs and credentials as
+    described in ``anhui_kg.remote``); any other path is the embedded store in that
+    folder, created if needed; ``None`` is an embedded store in memory.
+    """
+    from .remote import is_remote, open_remote  # remote imports this module
+
+    if is_remote(path):
+        return open_remote(path)
     if path is None:
         return Store(None)
     p = Path(path)

@@ -27,7 +27,7 @@ from .namespaces import (
     predicate_for,
     type_for,
 )
-from .queries import run_query
+from .queries import load_query, run_query
 from .store import Store, open_store
 
 DEAL_KINDS: tuple[str, ...] = get_args(DealKind)
@@ -248,7 +248,14 @@ def _bounds(value: str | date, option: str) -> tuple[date, date]:
 
 def _deals(store: Store, **bindings: Any) -> list[dict]:
     """Deal objects (DESIGN.md shape) for the rows of ``partners.rq``, oldest first."""
-    rows = run_query(store, "partners", **bindings)
+    sparql = load_query("partners")
+    for var in ("party", "counterpart"):
+        if var in bindings:
+            # A bound company is a join, not a filter: the engine starts from its deals
+            # instead of testing every deal in the store.
+            sparql = sparql.replace(f"FILTER(!BOUND(?{var}) || EXISTS {{ ?deal akg:party ?{var} }})",
+                                    f"?deal akg:party ?{var} .")
+    rows = run_query(store, sparql, **bindings)
     acc: dict[str, dict[str, Any]] = {}
     for r in rows:
         d = acc.setdefault(r["deal"], {"parties": {}, **{k: set() for k in (
