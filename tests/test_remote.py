@@ -5,6 +5,7 @@ the server is not there."""
 from __future__ import annotations
 
 import json
+from datetime import date
 import os
 import shutil
 import signal
@@ -273,3 +274,32 @@ def test_cli_dead_server_exits_1_with_a_hint():
         assert "Traceback" not in result.stdout + result.stderr
         assert result.stderr.startswith("Error: ")
         assert "Is the server running?" in result.stderr, (command, result.stderr)
+
+
+def test_analysis_is_identical(built):
+    """Every analysis gives the same rows on the server as on the embedded store."""
+    from anhui_kg import analysis
+
+    remote, local, _ = built
+    g_remote, g_local = analysis.partnership_graph(remote), analysis.partnership_graph(local)
+    assert analysis.centrality(g_remote) == analysis.centrality(g_local) != []
+    assert analysis.communities(g_remote) == analysis.communities(g_local)
+    assert analysis.brokers(g_remote) == analysis.brokers(g_local)
+    assert analysis.path(g_remote, "lontium", "catl") == analysis.path(g_local, "lontium", "catl")
+    assert analysis.evolution(remote) == analysis.evolution(local)
+    assert analysis.partners_over_time(remote, "NIO") == analysis.partners_over_time(local, "NIO")
+    as_of = date(2022, 1, 1)
+    assert sorted(analysis.partnership_graph(remote, as_of=as_of).edges) == \
+        sorted(analysis.partnership_graph(local, as_of=as_of).edges)
+
+
+def test_cli_analyze_and_export_on_the_server(built, server, tmp_path):
+    remote, local, _ = built
+    out = runner.invoke(app, ["analyze", "centrality", "--store", server, "--format", "json"])
+    assert out.exit_code == 0, out.stderr
+    from anhui_kg import analysis
+
+    assert json.loads(out.stdout) == json.loads(to_json(analysis.centrality(analysis.partnership_graph(local))))
+    exp = runner.invoke(app, ["export", "graphml", str(tmp_path / "r.graphml"), "--store", server])
+    assert exp.exit_code == 0, exp.stderr
+    assert (tmp_path / "r.graphml").stat().st_size > 1000
