@@ -652,3 +652,25 @@ def test_eval_command_reports_a_broken_gold_file(tmp_path, fake_pipeline):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {bad}: documents: ")
     assert calls == []
+
+
+def test_negative_is_judged_by_its_own_statement():
+    """A real deal of the same company elsewhere is no violation; one read from the
+    rumour's own sentence is."""
+    from anhui_kg.models import Article, Evidence
+
+    text = "Alpha signed a supply deal with Beta. Alpha is reportedly in talks to buy Beta."
+    rumour = "Alpha is reportedly in talks to buy Beta."
+    at = text.index(rumour)
+    negative = {"id": "neg", "kind": None, "parties": ["nio"], "status": "rumoured",
+                "evidence": [{"file": "x.txt", "quote": rumour}]}
+    gold = gold_of(negatives=[negative])
+    art = Article(id="x.txt", text=text, sha256="0")
+    real = pred_deal(id="real", kind="supply", status="signed",
+                     evidence=(Evidence(document="x.txt", start=0, end=36, text=text[:36]),))
+    from_rumour = pred_deal(id="bad", kind="acquisition", status="signed",
+                            evidence=(Evidence(document="x.txt", start=at, end=len(text), text=rumour),))
+    ok = score(resolved((real,)).model_copy(update={"articles": (art,)}), gold)
+    assert ok.negatives.violations == []
+    bad = score(resolved((real, from_rumour)).model_copy(update={"articles": (art,)}), gold)
+    assert [v.deal for v in bad.negatives.violations] == ["bad"]

@@ -62,9 +62,12 @@ Relations
 
 Negatives
     A gold file may list ``negatives``: deals the text rumours, denies, cancels or only
-    plans. A violation is a predicted deal with status signed, completed or ongoing whose
-    mapped parties include all the negative's parties and, if the negative gives a kind,
-    has that kind. There must be none.
+    plans. A violation is a predicted deal with status signed, completed or ongoing that
+    was read from the negative's own statement (one of its evidence sentences overlaps a
+    quote of the negative), that shares a party with it and, if the negative gives a kind,
+    has that kind. There must be none. (Matching by parties alone would count every real
+    deal of a company that also has a denied one; it is the rule only for a negative
+    whose quote cannot be found.)
 
 Evidence
     Every predicted evidence must satisfy ``article.text[start:end] == text`` for the
@@ -681,6 +684,17 @@ _EXCLUDED_PREDICATES = frozenset({"partner_of"})
 _BINDING_STATUSES = frozenset({"signed", "completed", "ongoing"})
 
 
+def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a gold quote sits in its article, comparing with whitespace normalised."""
+    at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    norm = re.sub(r"\s+", " ", quote.replace("\u00a0", " ")).strip()
+    flat = text.replace("\u00a0", " ")
+    at = flat.find(norm)
+    return (at, at + len(norm)) if at >= 0 else None
+
+
 def score(resolved: Resolved, gold: Gold, *, ignore_debatable: bool = True) -> EvalReport:
     """Score an extraction against a gold annotation.
 
@@ -728,11 +742,23 @@ def score(resolved: Resolved, gold: Gold, *, ignore_debatable: bool = True) -> E
                                  deb_triples)
 
     violations = []
+    article_text = {a.id: a.text for a in resolved.articles}
     for neg in gold.negatives:
         need = set(neg.parties)
+        spans = []
+        for ev in neg.evidence:
+            text = article_text.get(ev.file, "")
+            at = _find_quote(text, ev.quote)
+            if at is not None:
+                spans.append((ev.file, at[0], at[1]))
         for d in resolved.deals:
             mapped = _mapped_parties(d, p2g)
-            if (d.status in _BINDING_STATUSES and need <= mapped
+            if spans:
+                linked = any(e.document == f and e.start < b and a < e.end
+                             for e in d.evidence for f, a, b in spans) and bool(need & mapped)
+            else:  # a negative without a locatable quote: judge by its parties alone
+                linked = need <= mapped
+            if (d.status in _BINDING_STATUSES and linked
                     and (neg.kind is None or neg.kind == d.kind)):
                 violations.append(Violation(negative=neg.id, deal=d.id, status=d.status,
                                             parties=sorted(mapped)))
