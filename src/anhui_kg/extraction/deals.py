@@ -38,15 +38,16 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"joint[- ]ventures?|\bJVs?\b", "joint_venture", 5),
+    (r"joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|EVs|SUVs) (?:[\w-]+ ){0,6}?for|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
-    (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
+    (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
+    (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
     (r"invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
 # The same grammar over lower-cased text, which is several times faster than IGNORECASE.
@@ -101,7 +102,7 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 _ANAPHOR_SUBJ = re.compile(
-    r"\b(?:It|it|its|Its|[Tt]he (?:company|automaker|carmaker|car maker|EV maker|firm|group|startup|"
+    r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|"
     r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company)))\b"
 )
@@ -556,6 +557,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if _UNIT_AFTER.match(after):
             skip_possessor.add(m.name)
             continue
+        if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
+            continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
         rn = _ROLE_NOUN_AFTER.match(after)
         if rn and trig.kind in _AGENT_ROLES:
             counter_role[m.name] = _AGENT_ROLES[trig.kind][1]
@@ -613,7 +616,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     roles: dict[str, PartyRole] = {}
     window = text[trig.start : cend]
     agent = None
-    passive = re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?\w+ed\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+    sold = re.search(r"\bsold\sto\s", text[trig.start : cend])
+    if sold:
+        to_pos = trig.start + sold.end()
+        agent = next((m.name for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
+    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?\w+(?:ed|en)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)

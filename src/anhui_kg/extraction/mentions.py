@@ -145,7 +145,7 @@ GENERIC_WORDS = frozenset(
     Collaborative Platform Co-building Jointly Building Joint High-Tech Logistics""".split()
 )
 
-PERSON_STOP = STOP_CAPS - {"An", "A", "Back", "Early", "Mid", "May", "Chairman"}
+PERSON_STOP = STOP_CAPS - {"An", "A", "He", "Back", "Early", "Mid", "May", "Chairman"}
 
 GENERIC_SINGLE = frozenset(
     """Chinese Western European Asian American German Japanese Korean British French Global
@@ -330,7 +330,8 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
 _TIER = {
     "table.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
-    "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0,
+    "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
+    "government.v1": 0, "china_unit.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
 }
 
@@ -379,6 +380,12 @@ def _people(text: str) -> list[_Cand]:
         rf"(?i:\b{titles})\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])", text
     ):
         out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
+    # "businessman Carlos Slim", "industry minister, Adolfo Urso,"
+    for m in re.finditer(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b", text):
+        out.append(_person(text, m.start(1), m.end(1), "person_cue.v1"))
+    # "Yin Tongyue, who still chairs it", "Li Zhen, who founded the company"
+    for m in re.finditer(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b", text):
+        out.append(_person(text, m.start(1), m.end(1), "who_role.v1"))
     # "said Li Bin" / "Li Bin said"
     for m in re.finditer(rf"\b(?:said|says|according to)\s({NAME})\b", text):
         out.append(_person(text, m.start(1), m.end(1), "speaker.v1", rank=0))
@@ -423,6 +430,8 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     inner = list(re.finditer(r"(?:’s|'s|‘s)[ \u00a0]", text[start:end]))
     if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
         start += inner[-1].end()
+    if re.match(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s", text[start:end]):
+        return start, end
     while True:
         m = re.match(r"([A-Za-z][\w’'.-]*)[ \u00a0]", text[start:end])
         if m and start + m.end() < end and (
@@ -461,6 +470,17 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         after = text[end : end + 12]
         if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
+    # governments: "the Hefei city government", "Changfeng County government", "Italian government"
+    for m in _GOVERNMENT.finditer(text):
+        s, e = _trim_phrase(text, m.start(1), m.end(1))
+        if s < e:
+            out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
+    # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
+    for m in re.finditer(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))", text):
+        head = m.group(1)[: -len(" China")]
+        kn = aliases.by_surface.get(head)
+        if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
+            out.append(_Cand(m.start(1), m.end(1), "Company", m.group(1), None, "china_unit.v1", 2))
     # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
     for m in re.finditer(
         rf"\b(?:{DESCRIPTORS}\s)?{DESCRIPTOR_NOUN}\s({_CAP_SEQ})", text
@@ -504,6 +524,10 @@ _DEAL_CONTEXT = re.compile(
     rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
     rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
 )
+_GOVERNMENT = re.compile(
+    r"\b((?:[A-Z][\w’'-]+\s){1,3}(?:(?:city|county|municipal|provincial|central|state|local|federal|regional)\s)?"
+    r"(?:government|People’s Government|People's Government)|Government of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4})"
+)
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
@@ -525,7 +549,7 @@ def _plants(text: str) -> list[_Cand]:
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
     # "the F2 plant at NeoPark", "its Wuhu plant" stays unnamed unless capitalised code
-    for m in re.finditer(r"\bthe\s([A-Z][\w-]*\d[\w-]*\splant(?:\s(?:at|in)\s[A-Z][\w-]+)?)", text):
+    for m in re.finditer(r"\b(?:the|its|and)\s([A-Z][\w-]*\d[\w-]*\splants?)\b", text):
         out.append(_Cand(m.start(1), m.end(1), "Plant", m.group(1), None, "plant_code.v1", 2))
     return out
 
