@@ -889,7 +889,55 @@ def find_dates(text: str, anchor: DateValue | date | None) -> list[DateMatch]:
     >>> [(m.text, m.value.value, m.role) for m in find_dates(text, make_date("2024"))]
     [('1997', '1997', 'range_start'), ('2021', '2021', 'range_end'), ('By 2027', '2027', 'target')]
     """
-    return _matches(text, _to_anchor(anchor), None, False)
+    return _join_month_year(text, _matches(text, _to_anchor(anchor), None, False))
+
+
+_MONTH_THEN_YEAR = re.compile(r"\s(?:of\s)?$")
+
+
+def _join_month_year(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """'November last year', 'May of that year': a month whose year is named next to it.
+
+    The month alone was resolved against the article date; the year phrase says which
+    year it is, so the two become one month-precision date (resolved).
+
+    >>> [(m.text, m.value.value) for m in find_dates("In November last year we signed.", make_date("2024-03"))]
+    [('November last year', '2023-11')]
+    >>> [(m.text, m.value.value) for m in find_dates("It opened in May 2020. In May of that year it grew.", make_date("2024-03"))]
+    [('May 2020', '2020-05'), ('May of that year', '2020-05')]
+    """
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and m.value.precision == "month"
+            and nxt.value.precision == "year"
+            and _MONTH_THEN_YEAR.fullmatch(text[m.end : nxt.start] + "")
+            and re.fullmatch(r"[A-Z][a-z]{2,8}\.?", m.text.split()[-1])
+        ):
+            year = nxt.value.earliest.year
+            # "May of that year": that year is the one named before the month, not the
+            # year the month alone was resolved to
+            rel = re.search(r"(that|same|following|previous)", nxt.text.lower())
+            if rel and out:
+                step = {"following": 1, "previous": -1}.get(rel.group(1), 0)
+                year = out[-1].value.earliest.year + step
+            month = m.value.earliest.month
+            try:
+                value = make_date(f"{year}-{month:02d}", origin="resolved")
+            except DateError:
+                value = None
+            if value is not None:
+                out.append(DateMatch(start=m.start, end=nxt.end, text=text[m.start : nxt.end],
+                                     value=value, role=nxt.role if nxt.role != "event" else m.role))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
 
 
 _DATELINE = re.compile(
