@@ -674,3 +674,16 @@ def test_negative_is_judged_by_its_own_statement():
     assert ok.negatives.violations == []
     bad = score(resolved((real, from_rumour)).model_copy(update={"articles": (art,)}), gold)
     assert [v.deal for v in bad.negatives.violations] == ["bad"]
+
+
+def test_recorded_negative_is_not_a_false_positive():
+    negative = {"id": "neg", "kind": "investment", "parties": ["nio", "geely"], "status": "denied",
+                "evidence": [], "note": "denied"}
+    gold = gold_of(deals=[GOLD_DEAL], negatives=[negative])
+    both = (Party(entity="e-nio"), Party(entity="e-geely"))
+    denied = pred_deal(id="denied", kind="investment", parties=both, status="denied")
+    signed = pred_deal(id="signed", kind="investment", parties=both, status="signed")
+    assert score(resolved((denied,)), gold).deals.by_parties.predicted == 0
+    report = score(resolved((signed,)), gold)
+    assert report.deals.by_parties.predicted == 1
+    assert [v.deal for v in report.negatives.violations] == ["signed"]

@@ -67,7 +67,9 @@ Negatives
     quote of the negative), that shares a party with it and, if the negative gives a kind,
     has that kind. There must be none. (Matching by parties alone would count every real
     deal of a company that also has a denied one; it is the rule only for a negative
-    whose quote cannot be found.)
+    whose quote cannot be found.) A predicted deal that records a gold negative with a
+    status that says it did not happen (rumoured, denied, hypothetical, cancelled,
+    planned) is left out of deal precision: it is right, but it is not a deal.
 
 Evidence
     Every predicted evidence must satisfy ``article.text[start:end] == text`` for the
@@ -682,6 +684,7 @@ def restrict_to_documents(resolved: Resolved, documents: Iterable[str]) -> Resol
 ROLE_PREDICATES = ("founder_of", "ceo_of", "chairman_of", "president_of", "executive_of")
 _EXCLUDED_PREDICATES = frozenset({"partner_of"})
 _BINDING_STATUSES = frozenset({"signed", "completed", "ongoing"})
+_UNREAL_STATUSES = frozenset({"rumoured", "denied", "hypothetical", "cancelled", "planned"})
 
 
 def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
@@ -915,10 +918,14 @@ def _score_deals(resolved: Resolved, gold: Gold, p2g: dict[str, str], deb_deals:
                                          d.date.value if d.date else None, problems))
     correct = predicted = 0
     unmatched = []
+    negative_parties = [frozenset(n.parties) for n in gold.negatives]
     for d in resolved.deals:
         gid = p2g_deal.get(d.id)
         if gid in deb_deals:
             continue
+        if gid is None and d.status in _UNREAL_STATUSES and any(
+                n <= mapped[d.id] for n in negative_parties):
+            continue  # a gold negative recorded as not having happened: right, not a deal
         predicted += 1
         if gid is None:
             unmatched.append(_deal_item(d.id, d.kind, mapped[d.id],

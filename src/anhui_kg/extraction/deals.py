@@ -552,8 +552,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         after = text[m.end : m.end + 60]
         if _NOT_PARTY_BEFORE.search(before):
             continue
-        if m.type == "Brand" and not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I):
-            continue
+        if m.type == "Brand" and (
+            not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
+            or re.search(r"\b(?:its|their|his|her|the|of)\s(?:[\w-]+\s)?$", before)
+            or re.match(r"(?:\sand\s[A-Z][\w-]*)?\s(?:models?|cars|vehicles|SUVs?|brand|marque|line-?up)\b", after)
+        ):
+            continue  # "the platforms of its Omoda and Jaecoo models": a brand named, not a party
         if _UNIT_AFTER.match(after):
             skip_possessor.add(m.name)
             continue

@@ -413,6 +413,8 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
 
 
 def _classify_org(name: str) -> EntityType | None:
+    if re.search(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b", name):
+        return "Place"  # "Hefei Economic and Technological Development Area"
     if MEDIA_WORDS.search(name):
         return "Media"
     if GOV_WORDS.search(name):
