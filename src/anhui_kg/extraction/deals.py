@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import (
     Article,
@@ -54,11 +55,34 @@ _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate
 _TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{p.lower()})" for i, (p, _, _) in enumerate(_TRIGGERS)))
 
 
+# The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
+_TRIGGER_NEEDS: list[tuple[str, ...]] = [
+    ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv"),
+    ("manufactur", "produc", "build", "assembl", "oem", "foundry"),
+    ("stake", "%", "percent"), ("sold",),
+    ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas"),
+    ("licen", "technology output", "technology transfer", "authori"),
+    ("invest", "stake", "inject"), ("suppl",),
+    ("strategic", "cooperation agreement"),
+    ("partner", "allian", "collab", "cooperat", "tie", "team", "join", "agreement", "deal",
+     "memorand", "mou", "letter", "pact", "struck", "agreed", "together", "jointly"),
+]
+assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
+
+
+@lru_cache(maxsize=512)
+def _trigger_subset(indexes: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<t{i}>{_TRIGGERS[i][0].lower()})" for i in indexes))
+
+
 def _find_triggers(text: str):
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         return _TRIGGER_RE.finditer(text)
-    return _TRIGGER_LOWER.finditer(low)
+    wanted = tuple(i for i, needs in enumerate(_TRIGGER_NEEDS) if any(w in low for w in needs))
+    if not wanted:
+        return iter(())
+    return _trigger_subset(wanted).finditer(low)
 
 # Cheap test run first on every sentence: only sentences with one of these stems can hold
 # a trigger, so the full trigger grammar runs on a fraction of the text.
@@ -196,6 +220,10 @@ class _Claim:
 
 
 def _kind_of(m: re.Match[str]) -> tuple[DealKind, int]:
+    name = m.lastgroup
+    if name is not None and name.startswith("t") and name[1:].isdigit():
+        _, kind, spec = _TRIGGERS[int(name[1:])]
+        return kind, spec
     for i, (_, kind, spec) in enumerate(_TRIGGERS):
         if m.group(f"t{i}") is not None:
             return kind, spec

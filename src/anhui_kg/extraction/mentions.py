@@ -362,36 +362,42 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return sorted(out, key=lambda c: c.start)
 
 
+_TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
+# Titles are found once, over lower-cased text (fast); names are then matched around them.
+_TITLE_LOW = re.compile(rf"\b{_TITLES.lower()}\b")
+_NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b")
+_OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
+_NAME_BEFORE_TITLE = re.compile(
+    rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
+    rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
+)
+_PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b")
+_WHO_ROLE = re.compile(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
+_SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
+_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
+
+
 def _people(text: str) -> list[_Cand]:
-    out: list[_Cand] = []
-    titles = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
-    # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
-    for m in re.finditer(rf"(?i:\b{titles})\s+(?-i:({NAME}))\b", text):
-        out.append(_person(text, m.start(1), m.end(1), "title_before.v1"))
-    # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC"
-    for m in re.finditer(
-        rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
-        rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?(?i:{titles})\b",
-        text,
-    ):
-        out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
-    # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
-    for m in re.finditer(
-        rf"(?i:\b{titles})\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])", text
-    ):
-        out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
-    # "businessman Carlos Slim", "industry minister, Adolfo Urso,"
-    for m in re.finditer(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b", text):
-        out.append(_person(text, m.start(1), m.end(1), "person_cue.v1"))
-    # "Yin Tongyue, who still chairs it", "Li Zhen, who founded the company"
-    for m in re.finditer(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b", text):
-        out.append(_person(text, m.start(1), m.end(1), "who_role.v1"))
-    # "said Li Bin" / "Li Bin said"
-    for m in re.finditer(rf"\b(?:said|says|according to)\s({NAME})\b", text):
-        out.append(_person(text, m.start(1), m.end(1), "speaker.v1", rank=0))
-    # "Mr. Wang Chuanfu"
-    for m in re.finditer(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b", text):
-        out.append(_person(text, m.start(1), m.end(1), "honorific.v1"))
+    out: list[_Cand | None] = []
+    low = text.lower()
+    same_offsets = len(low) == len(text)
+    for t in (_TITLE_LOW.finditer(low) if same_offsets else ()):
+        # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
+        m = _NAME_AFTER_TITLE.match(text, t.end())
+        if m:
+            out.append(_person(text, m.start(1), m.end(1), "title_before.v1"))
+        # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
+        m = _OF_ORG_THEN_NAME.match(text, t.end())
+        if m:
+            out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
+        # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC"
+        m = _NAME_BEFORE_TITLE.search(text, max(0, t.start() - 90), t.start())
+        if m:
+            out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
+    for pattern, via, rank in ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
+                               (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1)):
+        for m in pattern.finditer(text):
+            out.append(_person(text, m.start(1), m.end(1), via, rank=rank))
     return [c for c in out if c is not None]
 
 
@@ -412,8 +418,15 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
     return _Cand(start, end, "Person", name, None, via, rank)
 
 
+_ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
+_INNER_POSSESSIVE = re.compile(r"(?:’s|'s|‘s)[ \u00a0]")
+_GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
+_FIRST_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]")
+_MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$")
+
+
 def _classify_org(name: str) -> EntityType | None:
-    if re.search(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b", name):
+    if _ZONE.search(name):
         return "Place"  # "Hefei Economic and Technological Development Area"
     if MEDIA_WORDS.search(name):
         return "Media"
@@ -429,19 +442,19 @@ def _classify_org(name: str) -> EntityType | None:
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
     start, end = strip_possessive(text, start, end)
-    inner = list(re.finditer(r"(?:’s|'s|‘s)[ \u00a0]", text[start:end]))
+    inner = list(_INNER_POSSESSIVE.finditer(text, start, end))
     if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
-        start += inner[-1].end()
-    if re.match(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s", text[start:end]):
+        start = inner[-1].end()
+    if _GOV_OF.match(text, start, end):
         return start, end
     while True:
-        m = re.match(r"([A-Za-z][\w’'.-]*)[ \u00a0]", text[start:end])
-        if m and start + m.end() < end and (
+        m = _FIRST_WORD.match(text, start, end)
+        if m and m.end() < end and (
             m.group(1) in STOP_CAPS
             or m.group(1) in ("of", "and", "the", "de")
-            or re.search(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$", m.group(1))
+            or _MODIFIER_WORD.search(m.group(1))
         ):
-            start += m.end()
+            start = m.end()
             continue
         break
     while end > start and text[end - 1] in ",.":
@@ -459,7 +472,10 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if not phrase or phrase in STOP_CAPS:
             continue
         words = phrase.split()
-        t = _classify_org(phrase)
+        if len(words) == 1 and not MEDIA_WORDS.search(phrase):
+            t = None  # one plain word: only a Chinese name in parentheses can make it an org
+        else:
+            t = _classify_org(phrase)
         if t is not None and all(w in GENERIC_WORDS for w in words if w[0].isupper()):
             continue  # "Automotive Industry", "New Energy Technology": descriptions, not names
         if t is not None and (len(words) >= 2 or t == "Media"):
@@ -484,9 +500,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
             out.append(_Cand(m.start(1), m.end(1), "Company", m.group(1), None, "china_unit.v1", 2))
     # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
-    for m in re.finditer(
-        rf"\b(?:{DESCRIPTORS}\s)?{DESCRIPTOR_NOUN}\s({_CAP_SEQ})", text
-    ):
+    for m in _DESCRIPTOR_THEN_NAME.finditer(text):
         s, e = _trim_phrase(text, m.start(1), m.end(1))
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
             out.append(_Cand(s, e, "Company", text[s:e], None, "descriptor.v1", 1))
@@ -520,6 +534,8 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
     return out
 
 
+# (the adjectives before the noun do not change what is captured, so they are not matched)
+_DESCRIPTOR_THEN_NAME = re.compile(rf"\b{DESCRIPTOR_NOUN}\s({_CAP_SEQ})")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})"
     rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
