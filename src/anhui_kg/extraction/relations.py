@@ -112,12 +112,13 @@ def extract_relations(
                 tstart = p.start - len(before) + m.start()
                 org = next((o for o in reversed(orgs) if o.end <= tstart and tstart - o.end <= 3), None)
                 if org is None:
-                    # "Chairman of JAC Motors, An Jin" is handled below; else the article's focus
-                    if not re.search(r"\bof\s", before[m.end() - len(before) :] if False else ""):
-                        org = focus(p.start)
-                        rule = "role.title_focus.v1"
-                    else:
-                        rule = ""
+                    # no company before the title: the company this passage is about, if it
+                    # was named in this sentence or the one before
+                    org = focus(p.start)
+                    near = {o.name for o in mentions if o.type == "Company" and sent.index - 2 <= o.sentence <= sent.index}
+                    if org is not None and org.name not in near:
+                        org = None
+                    rule = "role.title_focus.v1"
                 else:
                     rule = "role.org_title_name.v1"
                 if org is not None:
@@ -134,9 +135,22 @@ def extract_relations(
                         for pred in _preds(m.group(1)):
                             add(p, pred, o, _ev(article, seg_start, p.end), "role.title_of_org_name.v1")
                 continue
-            # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC from 1997 to 2021"
+            # "Li Zhen, Gotion's founder and chairman," / "Ralf Brandstaetter, the Volkswagen Group board member"
             m = re.match(
-                rf",\s(?:(?:he|she|He|She)\s(?:was|is|has been|had been)\s)?(?:the\s|a\s|its\s)?(?:(?:former|then|current|new)\s)?({_TITLES})\s(?:of|at)\s",
+                rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:the\s)?(?P<org>[^,;]{{1,60}}?)(?:’s|'s|‘s)?\s(?P<t>(?i:{_TITLES})|board member|executive)\b",
+                after,
+            )
+            if m:
+                o = next((o for o in orgs if p.end + m.start("org") <= o.start and o.end <= p.end + m.end("org") + 3), None)
+                if o is not None:
+                    preds = _preds(m.group("t")) or ["executive_of"]
+                    for pred in preds:
+                        add(p, pred, o, _ev(article, p.start, p.end + m.end()), "role.name_org_title.v1")
+                    continue
+            # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC from 1997 to 2021"
+            # / "Richard Yu (余承东), Executive Director of Huawei" / "chairman of Guangzhou-based XPeng"
+            m = re.match(
+                rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:(?:he|she|He|She)\s(?:was|is|has been|had been)\s)?(?:the\s|a\s|its\s)?(?:(?:former|then|current|new)\s)?((?i:{_TITLES}))\s(?:of|at)\s(?:[A-Z][\w-]*-based\s)?",
                 after,
             )
             if m:
@@ -152,6 +166,19 @@ def extract_relations(
                     ev_end = max([o.end] + [d.end for d in rng if d.role.startswith("range")])
                     for pred in _preds(m.group(1)):
                         add(p, pred, o, _ev(article, p.start, ev_end), "role.name_title_of_org.v1", d1, d2)
+
+        # "X was founded in 2006 by Li Zhen", "Horizon Robotics, ... founded in 2015 by Yu Kai"
+        for m in re.finditer(r"\b(?:co-)?founded\b[^.;]{0,40}?\bby\s", sent.text):
+            pos = sent.start + m.end()
+            p = next((x for x in people if pos <= x.start <= pos + 2), None)
+            o = next((x for x in reversed(orgs) if x.end <= sent.start + m.start() and x.type == "Company"), None)
+            if p is not None and o is not None:
+                add(p, "founder_of", o, _ev(article, o.start, p.end), "role.founded_by.v1")
+                # "..., who has served as its chairman since"
+                w = re.match(r",\s(?:who|and)\s(?:has\s|still\s|now\s)*(?:served\sas\s|is\s)?(?:its\s)?(chairman|chairwoman|chief executive|CEO|president)\b|,\swho\s(?:still\s)?(chairs)\b", text[p.end : p.end + 60])
+                if w:
+                    add(p, "chairman_of" if (w.group(1) or w.group(2)).lower() in ("chairman", "chairwoman", "chairs") else _preds(w.group(1))[0],
+                        o, _ev(article, o.start, p.end + w.end()), "role.founded_by_who.v1")
 
         # --- attended a signing ---------------------------------------------------
         if re.search(r"\battend(?:ed|ing)\b[^.]{0,40}\b(?:signing|ceremony)", sent.text):
