@@ -15,6 +15,8 @@ input twice gives the same triples.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import re
 from decimal import Decimal
 from urllib.parse import quote
@@ -76,26 +78,50 @@ def build_graph(resolved: Resolved) -> Dataset:
     ds.bind("prov", ns.PROV)
     ds.bind("dcterms", ns.DCTERMS)
     ds.bind("skos", ns.SKOS)
-    for article in sorted(resolved.articles, key=lambda a: a.id):
-        graph = ds.graph(document_iri(article.id))
-        _add_article(graph, article, resolved)
+    for name, triples in article_graphs(resolved):
+        graph = ds.graph(name)
+        for triple in triples:
+            graph.add(triple)
     return ds
 
 
-def _add_article(graph: Graph, article: Article, resolved: Resolved) -> None:
-    doc = document_iri(article.id)
-    _add_document(graph, article)
+class _Triples(list):
+    """A plain list of triples with the ``add`` of an rdflib Graph (no indexing cost)."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+
+def article_graphs(resolved: Resolved) -> Iterator[tuple[URIRef, list[tuple]]]:
+    """Each article's graph as (graph IRI, triples without duplicates), one at a time.
+
+    The same triples ``build_graph`` puts in a Dataset, without building one: a large
+    corpus streams into the store article by article. Entities, deals and relations are
+    indexed by the articles that support them first, so the work is linear in the corpus.
+    """
+    entities: dict[str, list[Entity]] = {}
     for entity in resolved.entities:
-        if article.id in entity.documents:
-            _add_entity(graph, entity, article)
+        for doc in entity.documents:
+            entities.setdefault(doc, []).append(entity)
+    deals: dict[str, list[Deal]] = {}
     for deal in resolved.deals:
-        evidence = [e for e in deal.evidence if e.document == article.id]
-        if evidence:
-            _add_deal(graph, deal, evidence, doc)
+        for doc in {e.document for e in deal.evidence}:
+            deals.setdefault(doc, []).append(deal)
+    relations: dict[str, list[Relation]] = {}
     for relation in resolved.relations:
-        evidence = [e for e in relation.evidence if e.document == article.id]
-        if evidence:
-            _add_relation(graph, relation, evidence, doc)
+        for doc in {e.document for e in relation.evidence}:
+            relations.setdefault(doc, []).append(relation)
+    for article in sorted(resolved.articles, key=lambda a: a.id):
+        triples = _Triples()
+        doc = document_iri(article.id)
+        _add_document(triples, article)
+        for entity in entities.get(article.id, ()):
+            _add_entity(triples, entity, article)
+        for deal in deals.get(article.id, ()):
+            _add_deal(triples, deal, [e for e in deal.evidence if e.document == article.id], doc)
+        for relation in relations.get(article.id, ()):
+            _add_relation(triples, relation, [e for e in relation.evidence if e.document == article.id], doc)
+        yield doc, list(dict.fromkeys(triples))
 
 
 def _add_document(graph: Graph, article: Article) -> None:

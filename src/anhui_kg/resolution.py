@@ -95,6 +95,12 @@ def _cluster(mentions: list[Mention], aliases: Aliases) -> dict[str, str]:
     names_by_key: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names_by_key[key_of[m.id]].add(core_name(m.name))
+    by_first_word: dict[str, set[str]] = defaultdict(set)
+    for k2, names in names_by_key.items():
+        if k2.startswith("org:") or k2.startswith("k:"):
+            for n in names:
+                if " " in n:
+                    by_first_word[n.split(" ", 1)[0]].add(k2)
     remap: dict[str, str] = {}
     for k in clusters:
         if not k.startswith("org:"):
@@ -102,13 +108,9 @@ def _cluster(mentions: list[Mention], aliases: Aliases) -> dict[str, str]:
         core = k[4:]
         if " " in core:
             continue
-        hosts = {
-            k2 for k2 in clusters
-            if k2 != k and (k2.startswith("org:") or k2.startswith("k:"))
-            and any(n.startswith(core + " ") for n in names_by_key[k2])
-        }
+        hosts = by_first_word.get(core, set()) - {k}
         if len(hosts) == 1:
-            remap[k] = hosts.pop()
+            remap[k] = next(iter(hosts))
     # surnames and short person names: "Zuo Yanan" = "Zuo Yan’an" already by key
     return {mid: remap.get(k, k) for mid, k in key_of.items()}
 
@@ -209,6 +211,8 @@ class _DealAcc:
 
 def _deals(claims: list[DealClaim], mention_entity: dict[str, str]):
     specific: list[_DealAcc] = []
+    buckets: dict[tuple, list[_DealAcc]] = defaultdict(list)  # (kind, parties, reality) -> deals
+    by_parties: dict[frozenset, list[_DealAcc]] = defaultdict(list)
     generic: list[tuple[DealClaim, dict[str, str], str | None]] = []
     for c in sorted(claims, key=lambda c: (c.rule.endswith(".generic"), c.article, c.id)):
         parties: dict[str, str] = {}
@@ -225,28 +229,33 @@ def _deals(claims: list[DealClaim], mention_entity: dict[str, str]):
             generic.append((c, parties, place))
             continue
         reality = _REALITY.get(c.status, "")
+        key = (c.kind, frozenset(parties), reality)
         twin = next(
-            (d for d in specific
-             if d.kind == c.kind and set(d.parties) == set(parties)
-             and _REALITY.get(d.status, "") == reality
+            (d for d in buckets[key]
+             if _REALITY.get(d.status, "") == reality
              and _compatible(d.date, c.date) and _compatible(d.end_date, c.end_date)),
             None,
         )
         if twin is None:
-            specific.append(_DealAcc(c, parties, place))
+            acc = _DealAcc(c, parties, place)
+            specific.append(acc)
+            buckets[key].append(acc)
+            by_parties[frozenset(parties)].append(acc)
         else:
             twin.absorb(c, parties, place)
     for c, parties, place in generic:
         reality = _REALITY.get(c.status, "")
-        same = [d for d in specific if set(d.parties) == set(parties) and _REALITY.get(d.status, "") == reality]
+        pset = frozenset(parties)
+        same = [d for d in by_parties[pset] if _REALITY.get(d.status, "") == reality]
         if len(same) == 1:
             same[0].evidence |= set(c.evidence)
             same[0].claims.append(c.id)
         elif not same:
-            twin = next((d for d in specific if d.generic and set(d.parties) == set(parties)
-                         and _compatible(d.date, c.date)), None)
+            twin = next((d for d in by_parties[pset] if d.generic and _compatible(d.date, c.date)), None)
             if twin is None:
-                specific.append(_DealAcc(c, parties, place))
+                acc = _DealAcc(c, parties, place)
+                specific.append(acc)
+                by_parties[pset].append(acc)
             else:
                 twin.absorb(c, parties, place)
     deals: list[Deal] = []
@@ -281,15 +290,18 @@ _MIRRORS = {
 
 def _relations(claims: list[RelationClaim], mention_entity, deal_of_claim, deals) -> tuple[Relation, ...]:
     acc: dict[tuple, dict] = {}
+    by_triple: dict[tuple, list[dict]] = defaultdict(list)
 
     def add(s, p, o, date, end, evidence):
-        for key, r in acc.items():
-            if key[:3] == (s, p, o) and _compatible(r["date"], date) and _compatible(r["end"], end):
+        for r in by_triple[(s, p, o)]:
+            if _compatible(r["date"], date) and _compatible(r["end"], end):
                 r["evidence"] |= set(evidence)
                 r["date"] = _better_date(r["date"], date)
                 r["end"] = _better_date(r["end"], end)
                 return
-        acc[(s, p, o, len(acc))] = {"date": date, "end": end, "evidence": set(evidence)}
+        r = {"date": date, "end": end, "evidence": set(evidence)}
+        acc[(s, p, o, len(acc))] = r
+        by_triple[(s, p, o)].append(r)
 
     for c in claims:
         s = mention_entity.get(c.subject)
