@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import hashlib
 import re
 from decimal import Decimal
 from urllib.parse import quote
@@ -121,7 +122,32 @@ def article_graphs(resolved: Resolved) -> Iterator[tuple[URIRef, list[tuple]]]:
             _add_deal(triples, deal, [e for e in deal.evidence if e.document == article.id], doc)
         for relation in relations.get(article.id, ()):
             _add_relation(triples, relation, [e for e in relation.evidence if e.document == article.id], doc)
-        yield doc, list(dict.fromkeys(triples))
+        unique = list(dict.fromkeys(triples))
+        unique.append((doc, AKG.graphDigest, Literal(graph_digest(unique))))
+        yield doc, unique
+
+
+def _term_key(term) -> str:
+    if isinstance(term, Literal):
+        return f"L{term}\x1f{term.datatype or ''}\x1f{(term.language or '').lower()}"
+    return f"I{term}"
+
+
+def graph_digest(triples) -> str:
+    """Content hash of a graph's triples (order-free; our graphs have no blank nodes).
+
+    Literals count with their datatype and lower-cased language tag (as Oxigraph keeps
+    them), so any change of a value, type or tag changes the digest.
+
+    Examples
+    --------
+    >>> a = (URIRef("https://e.org/x"), ns.RDFS.label, Literal("X", lang="EN"))
+    >>> b = (URIRef("https://e.org/x"), ns.RDFS.label, Literal("X", lang="en"))
+    >>> graph_digest([a]) == graph_digest([b]) != graph_digest([(a[0], a[1], Literal("X"))])
+    True
+    """
+    lines = sorted("\x1e".join(map(_term_key, t)) for t in triples)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def _add_document(graph: Graph, article: Article) -> None:

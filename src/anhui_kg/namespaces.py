@@ -86,6 +86,7 @@ class AKG(_rdflib_ns.DefinedNamespace):
     # -- documents and entities
     fileName: URIRef
     sha256: URIRef
+    graphDigest: URIRef
     published: URIRef
     text: URIRef
     mentionedIn: URIRef
