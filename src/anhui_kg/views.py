@@ -11,6 +11,7 @@ exist raises ``UnknownQuery`` listing what does. Views never print.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from datetime import date
 from typing import Any, get_args
@@ -128,6 +129,32 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _exact_name(store: Store, name: str) -> str | None:
+    """The one entity whose id, label or alias is exactly ``name`` (in a usual casing),
+    found through the store's indexes instead of a scan of every name; None when there is
+    no such single entity (the caller then searches all names, case-insensitively)."""
+    text = " ".join(name.split())
+    variants = sorted({text, text.lower(), text.upper(), text.title()})
+    literals = " ".join(f'"{json.dumps(v)[1:-1]}"@en' for v in variants)
+    iri = entity_iri(_norm(text).replace(" ", "-"))
+    rows = store.select(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
+        f"SELECT DISTINCT ?e ?tier WHERE {{"
+        f" {{ BIND(<{iri}> AS ?e) ?e akg:mentionedIn ?d . BIND(0 AS ?tier) }}"
+        f" UNION {{ VALUES ?l {{ {literals} }} ?e rdfs:label ?l . BIND(1 AS ?tier) }}"
+        f" UNION {{ VALUES ?l {{ {literals} }} ?e skos:altLabel ?l . BIND(2 AS ?tier) }} }}"
+    )
+    for tier in range(3):
+        found = {str(r["e"]) for r in rows if int(r["tier"]) == tier}
+        if len(found) == 1:
+            return _id(found.pop())
+        if found:
+            return None  # several: let the full search explain the ambiguity
+    return None
+
+
 def resolve_name(store: Store, name: str) -> str:
     """The entity id for a name a user typed: an id, a label or an alias, any case.
 
@@ -145,10 +172,13 @@ def resolve_name(store: Store, name: str) -> str:
     anhui_kg.errors.UnknownQuery: No entity is called 'Acmee'. Did you mean: Acme, Acme Corp?
       Run `anhui-kg entities` to list them.
     """
-    index = _entity_index(store)
     key = _norm(name)
     if not key:
         raise UnknownQuery("An empty name matches no entity. Run `anhui-kg entities` to list them.")
+    quick = _exact_name(store, name)
+    if quick is not None:
+        return quick
+    index = _entity_index(store)
     tiers = [
         [e for e in index.values() if _norm(e["id"]) == key],
         [e for e in index.values() if _norm(e["name"]) == key],
@@ -251,10 +281,10 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
     sparql = load_query("partners")
     for var in ("party", "counterpart"):
         if var in bindings:
-            # A bound company is a join, not a filter: the engine starts from its deals
-            # instead of testing every deal in the store.
-            sparql = sparql.replace(f"FILTER(!BOUND(?{var}) || EXISTS {{ ?deal akg:party ?{var} }})",
-                                    f"?deal akg:party ?{var} .")
+            # A bound company is a join, not a filter, and comes first: the engine starts
+            # from that company's deals instead of testing every deal in the store.
+            sparql = sparql.replace(f"  FILTER(!BOUND(?{var}) || EXISTS {{ ?deal akg:party ?{var} }})\n", "")
+            sparql = sparql.replace("WHERE {\n", f"WHERE {{\n  ?deal akg:party ?{var} .\n", 1)
     rows = run_query(store, sparql, **bindings)
     acc: dict[str, dict[str, Any]] = {}
     for r in rows:
