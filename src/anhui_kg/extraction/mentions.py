@@ -658,6 +658,11 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     return sorted(out, key=lambda c: c.start)
 
 
+_NAME_WORD_IN_USE = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
+)
+
+
 def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """'Li said' after 'William Li': one word of a person's name, used as a name."""
     people = {}
@@ -669,13 +674,12 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
         return chosen
     taken = [(c.start, c.end) for c in chosen]
     out = list(chosen)
-    words = sorted(people, key=len, reverse=True)
-    pat = re.compile(
-        r"(?<![\w’'-])(%s)(?=%s)" % ("|".join(re.escape(w) for w in words), SPEECH)
-        + r"|\b(?:Mr|Ms|Mrs|Dr)\.?\s(%s)\b" % "|".join(re.escape(w) for w in words)
-    )
-    for m in pat.finditer(text):
+    # One precompiled pattern finds every capitalised word used like a name; only the
+    # words of this article's people count (no regex is compiled per article).
+    for m in _NAME_WORD_IN_USE.finditer(text):
         g = 1 if m.group(1) else 2
+        if m.group(g).replace("’", "'") not in people:
+            continue
         s, e = m.start(g), m.end(g)
         if any(s < te and ts < e for ts, te in taken):
             continue
