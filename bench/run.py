@@ -77,6 +77,7 @@ def one(n: int, rdflib_max: int, runs: int) -> dict:
         out["ingest_triples_per_s"] = round(quads / wall)
         out["quads"] = quads
         out["deals"] = report.deals
+        out["ingest_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         store.close()
         out["store_mb"] = round(sum(f.stat().st_size for f in store_path.rglob("*") if f.is_file()) / 2**20, 1)
         store = open_store(store_path)
@@ -116,7 +117,7 @@ def table(rows: list[dict]) -> str:
         ("articles", "articles"), ("text_kb", "text KB"),
         ("extraction_kb_per_s_per_core", "extract KB/s/core"), ("ingest_s", "ingest s"),
         ("ingest_articles_per_s", "articles/s"), ("ingest_triples_per_s", "triples/s"),
-        ("store_mb", "store MB"), ("peak_rss_mb", "peak RSS MB"),
+        ("store_mb", "store MB"), ("ingest_peak_rss_mb", "ingest peak RSS MB"), ("peak_rss_mb", "peak RSS MB (with rdflib)"),
         ("partners_one_company", "partners p50/p95 ms"), ("partners_date_range", "date range p50/p95 ms"),
         ("oxigraph_partners_sparql", "SPARQL oxigraph p50 ms"), ("rdflib_partners_sparql", "SPARQL rdflib p50 ms"),
         ("speedup_vs_rdflib", "× faster"),
