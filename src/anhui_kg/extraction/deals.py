@@ -46,7 +46,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
     (r"invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
-    (r"suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
@@ -591,6 +591,16 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue
         if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
             continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
+        if re.match(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b", after) and \
+                re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
+            continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
+        if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", before):
+            continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
+        if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
+                o is not m and o.start - m.end <= 20 and o.start > m.end
+                and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
+                for o in in_clause):
+            continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         rn = _ROLE_NOUN_AFTER.match(after)
         if rn and trig.kind in _AGENT_ROLES:
             counter_role[m.name] = _AGENT_ROLES[trig.kind][1]
@@ -628,6 +638,15 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
+    if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None and f.name not in chosen:
+            chosen = {f.name: (f.id, "party"), **chosen}
+    if re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end]):
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "customer"
     if len(chosen) == 1 and trig.spec >= 3:
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None

@@ -537,7 +537,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
 # (the adjectives before the noun do not change what is captured, so they are not matched)
 _DESCRIPTOR_THEN_NAME = re.compile(rf"\b{DESCRIPTOR_NOUN}\s({_CAP_SEQ})")
 _DEAL_CONTEXT = re.compile(
-    rf"\b(?:with|and|by|from|to|between|including|partner|partners)\s({_CAP_SEQ})"
+    rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
     rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
     rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
     rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
@@ -639,6 +639,15 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
                 learned.setdefault(short, c)
+    # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too
+    for c in chosen:
+        if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
+            first = c.name.split()[0]
+            if (len(c.name.split()) >= 2 and len(first) >= 4 and first[0].isupper()
+                    and first not in STOP_CAPS and first not in GENERIC_SINGLE
+                    and first not in GENERIC_WORDS and first not in aliases.by_surface
+                    and not re.search(r"[^A-Za-z-]", first)):
+                learned.setdefault(first, c)
     if not learned:
         return chosen
     out = list(chosen)
