@@ -45,7 +45,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
@@ -594,6 +594,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if re.match(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b", after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
+        if re.match(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b", after) and \
+                re.search(r"\b(?:former|old|ex-|the)\s$", before):
+            continue  # "the former Nissan factory": a place described, not a party
+        if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
+            continue  # "..., or JAC": the short name of the company just named
         if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", before):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
         if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(

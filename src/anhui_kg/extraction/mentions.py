@@ -419,7 +419,7 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
 
 
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
-_INNER_POSSESSIVE = re.compile(r"(?:’s|'s|‘s)[ \u00a0]")
+_INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
 _FIRST_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]")
 _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$")
@@ -638,6 +638,13 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
+                kn = aliases.by_surface.get(short)
+                if c.key is None and kn is not None and kn.type in ("Company", "Organization", "Fund", "GovernmentBody", "Media"):
+                    # 'Ebro EV Motors, S.L. ("Ebro")': the long form is the known company
+                    i = chosen.index(c)
+                    c = _Cand(c.start, c.end, kn.type, kn.name, kn.key, "abbreviation.v1", c.rank)
+                    chosen[i] = c
+                    continue
                 learned.setdefault(short, c)
     # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too
     for c in chosen:
