@@ -45,10 +45,10 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
 # The same grammar over lower-cased text, which is several times faster than IGNORECASE.
@@ -62,10 +62,11 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("stake", "%", "percent"), ("sold",),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas"),
     ("licen", "technology output", "technology transfer", "authori"),
-    ("invest", "stake", "inject"), ("suppl",),
+    ("invest", "stake", "inject", "holding", "share"), ("suppl",),
     ("strategic", "cooperation agreement"),
     ("partner", "allian", "collab", "cooperat", "tie", "team", "join", "agreement", "deal",
-     "memorand", "mou", "letter", "pact", "struck", "agreed", "together", "jointly"),
+     "memorand", "mou", "letter", "pact", "struck", "agreed", "together", "jointly",
+     "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 
@@ -434,7 +435,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if dist:
             out += dist
             continue
-        parties = _parties(article, sent, sm, cstart, cend, best, focus, previous, clauses, by_clause, ci)
+        parties = _parties(article, sent, sm, cstart, cend, best, focus, previous + out, clauses, by_clause, ci)
         if parties is None:
             continue
         names, roles = parties
@@ -494,10 +495,13 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             out += _split_hub(claim, sm, best.start, agent=agents[0] if one_to_many else None)
         else:
             out.append(claim)
-    # one deal per party set in a sentence: the most specific kind wins
+    # one deal per party set in a sentence when one of the mentions is only generic
+    # ("joined forces ..., signing an agreement that would see JAC manufacture ..."); two
+    # specific deals of the same parties ("a stake ... and a joint venture") stay two
     merged: list[_Claim] = []
     for c in out:
-        twin = next((x for x in merged if x.party_names == c.party_names and x.kind not in _HUB_KINDS), None)
+        twin = next((x for x in merged if x.party_names == c.party_names and x.kind not in _HUB_KINDS
+                     and (min(x.spec, c.spec) <= 2 or x.kind == c.kind)), None)
         if twin is None:
             merged.append(c)
             continue

@@ -74,7 +74,7 @@ def load_aliases(path: str | None = None) -> Aliases:
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|N\.V\.|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
@@ -163,7 +163,7 @@ CJK = r"[\u3400-\u9fff]"
 
 _CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
 _SP = r"[ \u00a0]"
-_LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|N\.V\.))"
+_LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|GmbH|AG|LLC|PLC))"
 _CAP_PHRASE = re.compile(
     r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
     % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
@@ -331,7 +331,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 _TIER = {
     "table.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
     "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
-    "government.v1": 0, "china_unit.v1": 0,
+    "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
 }
 
@@ -490,8 +490,11 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text):
-        s, e = _trim_phrase(text, m.start(1), m.end(1))
-        if s < e:
+        s, e = m.start(1), m.end(1)
+        lead = re.match(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s", text[s:e])
+        if lead:
+            s += lead.end()  # keep "Chinese government", drop a sentence's first word
+        if re.search(r"[A-Z]", text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
     for m in re.finditer(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))", text):
@@ -588,9 +591,9 @@ def _brands(text: str, aliases: Aliases) -> list[_Cand]:
             if name in STOP_CAPS or name in GENERIC_SINGLE:
                 continue
             kn = aliases.by_surface.get(name)
-            if kn is not None and kn.type != "Brand":
-                continue
-            out.append(_Cand(m.start(1), m.end(1), "Brand", name, kn.key if kn else None, "brand_cue.v1", 2))
+            # "the Ebro brand": the text says brand, even where a company has the same name
+            key = kn.key if kn is not None and kn.type == "Brand" else None
+            out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
     return out
 
 
