@@ -39,11 +39,11 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
+    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|EVs|SUVs) (?:[\w-]+ ){0,6}?for|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
-    (r"acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
+    (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
     (r"(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
@@ -57,10 +57,10 @@ _TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{p.lower()})" for i, (p, _, _) i
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
-    ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv"),
+    ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
     ("manufactur", "produc", "build", "assembl", "oem", "foundry"),
     ("stake", "%", "percent"), ("sold",),
-    ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas"),
+    ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
     ("invest", "stake", "inject", "holding", "share"), ("suppl",),
     ("strategic", "cooperation agreement"),
@@ -120,6 +120,7 @@ _NEWS_VERB = re.compile(
     r"(?:has|have) (?:agreed|signed|announced|invested|acquired)|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.I,
 )
+_FOUNDING = re.compile(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$", re.I)
 _END_CUE = re.compile(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$", re.I)
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -137,7 +138,7 @@ _PLURAL_ANAPHOR = re.compile(
 )
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = re.compile(
-    r"(?:facilitated|backed|brokered|supported|advised|arranged|led|reported|according to|citing|cited by|"
+    r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
     r"shared shareholder|shareholder|such as|like|rivals?|competitors?)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
     re.I,
 )
@@ -439,11 +440,21 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if parties is None:
             continue
         names, roles = parties
+        if best.kind == "joint_venture" and _FOUNDING.match(text[best.start : best.end]):
+            # "A and B formed X": a venture only when two founders come before the verb;
+            # what they formed is the venture itself, not a party
+            formed = {m.name for m in sm if best.end <= m.start < cend} - {
+                m.name for m in sm if cstart <= m.start < best.start}
+            founders = {n: v for n, v in names.items() if n not in formed}
+            if len(founders) < 2:
+                continue
+            names = founders
         if len(names) < 2:
             continue
         clause_text = text[cstart:cend]
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
-        if d is None and ci > 0 and (ci - 1) not in by_clause:
+        if d is None and ci > 0:
+            # "came in 2007, when it and X founded ...": the date of the clause before
             pa, pb = clauses[ci - 1]
             d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
         if d is None:
@@ -637,13 +648,15 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     if not has_subject:
         sent_head = text[sent.start : cstart]
         elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?[a-z]+(?:ed|s)?\b", clause_text)
-        if _ANAPHOR_SUBJ.search(head) or elliptic:
+        subject_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(head)
+                                if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])), None)
+        if subject_anaphor or elliptic:
             subj = None
             if elliptic:
                 subj = next((m for m in sm if m.start < cstart and m.name not in skip_possessor), None)
                 if subj is None and _ANAPHOR_SUBJ.match(sent_head.strip()):
                     subj = focus.at(sent.index, exclude=frozenset(chosen))
-            if subj is None and _ANAPHOR_SUBJ.search(head):
+            if subj is None and subject_anaphor:
                 subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
@@ -788,10 +801,25 @@ def _more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     return a if (a.latest - a.earliest) <= (b.latest - b.earliest) else b
 
 
+_CONTINUES = re.compile(r"^(?:Under|According to|As part of|Pursuant to|Through)\s(?:the|this|that)\s(?:[\w-]+\s)?(?:agreement|deal|partnership|contract|terms|arrangement|cooperation)\b", re.I)
+
+
 def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
-    """Same kind + same parties + compatible dates = one deal; generic re-mentions attach."""
+    """Same kind + same parties + compatible dates = one deal; generic re-mentions attach;
+    "Under the agreement, X grants Y a licence" spells out the deal just reported."""
     out: list[_Claim] = []
     for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.party_names == c.party_names and c.sentence - prev.sentence <= 2
+                and any(_CONTINUES.match(e.text) for e in c.evidence) and not _REALITY.get(prev.status)):
+            if c.spec > prev.spec:  # the detail names the kind: "grants Ebro a licence"
+                prev.kind, prev.spec, prev.rule = c.kind, c.spec, c.rule
+                prev.parties = {**prev.parties, **{mid: r for mid, r in c.parties.items()}}
+                prev.names = {**prev.names, **c.names}
+            prev.evidence += c.evidence
+            prev.value = prev.value or c.value
+            prev.stake = prev.stake if prev.stake is not None else c.stake
+            continue
         reality = _REALITY.get(c.status, "")
         if c.spec <= 1:
             same = [x for x in out if x.party_names == c.party_names and _REALITY.get(x.status, "") == reality]
