@@ -79,10 +79,18 @@ def _cluster(mentions: list[Mention], aliases: Aliases) -> dict[str, str]:
     table_core: dict[tuple[str, str], str] = {}
     for surface, kn in aliases.by_surface.items():
         table_core.setdefault((_family(kn.type), core_name(surface)), kn.key)
+    # a surface form that one mention of an article resolved to a known entity names that
+    # entity everywhere in the article ("Ebro EV Motors, S.L." once introduced as "Ebro")
+    surface_key: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.key:
+            surface_key.setdefault((m.article, m.text), m.key)
     key_of: dict[str, str] = {}
     for m in mentions:
         fam = _family(m.type)
-        if m.key:
+        if not m.key and (m.article, m.text) in surface_key and fam == "org":
+            key_of[m.id] = f"k:{surface_key[(m.article, m.text)]}"
+        elif m.key:
             key_of[m.id] = f"k:{m.key}"
         elif m.type == "Person":
             key_of[m.id] = f"p:{_person_key(m.name)}"

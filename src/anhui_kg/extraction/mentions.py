@@ -418,6 +418,7 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
     return _Cand(start, end, "Person", name, None, via, rank)
 
 
+_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp)\.|(?:[A-Z][a-z]?\.){2,})$")
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
@@ -458,8 +459,8 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         break
     while end > start and text[end - 1] in ",.":
-        if text[start:end].endswith(("Co.", "Ltd.", "Inc.", "Corp.", "S.A.", "N.V.")):
-            break
+        if _LEGAL_ABBREVIATION_END.search(text, start, end):
+            break  # "Co., Ltd.", "S.L.", "S.p.A." keep their final full stop
         end -= 1
     return start, end
 
