@@ -447,11 +447,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue
         clause_text = text[cstart:cend]
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
-        if d is None and ci > 0:
+        later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
+        if d is None and ci > 0 and not later:
             # "came in 2007, when it and X founded ...": the date of the clause before
             pa, pb = clauses[ci - 1]
             d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
-        if d is None:
+        if d is None and not later:
             d = _sentence_initial_date(sd, sent)
         end_d = None
         start_d = d.value if d is not None else None
@@ -788,10 +789,14 @@ def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    """The more precise of two compatible dates, but a date the text states beats one
+    inferred from the article's date."""
     if a is None:
         return b
     if b is None:
         return a
+    if (a.origin == "inferred") != (b.origin == "inferred"):
+        return b if a.origin == "inferred" else a
     return a if (a.latest - a.earliest) <= (b.latest - b.earliest) else b
 
 
