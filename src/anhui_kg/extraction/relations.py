@@ -192,6 +192,15 @@ def extract_relations(
             after = text[pl.end : pl.end + 40]
             if re.match(r"-(?:headquartered|based)\s", after):
                 o = next((o for o in orgs if 0 <= o.start - pl.end <= 40), None)
+                # "Gotion (国轩高科), a Hefei-based battery maker" / "Ebro is a Barcelona-based company"
+                back = text[max(sent.start, pl.start - 40) : pl.start]
+                ap = re.search(r"(?:,\s|\sis\s|\swas\s)(?:a|an|the)\s(?:[\w-]+\s)?$", back)
+                if ap is not None:
+                    owner = next((x for x in reversed(orgs) if x.end <= pl.start - len(back) + ap.start() + 1
+                                  and (pl.start - len(back) + ap.start()) - x.end <= 14), None)
+                    if owner is not None:
+                        add(owner, "headquartered_in", pl, _ev(article, owner.start, pl.end + len("-based")), "hq.appositive_based.v1")
+                        continue
                 if o is not None:
                     add(o, "headquartered_in", pl, _ev(article, pl.start, o.end), "hq.place_headquartered_org.v1")
         for m in re.finditer(r"\bheadquartered in\s|\b(?:has|have) (?:located|moved|set up) (?:its|their) (?:[\w-]+ )?headquarters in\s|\bis based in\s|\bare based in\s", sent.text):
@@ -266,11 +275,18 @@ def extract_relations(
             for b in brands:
                 if o is not None and b.name != o.name:
                     add(b, "brand_of", o, _ev(article, sent.start, sent.end), "brand.portfolio.v1")
-        # "Chery Automobile, together with its five brands" -> brands in the next sentences
-        m = re.search(r"\bits\s(?:\w+\s)?(?:brands|marques)\b", sent.text)
-        if m and orgs:
-            o = next((x for x in reversed(orgs) if x.start < sent.start + m.start()), None)
-            if o is not None:
+        # "ORG, the maker of Luxeed models"
+        for m in re.finditer(r"\b(?:the\s)?maker\sof\s(?:the\s)?", sent.text):
+            pos = sent.start + m.end()
+            b = next((x for x in brands if pos <= x.start <= pos + 2), None)
+            o = next((x for x in reversed(orgs) if x.end <= sent.start + m.start() and sent.start + m.start() - x.end <= 14), None)
+            if b is not None and o is not None:
+                add(b, "brand_of", o, _ev(article, o.start, b.end), "brand.maker_of.v1")
+        # "Chery Automobile, together with its five brands" / "Its brands include A, B and C"
+        m = re.search(r"\b[Ii]ts\s(?:\w+\s)?(?:brands|marques)\b", sent.text)
+        if m:
+            o = next((x for x in reversed(orgs) if x.start < sent.start + m.start()), None) or focus(sent.start)
+            if o is not None and o.type in ORGS:
                 for later in range(sent.index, min(sent.index + 4, len(article.sentences))):
                     for b in (x for x in by_sent.get(later, []) if x.type == "Brand"):
                         s2, e2 = _sentence_span(article, later)
