@@ -91,3 +91,24 @@ def test_unchanged_articles_are_skipped_by_hash(tmp_path, corpus, monkeypatch):
     again = ingest([corpus], store)
     assert again.unchanged == tuple(sorted(first.added))
     assert (again.entities, again.deals, again.relations) == (first.entities, first.deals, first.relations)
+
+
+def test_skipping_shacl_writes_the_same_graph(tmp_path, corpus):
+    """--no-validate only skips the check: the streamed graphs equal the validated ones."""
+    checked, streamed = open_store(None), open_store(None)
+    ingest([corpus], checked, validate_shapes=True)
+    ingest([corpus], streamed, validate_shapes=False)
+    assert sorted(map(str, checked.dataset().quads())) == sorted(map(str, streamed.dataset().quads()))
+
+
+def test_article_graphs_state_their_digest(tmp_path, corpus):
+    from anhui_kg.graph import graph_digest
+    from anhui_kg.namespaces import AKG
+
+    store = open_store(None)
+    ingest([corpus], store)
+    for name in store.graph_names():
+        triples = store.triples(name)
+        [digest] = [t for t in triples if t[1] == AKG.graphDigest]
+        assert str(digest[0]) == name
+        assert str(digest[2]) == graph_digest([t for t in triples if t != digest])
