@@ -40,25 +40,30 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|EVs|SUVs) (?:[\w-]+ ){0,6}?for|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured) (?:[\w-]+ ){0,6}?by(?= )|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |nearly |around |more than |in |into )|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
+def _lower(pattern: str) -> str:
+    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
+    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
+
+
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
 # The same grammar over lower-cased text, which is several times faster than IGNORECASE.
-_TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{p.lower()})" for i, (p, _, _) in enumerate(_TRIGGERS)))
+_TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{_lower(p)})" for i, (p, _, _) in enumerate(_TRIGGERS)))
 
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
-    ("manufactur", "produc", "build", "assembl", "oem", "foundry"),
+    ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make"),
     ("stake", "%", "percent"), ("sold",),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
@@ -74,7 +79,7 @@ _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 @lru_cache(maxsize=512)
 def _trigger_subset(indexes: tuple[int, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<t{i}>{_TRIGGERS[i][0].lower()})" for i in indexes))
+    return re.compile("|".join(f"(?P<t{i}>{_lower(_TRIGGERS[i][0])})" for i in indexes))
 
 
 def _find_triggers(text: str):
@@ -95,7 +100,8 @@ _DISSOLVE = re.compile(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|te
 _STATUS_CUES: list[tuple[DealStatus, re.Pattern[str]]] = [
     ("denied", re.compile(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b", re.I)),
     ("cancelled", re.compile(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b", re.I)),
-    ("rumoured", re.compile(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b|\b(?:considering|exploring|mulling|weighing|in discussions?|negotiating)\b", re.I)),
+    ("rumoured", re.compile(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b", re.I)),
+    ("rumoured", re.compile(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b", re.I)),
     ("hypothetical", re.compile(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical", re.I)),
     ("planned", re.compile(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|proposed|would (?:set up|establish|form|build))\b", re.I)),
     ("dissolved", re.compile(r"\bdissolv(?:ed|ing)\b|\bwound up\b", re.I)),
@@ -132,7 +138,7 @@ _PLURAL_ANAPHOR = re.compile(
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = re.compile(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
-    r"shared shareholder|shareholder|such as|like|rivals?|competitors?)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
+    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
     re.I,
 )
 _UNIT_AFTER = re.compile(
@@ -301,6 +307,18 @@ class _Focus:
 
     def __init__(self, mentions: list[Mention]):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+
+    def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """'we'/'our' in an interview or release: the company the article is most about."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.orgs:
+            if m.sentence > sentence:
+                break
+            counts[m.name] = counts.get(m.name, 0) + 1
+            last[m.name] = m
+        pool = [n for n in counts if n not in exclude]
+        return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
     def at(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         counts: dict[str, int] = {}
@@ -561,8 +579,10 @@ def _sentence_initial_date(sd, sent):
 
 
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
-    for status, cue in _STATUS_CUES:
-        scope = sent_text if status in ("denied", "rumoured", "cancelled", "hypothetical") else clause_text
+    for i, (status, cue) in enumerate(_STATUS_CUES):
+        # hearsay and denials colour a whole sentence; "is considering" only its own clause
+        sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
+        scope = sent_text if sentence_wide else clause_text
         if cue.search(scope):
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
@@ -652,7 +672,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 if subj is None and _ANAPHOR_SUBJ.match(sent_head.strip()):
                     subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is None and subject_anaphor:
-                subj = focus.at(sent.index, exclude=frozenset(chosen))
+                first_person = subject_anaphor.group().lower() in ("we", "our")
+                subj = (focus.speaker if first_person else focus.at)(sent.index, exclude=frozenset(chosen))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
@@ -694,6 +715,15 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
     if agent is None:
         before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
+        # "NIO said on Monday that CYVN had agreed to invest ...": the speaker is not the agent
+        frame = None
+        for frame in re.finditer(r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s",
+                                 text[cstart : trig.start]):
+            pass
+        if frame is not None:
+            after_frame = [m for m in before if m.start >= cstart + frame.end()]
+            if after_frame:
+                before = after_frame
         if before and re.match(r",?\s(?:which|who|that)\s", text[before[-1].end : trig.start]):
             agent = before[-1].name  # "Stellantis, which invested in the company"
         else:

@@ -489,6 +489,11 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         after = text[end : end + 12]
         if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
+    # "the Allur group", "the SHC company": a name with a lower-case organisation word
+    for m in re.finditer(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b", text):
+        s, e = m.start(1), m.end(1) - 1
+        if text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS:
+            out.append(_Cand(s, e, "Company", text[s:e], None, "name_org_word.v1", 1))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text):
         s, e = m.start(1), m.end(1)
