@@ -95,6 +95,13 @@ def _find_triggers(text: str):
 _ANAPHORIC_DEAL = re.compile(
     r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$", re.IGNORECASE
 )
+_UNDONE = re.compile(
+    r"\b(?:the|this|that|their|its)\s(?:[\w-]+\s)?(?P<noun>venture|deal|agreement|plan|project|partnership|memorandum|alliance|cooperation|tie-up|talks)\s"
+    r"(?:was|were|has been|had been|is)\s(?:never\s(?:established|set up|signed|completed|built|formed|implemented|realised|realized|finalised|finalized)"
+    r"|(?:later\s|eventually\s|quietly\s)?(?:cancell?ed|scrapped|abandoned|called off|shelved|dropped|terminated))"
+    r"|\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<noun2>venture|deal|agreement|plan|project)\s(?:fell through|did not go ahead|came to nothing|collapsed)",
+    re.I,
+)
 _DISSOLVE = re.compile(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b", re.I)
 
 _STATUS_CUES: list[tuple[DealStatus, re.Pattern[str]]] = [
@@ -363,6 +370,9 @@ def extract_deals(
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
+        undone = _UNDONE.search(sent.text)
+        if undone is not None and _mark_undone(undone, sent, claims, article):
+            continue
         low = sent.text.lower()
         if not any(w in low for w in _ALL_NEEDS):  # substring tests: far cheaper than a regex
             continue
@@ -392,6 +402,19 @@ def extract_deals(
             )
         )
     return tuple(out)
+
+
+def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: Article) -> bool:
+    """'The venture was never established.' / 'The plan was dropped the following year.':
+    the deal just reported did not happen (or ended). Returns whether a deal was marked."""
+    noun = (undone.group("noun") or undone.group("noun2")).lower()
+    target = next((c for c in reversed(previous) if sent.index - c.sentence <= 2
+                   and (noun != "venture" or c.kind == "joint_venture")), None)
+    if target is None:
+        return False
+    target.status = "dissolved" if re.search(r"terminat|dissolv|wound", undone.group(), re.I) else "cancelled"
+    target.evidence.append(_evidence(article, sent))
+    return True
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention]) -> list[_Claim]:

@@ -1,0 +1,74 @@
+"""Extraction behaviours on made-up text: names in no table, voice, anaphora, status.
+
+Every company here is invented, so nothing can come from the alias table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anhui_kg.documents import split_sentences
+from anhui_kg.extraction import extract
+from anhui_kg.extraction.dates import make_date
+from anhui_kg.models import Article
+
+
+def deals_of(text: str, published: str = "2024-06-15"):
+    art = Article(id="t.txt", text=text, sha256="0" * 64, published=make_date(published, origin="metadata"),
+                  sentences=split_sentences(text))
+    x = extract(art)
+    names = {m.id: m.name for m in x.mentions}
+    return [
+        {"kind": d.kind, "status": d.status, "date": d.date.value if d.date else None,
+         "parties": {names[p.mention]: p.role for p in d.parties},
+         "value": (d.value.amount, d.value.currency) if d.value else None}
+        for d in x.deals
+    ]
+
+
+def test_unknown_companies_found_by_legal_names_and_deal_verbs():
+    [d] = deals_of("Lumen Drive Co., Ltd. signed a supply agreement with Kestrel Cells in March 2023.")
+    assert set(d["parties"]) == {"Lumen Drive Co., Ltd.", "Kestrel Cells"}
+    assert d["kind"] == "supply" and d["date"] == "2023-03"
+
+
+def test_passive_voice_names_the_agent_after_by():
+    [d] = deals_of("A 30% stake in Orbis Battery was acquired by Vantor Motors in 2021.")
+    assert d["kind"] == "investment" and d["date"] == "2021"
+    assert d["parties"] == {"Vantor Motors": "investor", "Orbis Battery": "investee"}
+
+
+def test_two_sides_points_back_to_the_parties():
+    deals = deals_of("Vantor Motors and Orbis Battery have a long history. "
+                     "As early as 2015, the two sides signed a strategic cooperation agreement.")
+    [d] = [x for x in deals if x["date"] == "2015"]
+    assert set(d["parties"]) == {"Vantor Motors", "Orbis Battery"}
+
+
+def test_amounts_and_currencies():
+    [d] = deals_of("Vantor Motors will invest 2.5 billion yuan in Orbis Battery, the companies said on Monday.")
+    assert d["value"] == (2.5e9, "CNY") and d["kind"] == "investment"
+    assert d["parties"]["Vantor Motors"] == "investor"
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("Vantor Motors is reportedly in talks to buy a stake in Orbis Battery.", "rumoured"),
+    ("Vantor Motors denied reports that it would acquire Orbis Battery.", "denied"),
+    ("Should the licence be finalised, Orbis Battery would license its platform to Vantor Motors.", "hypothetical"),
+    ("Vantor Motors and Orbis Battery signed a memorandum of understanding to form a joint venture.", "planned"),
+])
+def test_what_did_not_happen_is_never_signed(sentence, status):
+    deals = deals_of(sentence)
+    assert deals and all(d["status"] == status for d in deals), deals
+
+
+def test_a_venture_that_was_never_established_is_cancelled():
+    deals = deals_of("In 2019 Vantor Motors and Orbis Battery agreed to set up a joint venture in Wuhu. "
+                     "The venture was never established.")
+    assert [d["status"] for d in deals] == ["cancelled"]
+
+
+def test_dates_keep_their_precision():
+    [d] = deals_of("In late 2023, Vantor Motors acquired the assets of Orbis Battery for $40 million.")
+    assert d["date"] == "2023-late" and d["kind"] == "acquisition"
+    assert d["parties"] == {"Vantor Motors": "buyer", "Orbis Battery": "seller"}
