@@ -279,6 +279,17 @@ def _bounds(value: str | date, option: str) -> tuple[date, date]:
 def _deals(store: Store, **bindings: Any) -> list[dict]:
     """Deal objects (DESIGN.md shape) for the rows of ``partners.rq``, oldest first."""
     sparql = load_query("partners")
+    if "since" in bindings or "until" in bindings:
+        # A period is a join on the date bounds, done first: only deals in the period go
+        # on to the OPTIONAL parts (undated deals cannot match a period anyway).
+        sparql = sparql.replace("  FILTER(!BOUND(?since) || (BOUND(?latest) && ?latest >= ?since))\n", "")
+        sparql = sparql.replace("  FILTER(!BOUND(?until) || (BOUND(?earliest) && ?earliest <= ?until))\n", "")
+        window = "  ?deal akg:date ?when . ?when akg:earliest ?earliest ; akg:latest ?latest .\n"
+        if "since" in bindings:
+            window += "  FILTER(?latest >= ?since)\n"
+        if "until" in bindings:
+            window += "  FILTER(?earliest <= ?until)\n"
+        sparql = sparql.replace("WHERE {\n", "WHERE {\n" + window, 1)
     for var in ("party", "counterpart"):
         if var in bindings:
             # A bound company is a join, not a filter, and comes first: the engine starts
