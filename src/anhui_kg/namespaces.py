@@ -9,6 +9,8 @@ the helpers here are pure string functions.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import get_args
@@ -192,6 +194,7 @@ def _segment(text: str) -> str:
     return quote(text, safe="")
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity from its slug.
 
@@ -205,6 +208,7 @@ def entity_iri(entity_id: str) -> URIRef:
     return ENT[_segment(entity_id)]
 
 
+@lru_cache(maxsize=1 << 16)
 def deal_iri(deal_id: str) -> URIRef:
     """The IRI of a deal from its slug.
 
@@ -216,6 +220,7 @@ def deal_iri(deal_id: str) -> URIRef:
     return DEAL[_segment(deal_id)]
 
 
+@lru_cache(maxsize=1 << 16)
 def relation_iri(relation_id: str) -> URIRef:
     """The IRI of a relation statement from its slug.
 
@@ -227,6 +232,7 @@ def relation_iri(relation_id: str) -> URIRef:
     return REL[_segment(relation_id)]
 
 
+@lru_cache(maxsize=1 << 16)
 def document_iri(file_name: str) -> URIRef:
     """The IRI of an article (and of its named graph) from its file name.
 

@@ -12,6 +12,7 @@ terms, ``dataset`` hands back an rdflib ``Dataset``, ``sync`` writes one.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class SyncReport:
     unchanged: tuple[str, ...]
 
 
+@lru_cache(maxsize=1 << 18)
 def _to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     if isinstance(term, rdflib.URIRef):
         return ox.NamedNode(str(term))
@@ -88,6 +90,18 @@ def _key(term: Node) -> str:
 from .graph import graph_digest  # noqa: E402  (re-exported: remote.py and tests use it)
 
 _GRAPH_DIGEST = ox.NamedNode("https://w3id.org/anhui-kg/ontology#graphDigest")
+_DEFAULT = ox.DefaultGraph()
+
+
+def _stated_digest(name: str, triples: list) -> str | None:
+    """The akg:graphDigest a graph states about itself (graph.py puts it last), or None."""
+    for s_, p_, o_ in reversed(triples[-3:]) if triples else ():
+        if str(p_) == _GRAPH_DIGEST.value and str(s_) == name:
+            return str(o_)
+    for s_, p_, o_ in triples:
+        if str(p_) == _GRAPH_DIGEST.value and str(s_) == name:
+            return str(o_)
+    return None
 
 
 class Store:
@@ -211,8 +225,7 @@ class Store:
             name = str(name)
             # graph.py states each article graph's digest in the graph (akg:graphDigest); a
             # graph without one (hand-made data) is compared with the stored copy instead
-            digest = next((str(o_) for s_, p_, o_ in triples
-                           if str(p_) == _GRAPH_DIGEST.value and str(s_) == name), None)
+            digest = _stated_digest(name, triples)
             if name in present:
                 same = (known.get(name) == digest) if digest is not None else (
                     graph_digest(self.triples(name)) == graph_digest(triples))
@@ -224,10 +237,9 @@ class Store:
                 continue
             added.append(name)
             g = ox.NamedNode(name)
-            for s_, p_, o_ in triples:
-                s2, p2, o2 = _to_ox(s_), _to_ox(p_), _to_ox(o_)
-                batch.append(ox.Quad(s2, p2, o2, g))
-                batch.append(ox.Quad(s2, p2, o2, ox.DefaultGraph()))
+            terms = [(_to_ox(s_), _to_ox(p_), _to_ox(o_)) for s_, p_, o_ in triples]
+            batch.extend([ox.Quad(s2, p2, o2, g) for s2, p2, o2 in terms])
+            batch.extend([ox.Quad(s2, p2, o2, _DEFAULT) for s2, p2, o2 in terms])
             if len(batch) >= batch_quads:
                 self._extend(batch)
                 batch = []

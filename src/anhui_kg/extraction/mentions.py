@@ -690,9 +690,12 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         return chosen
     out = list(chosen)
     taken = [(c.start, c.end) for c in chosen]
-    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(learned, key=len, reverse=True)))
-    for m in pattern.finditer(text):
-        long = learned[m.group(1)]
+    # every learned short form is one capitalised token: scan tokens once (no regex is
+    # compiled per article) and keep the learned ones
+    for m in _CAPITAL_TOKEN.finditer(text):
+        long = learned.get(m.group(1))
+        if long is None:
+            continue
         existing = by_start.get(m.start())
         if existing is not None and existing.end == m.end():
             if existing.key is None:  # pattern-found short form: point it at the long name
@@ -705,6 +708,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     return sorted(out, key=lambda c: c.start)
 
 
+_CAPITAL_TOKEN = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?![\w-])")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
