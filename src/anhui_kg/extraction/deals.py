@@ -315,8 +315,8 @@ class _Focus:
     def __init__(self, mentions: list[Mention]):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
 
-    def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
-        """'we'/'our' in an interview or release: the company the article is most about."""
+    def _salience(self, sentence: int) -> tuple[dict[str, int], dict[str, Mention]]:
+        """How often each organisation was named up to ``sentence``, and its last mention."""
         counts: dict[str, int] = {}
         last: dict[str, Mention] = {}
         for m in self.orgs:
@@ -324,17 +324,16 @@ class _Focus:
                 break
             counts[m.name] = counts.get(m.name, 0) + 1
             last[m.name] = m
+        return counts, last
+
+    def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """'we'/'our' in an interview or release: the company the article is most about."""
+        counts, last = self._salience(sentence)
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
     def at(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
-        counts: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for m in self.orgs:
-            if m.sentence > sentence:
-                break
-            counts[m.name] = counts.get(m.name, 0) + 1
-            last[m.name] = m
+        counts, last = self._salience(sentence)
         recent = {m.name for m in self.orgs if sentence - 3 <= m.sentence <= sentence}
         pool = [n for n in (recent or counts) if n not in exclude]
         if not pool:
