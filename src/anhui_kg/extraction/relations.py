@@ -63,16 +63,9 @@ def extract_relations(
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sentence, []).append(m)
-    focus_counts: dict[str, int] = {}
-    first_org: dict[str, Mention] = {}
-
     def focus(before: int) -> Mention | None:
+        """The company most named before offset ``before`` (the one 'its' refers to)."""
         best = None
-        for m in mentions:
-            if m.start >= before:
-                break
-            if m.type == "Company":
-                focus_counts.setdefault(m.name, 0)
         counts: dict[str, int] = {}
         last: dict[str, Mention] = {}
         for m in mentions:
