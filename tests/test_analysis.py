@@ -35,22 +35,7 @@ SUP22 = "gamma-chips-alpha-motors-supply-2022"
 INV23 = "beta-battery-gamma-chips-investment-2023-late"
 
 
-def load(name: str):
-    ds = rdflib.Dataset()
-    ds.parse(DATA / name, format="trig")
-    store = open_store(None)
-    store.sync(ds)
-    return store
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return load("tiny.trig")
-
-
-@pytest.fixture(scope="module")
-def network():
-    return load("network.trig")
+from conftest import load_trig as load  # noqa: E402  (shared with the other graph tests)
 
 
 def edges(G: nx.Graph) -> set[tuple[str, str, int]]:

@@ -31,22 +31,7 @@ G13 = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
-def load(name: str):
-    ds = rdflib.Dataset()
-    ds.parse(DATA / name, format="trig")
-    store = open_store(None)
-    store.sync(ds)
-    return store
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return load("tiny.trig")
-
-
-@pytest.fixture(scope="module")
-def network():
-    return load("network.trig")
+from conftest import load_trig as load  # noqa: E402  (shared with the other graph tests)
 
 
 def _name(graph) -> str:

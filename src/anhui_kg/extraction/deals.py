@@ -552,19 +552,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             merged.append(c)
             continue
         if c.spec > twin.spec:
-            c.date = c.date or twin.date
-            c.end_date = c.end_date or twin.end_date
-            c.value = c.value or twin.value
-            c.title = c.title or twin.title
-            c.place = c.place or twin.place
-            c.dated_by_text = c.dated_by_text or twin.dated_by_text
-            c.finite_sign = c.finite_sign or twin.finite_sign
+            _fill(c, twin, ("date", "end_date", "value", "title", "place", "dated_by_text", "finite_sign"))
             merged[merged.index(twin)] = c
         else:
-            twin.date = twin.date or c.date
-            twin.end_date = twin.end_date or c.end_date
-            twin.value = twin.value or c.value
-            twin.dated_by_text = twin.dated_by_text or c.dated_by_text
+            _fill(twin, c, ("date", "end_date", "value", "dated_by_text"))
     return merged
 
 
@@ -834,6 +825,13 @@ def _distribution(article, sent, sm, cstart, cend, focus) -> list[_Claim]:
     return out
 
 
+def _fill(into: _Claim, source: _Claim, fields: tuple[str, ...]) -> None:
+    """Give ``into`` whatever of ``fields`` it lacks and ``source`` has."""
+    for f in fields:
+        if not getattr(into, f):
+            setattr(into, f, getattr(source, f))
+
+
 def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return True
@@ -893,13 +891,7 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         twin.evidence += c.evidence
         twin.date = _more_precise(twin.date, c.date)
         twin.end_date = _more_precise(twin.end_date, c.end_date)
-        twin.value = twin.value or c.value
-        twin.title = twin.title or c.title
-        twin.place = twin.place or c.place
-        twin.stake = twin.stake or c.stake
-        twin.dated_by_text = twin.dated_by_text or c.dated_by_text
-        twin.finite_sign = twin.finite_sign or c.finite_sign
-        twin.perfect = twin.perfect or c.perfect
+        _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
             twin.status = c.status
     return out
