@@ -112,3 +112,44 @@ def test_article_graphs_state_their_digest(tmp_path, corpus):
         [digest] = [t for t in triples if t[1] == AKG.graphDigest]
         assert str(digest[0]) == name
         assert str(digest[2]) == graph_digest([t for t in triples if t != digest])
+
+
+# -- resolution in two passes, in worker processes ---------------------------------------
+
+def _dev_articles():
+    from anhui_kg.documents import load_articles
+
+    return load_articles(ROOT / "tests" / "data" / "dev") + load_articles(ROOT / "seeds")
+
+
+def test_worker_processes_resolve_exactly_like_one_process(monkeypatch):
+    from anhui_kg import pipeline
+    from anhui_kg.pipeline import resolve_articles
+
+    articles = _dev_articles()
+    one = resolve_articles(articles, jobs=1)
+    monkeypatch.setattr(pipeline, "_CHUNK", 2)  # so 18 articles are enough for the pool
+    two = resolve_articles(articles, jobs=2)
+    assert two == one
+    assert len(one.deals) > 30 and len(one.articles) == len(articles)
+
+
+def test_resolution_does_not_depend_on_article_order():
+    from anhui_kg.extraction import extract, load_aliases
+    from anhui_kg.resolution import resolve_entities
+
+    aliases = load_aliases()
+    xs = [extract(a, aliases) for a in _dev_articles()]
+    assert resolve_entities(list(reversed(xs)), aliases) == resolve_entities(xs, aliases)
+
+
+def test_resolver_refuses_claims_before_the_entities_are_settled():
+    from anhui_kg.extraction import extract, load_aliases
+    from anhui_kg.resolution import Resolver
+
+    aliases = load_aliases()
+    x = extract(_dev_articles()[0], aliases)
+    resolver = Resolver(aliases)
+    resolver.add_mentions(x.article.id, x.mentions)
+    with pytest.raises(RuntimeError, match="settle_entities"):
+        resolver.add_claims(x)

@@ -193,6 +193,13 @@ def _show_rows(info: dict) -> list[dict]:
     return rows
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default=False,
+                 help="Processes that extract articles in parallel (default: one per CPU)"),
+]
+
+
 # -- commands ---------------------------------------------------------------------------
 
 @app.command()
@@ -206,6 +213,7 @@ def build(
         bool, typer.Option("--validate/--no-validate",
                            help="Check the built graph against the SHACL shapes (about 80 ms per article)")
     ] = True,
+    jobs: JobsOption = None,
 ) -> None:
     """Ingest articles into the store; re-running is idempotent, a changed article replaces its facts.
 
@@ -219,10 +227,11 @@ def build(
                     fail(f"There is no {DEFAULT_SEEDS}/ folder here. "
                          "Pass the article files or folders to read: anhui-kg build PATH...")
                 fail(f"{p} does not exist. Pass article files (.txt) or folders of them.")
-        from .pipeline import ingest
+        from .pipeline import default_jobs, ingest
 
         with open_store(store) as st, _progress() as progress:
-            report = ingest(paths, st, progress=progress, validate_shapes=validate)
+            report = ingest(paths, st, progress=progress, validate_shapes=validate,
+                            jobs=jobs or default_jobs())
             where = st.path
         typer.echo(_summary(report, where))
 
@@ -356,16 +365,17 @@ def query(
 def remove(
     store: StoreOption,
     article: Annotated[str, typer.Argument(help="The article's file name, e.g. 000_eed22a385a605605.txt")],
+    jobs: JobsOption = None,
 ) -> None:
     """Retract one article: remove every fact only it supported.
 
     Example: anhui-kg remove 000_eed22a385a605605.txt
     """
     with user_errors(), _filled_store(store) as st:
-        from .pipeline import remove as remove_article
+        from .pipeline import default_jobs, remove as remove_article
 
         name = Path(article).name
-        report = remove_article(name, st)
+        report = remove_article(name, st, jobs=jobs or default_jobs())
         typer.echo(
             f"Removed {name} from {st.path}. Other articles: {len(report.replaced)} updated, "
             f"{len(report.unchanged)} unchanged. "

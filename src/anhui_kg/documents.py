@@ -158,8 +158,11 @@ def _best_published(meta: DateValue | None, estimate: DateValue | None) -> DateV
     return meta
 
 
-def load_article(path: Path, meta: dict | None = None) -> Article:
-    """Read one article file with its metadata (a manifest entry, possibly empty)."""
+def load_article(path: Path, meta: dict | None = None, *, sentences: bool = True) -> Article:
+    """Read one article file with its metadata (a manifest entry, possibly empty).
+
+    ``sentences=False`` leaves the sentences unsplit (extraction splits them when it needs
+    them), which keeps a large corpus small in memory."""
     raw = path.read_bytes()
     text = _decode(path, raw)
     meta = meta or {}
@@ -185,14 +188,14 @@ def load_article(path: Path, meta: dict | None = None) -> Article:
             publisher=meta.get("publisher"),
             url=meta.get("url"),
             published=published,
-            sentences=split_sentences(text),
+            sentences=split_sentences(text) if sentences else (),
         )
     except ValidationError as exc:
         lines = [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
         raise DocumentError("\n".join(lines)) from exc
 
 
-def load_articles(paths: Sequence[Path] | Path) -> list[Article]:
+def load_articles(paths: Sequence[Path] | Path, *, sentences: bool = True) -> list[Article]:
     """Load every article under ``paths`` (folders or files), sorted by file name."""
     if isinstance(paths, Path):
         paths = [paths]
@@ -203,5 +206,5 @@ def load_articles(paths: Sequence[Path] | Path) -> list[Article]:
         folder = f.parent
         if folder not in manifests:
             manifests[folder] = read_manifest(folder)
-        articles.append(load_article(f, manifests[folder].get(f.name)))
+        articles.append(load_article(f, manifests[folder].get(f.name), sentences=sentences))
     return articles

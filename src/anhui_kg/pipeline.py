@@ -13,19 +13,23 @@ re-running a build changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import rdflib
+from pydantic import TypeAdapter
 
 from .documents import load_articles, split_sentences
 from .errors import DocumentError, ShapeViolation
-from .extraction import extract, load_aliases
+from .extraction import Aliases, extract, load_aliases
 from .graph import article_graphs, build_graph
-from .models import Article, DateValue, Resolved
-from .resolution import resolve_entities
+from .models import Article, DateValue, Extraction, Mention, Resolved
+from .resolution import Resolver
 from .store import Store
 from .validation import check_evidence, validate
 
@@ -45,15 +49,73 @@ class IngestReport:
     relations: int
 
 
-def resolve_articles(articles: Sequence[Article], progress: Progress | None = None) -> Resolved:
-    """Extract every article and resolve them together (pure: no disk, no clock)."""
-    aliases = load_aliases()
-    extractions = []
-    for i, a in enumerate(articles, 1):
-        extractions.append(extract(a, aliases))
-        if progress:
-            progress("extracting", i, len(articles))
-    return resolve_entities(extractions, aliases)
+def resolve_articles(articles: Sequence[Article], progress: Progress | None = None, *,
+                     jobs: int = 1) -> Resolved:
+    """Extract every article and resolve them together (no store, no clock).
+
+    A corpus of any size streams through in two passes, so memory holds the *result*
+    (entities, deals, relations, article texts) but never every article's extraction:
+
+    1. each article is extracted (in ``jobs`` worker processes when ``jobs > 1``); its
+       mentions feed the entity clusters and the whole extraction is spilled, as JSON, to
+       a temporary file;
+    2. the entities are settled, then the spilled extractions are read back in the same
+       order and their deal and relation claims merged.
+    """
+    resolver = Resolver(load_aliases())
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
+        for i, (article_id, mentions_json, extraction_json) in enumerate(_extract_all(articles, jobs), 1):
+            resolver.add_mentions(article_id, _MENTIONS.validate_json(mentions_json))
+            spill.write(extraction_json)
+            spill.write("\n")
+            if progress:
+                progress("extracting", i, len(articles))
+        resolver.settle_entities()
+        spill.seek(0)
+        for i, line in enumerate(spill, 1):
+            resolver.add_claims(Extraction.model_validate_json(line))
+            if progress:
+                progress("resolving", i, len(articles))
+    return resolver.result()
+
+
+_MENTIONS = TypeAdapter(tuple[Mention, ...])
+_ALIASES: Aliases | None = None
+
+
+def _extract_one(article: Article) -> tuple[str, str, str]:
+    """One article's extraction as JSON: (article id, its mentions, all of it). The article
+    is kept without its sentences (nothing after extraction needs them)."""
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = load_aliases()
+    if not article.sentences:
+        article = article.model_copy(update={"sentences": split_sentences(article.text)})
+    x = extract(article, _ALIASES)
+    x = x.model_copy(update={"article": article.model_copy(update={"sentences": ()}), "dates": ()})
+    return article.id, _MENTIONS.dump_json(x.mentions).decode(), x.model_dump_json()
+
+
+def _extract_all(articles: Sequence[Article], jobs: int) -> Iterator[tuple[str, str, str]]:
+    """``_extract_one`` over the articles sorted by id, in ``jobs`` processes if more than one."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    if jobs <= 1 or len(ordered) < 2 * _CHUNK:
+        yield from map(_extract_one, ordered)
+        return
+    with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
+        yield from pool.imap(_extract_one, ordered, chunksize=_CHUNK)
+
+
+_CHUNK = 32
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def resolve_paths(paths: Sequence[Path]) -> Resolved:
@@ -62,9 +124,9 @@ def resolve_paths(paths: Sequence[Path]) -> Resolved:
 
 
 def build(articles: Sequence[Article], progress: Progress | None = None, *,
-          validate_shapes: bool = True) -> tuple[Resolved, rdflib.Dataset]:
+          validate_shapes: bool = True, jobs: int = 1) -> tuple[Resolved, rdflib.Dataset]:
     """The RDF of a corpus as a Dataset, checked (see ``checked_graphs``)."""
-    resolved, graphs = checked_graphs(articles, progress, validate_shapes=validate_shapes)
+    resolved, graphs = checked_graphs(articles, progress, validate_shapes=validate_shapes, jobs=jobs)
     dataset = rdflib.Dataset()
     for name, triples in graphs:
         g = dataset.graph(name)
@@ -74,11 +136,11 @@ def build(articles: Sequence[Article], progress: Progress | None = None, *,
 
 
 def checked_graphs(articles: Sequence[Article], progress: Progress | None = None, *,
-                   validate_shapes: bool = True) -> tuple[Resolved, Iterable[tuple[str, list]]]:
+                   validate_shapes: bool = True, jobs: int = 1) -> tuple[Resolved, Iterable[tuple[str, list]]]:
     """Resolve a corpus and give its article graphs, checked before anything is written:
     evidence offsets always, and the SHACL shapes unless turned off for bulk loads (pySHACL
     costs about 80 ms per article). Without validation the graphs stream one at a time."""
-    resolved = resolve_articles(articles, progress)
+    resolved = resolve_articles(articles, progress, jobs=jobs)
     bad = check_evidence(resolved)
     if bad:
         raise ShapeViolation("Evidence does not match its article:\n" + "\n".join(bad[:20]))
@@ -107,9 +169,11 @@ def _write(store: Store, graphs: Iterable[tuple[str, list]]):
 
 
 def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = None,
-           validate_shapes: bool = True) -> IngestReport:
-    """Add or replace the articles under ``paths`` in ``store``; unchanged ones stay as they are."""
-    new = load_articles(list(paths))
+           validate_shapes: bool = True, jobs: int = 1) -> IngestReport:
+    """Add or replace the articles under ``paths`` in ``store``; unchanged ones stay as they are.
+
+    ``jobs`` worker processes extract the articles (see ``default_jobs``)."""
+    new = load_articles(list(paths), sentences=False)
     if not new:
         raise DocumentError(
             f"No .txt or .md articles found in {', '.join(str(p) for p in paths)}."
@@ -123,12 +187,12 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
     corpus = {a.id: a for a in stored_articles(store)} if hashes else {}
     corpus.update({a.id: a for a in new})
     resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
-                                      validate_shapes=validate_shapes)
+                                      validate_shapes=validate_shapes, jobs=jobs)
     sync = _write(store, graphs)
     return _report(len(new), sync, resolved)
 
 
-def remove(article: str, store: Store) -> IngestReport:
+def remove(article: str, store: Store, *, jobs: int = 1) -> IngestReport:
     """Retract one article: its graph goes, and facts it alone supported go with it."""
     corpus = {a.id: a for a in stored_articles(store)}
     if article not in corpus:
@@ -138,7 +202,7 @@ def remove(article: str, store: Store) -> IngestReport:
     from .namespaces import document_iri
 
     if corpus:
-        resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id))
+        resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), jobs=jobs)
     else:
         resolved, graphs = Resolved(articles=(), entities=(), deals=(), relations=()), []
     store.remove_graph(str(document_iri(article)))
@@ -217,6 +281,6 @@ def stored_articles(store: Store) -> list[Article]:
             title=str(row["title"]) if row.get("title") is not None else None,
             publisher=str(row["publisher"]) if row.get("publisher") is not None else None,
             url=str(row["url"]) if row.get("url") is not None else None,
-            published=published, sentences=split_sentences(text),
+            published=published,
         ))
     return sorted(out, key=lambda a: a.id)

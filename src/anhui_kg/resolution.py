@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from .extraction.mentions import Aliases, core_name, normalize_name
+from .extraction.mentions import Aliases, normalize_name
+from .extraction.mentions import core_name as _core_name
 from .models import (
     ORGANIZATION_TYPES,
     Article,
@@ -55,6 +58,10 @@ def slugify(text: str) -> str:
     return t or "x"
 
 
+# the same few thousand names come back in every article of a large corpus
+core_name = lru_cache(maxsize=1 << 16)(_core_name)
+
+
 def _family(t: str) -> str:
     return "org" if t in ORGANIZATION_TYPES else t
 
@@ -63,84 +70,191 @@ def _person_key(name: str) -> str:
     return re.sub(r"[^a-z ]", "", normalize_name(name).replace("'", ""))
 
 
-def resolve_entities(extractions: list[Extraction], aliases: Aliases) -> Resolved:
-    """One canonical entity per real-world thing, and the deals and relations between them."""
-    mentions = [m for x in extractions for m in x.mentions]
-    cluster_of = _cluster(mentions, aliases)
-    entities, mention_entity = _entities(mentions, cluster_of, aliases, extractions)
-    deals, deal_of_claim = _deals([d for x in extractions for d in x.deals], mention_entity)
-    relations = _relations([r for x in extractions for r in x.relations], mention_entity, deal_of_claim, deals)
-    articles = tuple(sorted((x.article for x in extractions), key=lambda a: a.id))
-    return Resolved(articles=articles, entities=entities, deals=deals, relations=relations)
+def resolve_entities(extractions: Iterable[Extraction], aliases: Aliases) -> Resolved:
+    """One canonical entity per real-world thing, and the deals and relations between them.
+
+    The same as ``Resolver`` fed the extractions in article order; for a corpus that does
+    not fit in memory, use ``Resolver`` directly (two passes over a stream).
+    """
+    xs = sorted(extractions, key=lambda x: x.article.id)
+    resolver = Resolver(aliases)
+    for x in xs:
+        resolver.add_mentions(x.article.id, x.mentions)
+    resolver.settle_entities()
+    for x in xs:
+        resolver.add_claims(x)
+    return resolver.result()
 
 
-def _cluster(mentions: list[Mention], aliases: Aliases) -> dict[str, str]:
-    """Mention id -> cluster key."""
-    table_core: dict[tuple[str, str], str] = {}
-    for surface, kn in aliases.by_surface.items():
-        table_core.setdefault((_family(kn.type), core_name(surface)), kn.key)
-    # a surface form that one mention of an article resolved to a known entity names that
-    # entity everywhere in the article ("Ebro EV Motors, S.L." once introduced as "Ebro")
-    surface_key: dict[tuple[str, str], str] = {}
-    for m in mentions:
-        if m.key:
-            surface_key.setdefault((m.article, m.text), m.key)
-    key_of: dict[str, str] = {}
-    for m in mentions:
-        fam = _family(m.type)
-        if not m.key and (m.article, m.text) in surface_key and fam == "org":
-            key_of[m.id] = f"k:{surface_key[(m.article, m.text)]}"
-        elif m.key:
-            key_of[m.id] = f"k:{m.key}"
-        elif m.type == "Person":
-            key_of[m.id] = f"p:{_person_key(m.name)}"
-        else:
-            core = core_name(m.name)
-            k = table_core.get((fam, core))
-            key_of[m.id] = f"k:{k}" if k else f"{fam}:{core}"
-    # one-word organisation names join the one multi-word organisation they start
-    clusters = set(key_of.values())
-    names_by_key: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        names_by_key[key_of[m.id]].add(core_name(m.name))
-    by_first_word: dict[str, set[str]] = defaultdict(set)
-    for k2, names in names_by_key.items():
-        if k2.startswith("org:") or k2.startswith("k:"):
-            for n in names:
-                if " " in n:
-                    by_first_word[n.split(" ", 1)[0]].add(k2)
-    remap: dict[str, str] = {}
-    for k in clusters:
-        if not k.startswith("org:"):
-            continue
-        core = k[4:]
-        if " " in core:
-            continue
-        hosts = by_first_word.get(core, set()) - {k}
-        if len(hosts) == 1:
-            remap[k] = next(iter(hosts))
-    # surnames and short person names: "Zuo Yanan" = "Zuo Yan’an" already by key
-    return {mid: remap.get(k, k) for mid, k in key_of.items()}
+class Resolver:
+    """Resolution in two passes over a corpus, with state the size of the *result*.
+
+    1. ``add_mentions`` for every article: each mention gets a cluster key from its own
+       article and the alias table; only per-cluster counts (names, types, surfaces,
+       articles) are kept, not the mentions.
+    2. ``settle_entities``: one-word organisation names join the one multi-word organisation
+       they start, and each cluster becomes an ``Entity``.
+    3. ``add_claims`` for every article, in the same order: its deal and relation claims,
+       with their mentions mapped to entities, are merged into the corpus's deals.
+    4. ``result``: the ``Resolved`` corpus.
+
+    Articles must come in the same order in both passes (``resolve_entities`` sorts them
+    by id), so the result does not depend on how a corpus was split into builds.
+    """
+
+    def __init__(self, aliases: Aliases):
+        self._aliases = aliases
+        self._table_core: dict[tuple[str, str], str] = {}
+        for surface, kn in aliases.by_surface.items():
+            self._table_core.setdefault((_family(kn.type), core_name(surface)), kn.key)
+        self._clusters: dict[str, _ClusterStats] = {}
+        self._remap: dict[str, str] = {}
+        self._entity_of_cluster: dict[str, str] = {}
+        self._entities: tuple[Entity, ...] = ()
+        self._articles: list[Article] = []
+        self._deals = _DealMerger()
+        self._relation_claims: list[tuple[str, str, str, bool, RelationClaim]] = []
+        self._settled = False
+
+    # -- pass 1 ------------------------------------------------------------------
+    def add_mentions(self, article: str, mentions: Sequence[Mention]) -> None:
+        for m, key in zip(mentions, self._keys(mentions)):
+            stats = self._clusters.get(key)
+            if stats is None:
+                stats = self._clusters[key] = _ClusterStats()
+            stats.add(m)
+
+    def _keys(self, mentions: Sequence[Mention]) -> list[str]:
+        """Each mention's cluster key, from its own article and the alias table only."""
+        # a surface form that one mention of an article resolved to a known entity names that
+        # entity everywhere in the article ("Ebro EV Motors, S.L." once introduced as "Ebro")
+        surface_key: dict[str, str] = {}
+        for m in mentions:
+            if m.key:
+                surface_key.setdefault(m.text, m.key)
+        keys = []
+        for m in mentions:
+            fam = _family(m.type)
+            if not m.key and m.text in surface_key and fam == "org":
+                keys.append(f"k:{surface_key[m.text]}")
+            elif m.key:
+                keys.append(f"k:{m.key}")
+            elif m.type == "Person":
+                keys.append(f"p:{_person_key(m.name)}")
+            else:
+                core = core_name(m.name)
+                k = self._table_core.get((fam, core))
+                keys.append(f"k:{k}" if k else f"{fam}:{core}")
+        return keys
+
+    # -- between the passes --------------------------------------------------------
+    def settle_entities(self) -> tuple[Entity, ...]:
+        # one-word organisation names join the one multi-word organisation they start
+        by_first_word: dict[str, set[str]] = defaultdict(set)
+        for key, stats in self._clusters.items():
+            if key.startswith("org:") or key.startswith("k:"):
+                for n in stats.cores:
+                    if " " in n:
+                        by_first_word[n.split(" ", 1)[0]].add(key)
+        remap: dict[str, str] = {}
+        for key in self._clusters:
+            if not key.startswith("org:"):
+                continue
+            core = key[4:]
+            if " " in core:
+                continue
+            hosts = by_first_word.get(core, set()) - {key}
+            if len(hosts) == 1:
+                remap[key] = next(iter(hosts))
+        merged: dict[str, _ClusterStats] = {}
+        for key, stats in self._clusters.items():
+            target = remap.get(key, key)
+            if target in merged:
+                merged[target].merge(stats)
+            else:
+                merged[target] = stats
+        self._remap = remap
+        self._entities, self._entity_of_cluster = _entities(merged, self._aliases)
+        self._clusters = {}
+        self._settled = True
+        return self._entities
+
+    # -- pass 2 ------------------------------------------------------------------
+    def add_claims(self, extraction: Extraction) -> None:
+        if not self._settled:
+            raise RuntimeError("Resolver.settle_entities() must run between the two passes")
+        x = extraction
+        article = x.article if not x.article.sentences else x.article.model_copy(update={"sentences": ()})
+        self._articles.append(article)
+        entity = self._entity_of_cluster
+        mention_entity = {
+            m.id: entity[self._remap.get(k, k)] for m, k in zip(x.mentions, self._keys(x.mentions))
+        }
+        self._deals.add(x.deals, mention_entity)
+        for c in x.relations:
+            s = mention_entity.get(c.subject)
+            attended = c.predicate == "attended"
+            o = c.object if attended else mention_entity.get(c.object)
+            if s is not None and o is not None:
+                self._relation_claims.append((s, c.predicate, o, attended, c))
+
+    def result(self) -> Resolved:
+        deals, deal_of_claim = self._deals.finish()
+        claims = []
+        for s, p, o, attended, c in self._relation_claims:
+            if attended:
+                o = deal_of_claim.get(o)
+                if o is None:
+                    continue
+            if s != o:
+                claims.append((s, p, o, c))
+        relations = _relations(claims, deals)
+        articles = tuple(sorted(self._articles, key=lambda a: a.id))
+        return Resolved(articles=articles, entities=self._entities, deals=deals, relations=relations)
 
 
-def _entities(mentions, cluster_of, aliases, extractions):
-    by_cluster: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_cluster[cluster_of[m.id]].append(m)
+class _ClusterStats:
+    """What resolution needs to know about the mentions of one cluster."""
+
+    __slots__ = ("names", "types", "surfaces", "cores", "documents")
+
+    def __init__(self) -> None:
+        self.names: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self.surfaces: set[str] = set()
+        self.cores: set[str] = set()
+        self.documents: set[str] = set()
+
+    def add(self, m: Mention) -> None:
+        self.names[m.name] += 1
+        self.types[m.type] += 1
+        s = m.text.replace("\u00a0", " ")
+        self.surfaces.add(re.sub(r"(?:’s|'s|‘s)$", "", s))
+        self.surfaces.add(m.name)
+        self.cores.add(core_name(m.name))
+        self.documents.add(m.article)
+
+    def merge(self, other: "_ClusterStats") -> None:
+        self.names.update(other.names)
+        self.types.update(other.types)
+        self.surfaces |= other.surfaces
+        self.cores |= other.cores
+        self.documents |= other.documents
+
+
+def _entities(clusters: dict[str, _ClusterStats], aliases: Aliases) -> tuple[tuple[Entity, ...], dict[str, str]]:
     used_ids: set[str] = set()
     entities: list[Entity] = []
-    mention_entity: dict[str, str] = {}
-    texts = {x.article.id: x.article.text for x in extractions}
-    for key in sorted(by_cluster, key=lambda k: (k.startswith("k:") is False, k)):
-        ms = by_cluster[key]
+    entity_of: dict[str, str] = {}
+    for key in sorted(clusters, key=lambda k: (k.startswith("k:") is False, k)):
+        stats = clusters[key]
         if key.startswith("k:"):
+            # a known name's type stands unless the text says it is something else entirely
             kn = aliases.names[key[2:]]
             eid, name, etype = kn.key, kn.name, kn.type
-            # a known name's type stands unless the text says it is something else entirely
         else:
-            names = Counter(m.name for m in ms)
+            names, types = stats.names, stats.types
             name = max(names, key=lambda n: (names[n], len(n), n))
-            types = Counter(m.type for m in ms)
             etype = max(types, key=lambda t: (types[t], t == "Company"))
             eid = slugify(core_name(name) if _family(etype) == "org" else name)
         if eid in used_ids:
@@ -151,18 +265,11 @@ def _entities(mentions, cluster_of, aliases, extractions):
             eid = f"{base}-{n}"
             n += 1
         used_ids.add(eid)
-        surfaces = set()
-        for m in ms:
-            s = m.text.replace("\u00a0", " ")
-            s = re.sub(r"(?:’s|'s|‘s)$", "", s)
-            surfaces.add(s)
-            surfaces.add(m.name)
-        aliases_ = tuple(sorted(s for s in surfaces if s != name and s))
-        docs = tuple(sorted({m.article for m in ms}))
-        entities.append(Entity(id=eid, type=etype, name=name, aliases=aliases_, documents=docs))
-        for m in ms:
-            mention_entity[m.id] = eid
-    return tuple(sorted(entities, key=lambda e: e.id)), mention_entity
+        aliases_ = tuple(sorted(s for s in stats.surfaces if s != name and s))
+        entities.append(Entity(id=eid, type=etype, name=name, aliases=aliases_,
+                               documents=tuple(sorted(stats.documents))))
+        entity_of[key] = eid
+    return tuple(sorted(entities, key=lambda e: e.id)), entity_of
 
 
 def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
@@ -217,59 +324,78 @@ class _DealAcc:
         return (self.kind, frozenset(self.parties), _REALITY.get(self.status, ""))
 
 
-def _deals(claims: list[DealClaim], mention_entity: dict[str, str]):
-    specific: list[_DealAcc] = []
-    buckets: dict[tuple, list[_DealAcc]] = defaultdict(list)  # (kind, parties, reality) -> deals
-    by_parties: dict[frozenset, list[_DealAcc]] = defaultdict(list)
-    generic: list[tuple[DealClaim, dict[str, str], str | None]] = []
-    for c in sorted(claims, key=lambda c: (c.rule.endswith(".generic"), c.article, c.id)):
-        parties: dict[str, str] = {}
-        for p in c.parties:
-            e = mention_entity.get(p.mention)
-            if e is None:
+class _DealMerger:
+    """Deal claims -> deals. Specific claims merge as they come (articles in order);
+    generic ones ("their partnership") wait for ``finish``, when every specific deal of
+    their parties is known."""
+
+    def __init__(self) -> None:
+        self.specific: list[_DealAcc] = []
+        self.buckets: dict[tuple, list[_DealAcc]] = defaultdict(list)  # (kind, parties, reality) -> deals
+        self.by_parties: dict[frozenset, list[_DealAcc]] = defaultdict(list)
+        self.generic: list[tuple[DealClaim, dict[str, str], str | None]] = []
+
+    def add(self, claims: Sequence[DealClaim], mention_entity: dict[str, str]) -> None:
+        for c in sorted(claims, key=lambda c: c.id):
+            parties: dict[str, str] = {}
+            for p in c.parties:
+                e = mention_entity.get(p.mention)
+                if e is None:
+                    continue
+                if parties.get(e, "party") == "party":
+                    parties[e] = p.role
+            if len(parties) < 2:
                 continue
-            if parties.get(e, "party") == "party":
-                parties[e] = p.role
-        if len(parties) < 2:
-            continue
-        place = mention_entity.get(c.place) if c.place else None
-        if c.rule.endswith(".generic"):
-            generic.append((c, parties, place))
-            continue
-        reality = _REALITY.get(c.status, "")
-        key = (c.kind, frozenset(parties), reality)
-        twin = next(
-            (d for d in buckets[key]
-             if _REALITY.get(d.status, "") == reality
-             and _compatible(d.date, c.date) and _compatible(d.end_date, c.end_date)),
-            None,
-        )
-        if twin is None:
-            acc = _DealAcc(c, parties, place)
-            specific.append(acc)
-            buckets[key].append(acc)
-            by_parties[frozenset(parties)].append(acc)
-        else:
-            twin.absorb(c, parties, place)
-    for c, parties, place in generic:
-        reality = _REALITY.get(c.status, "")
-        pset = frozenset(parties)
-        same = [d for d in by_parties[pset] if _REALITY.get(d.status, "") == reality]
-        if len(same) == 1:
-            same[0].evidence |= set(c.evidence)
-            same[0].claims.append(c.id)
-        elif not same:
-            twin = next((d for d in by_parties[pset] if d.generic and _compatible(d.date, c.date)), None)
+            place = mention_entity.get(c.place) if c.place else None
+            if c.rule.endswith(".generic"):
+                self.generic.append((c, parties, place))
+                continue
+            reality = _REALITY.get(c.status, "")
+            key = (c.kind, frozenset(parties), reality)
+            twin = next(
+                (d for d in self.buckets[key]
+                 if _REALITY.get(d.status, "") == reality
+                 and _compatible(d.date, c.date) and _compatible(d.end_date, c.end_date)),
+                None,
+            )
             if twin is None:
                 acc = _DealAcc(c, parties, place)
-                specific.append(acc)
-                by_parties[pset].append(acc)
+                self.specific.append(acc)
+                self.buckets[key].append(acc)
+                self.by_parties[frozenset(parties)].append(acc)
             else:
                 twin.absorb(c, parties, place)
+
+    def finish(self) -> tuple[tuple[Deal, ...], dict[str, str]]:
+        specific, by_parties = self.specific, self.by_parties
+        for c, parties, place in self.generic:
+            reality = _REALITY.get(c.status, "")
+            pset = frozenset(parties)
+            same = [d for d in by_parties[pset] if _REALITY.get(d.status, "") == reality]
+            if len(same) == 1:
+                same[0].evidence |= set(c.evidence)
+                same[0].claims.append(c.id)
+            elif not same:
+                twin = next((d for d in by_parties[pset] if d.generic and _compatible(d.date, c.date)), None)
+                if twin is None:
+                    acc = _DealAcc(c, parties, place)
+                    specific.append(acc)
+                    by_parties[pset].append(acc)
+                else:
+                    twin.absorb(c, parties, place)
+        self.buckets.clear()
+        self.by_parties = defaultdict(list)
+        self.generic = []
+        return _deal_values(specific)
+
+
+def _deal_values(specific: list[_DealAcc]) -> tuple[tuple[Deal, ...], dict[str, str]]:
     deals: list[Deal] = []
     deal_of_claim: dict[str, str] = {}
     used: set[str] = set()
-    for d in specific:
+    specific.reverse()
+    while specific:  # popped, so each accumulator goes as soon as its Deal exists
+        d = specific.pop()
         base = "-".join(sorted(d.parties)) + "-" + d.kind.replace("_", "-") + "-" + (d.date.value if d.date else "undated")
         did = slugify(base)
         n = 2
@@ -296,7 +422,9 @@ _MIRRORS = {
 }
 
 
-def _relations(claims: list[RelationClaim], mention_entity, deal_of_claim, deals) -> tuple[Relation, ...]:
+def _relations(claims: list[tuple[str, str, str, RelationClaim]], deals: tuple[Deal, ...]) -> tuple[Relation, ...]:
+    """Relation claims (subject and object already entities or deals) and the relations
+    that investment, supply and manufacturing deals imply, merged by triple and date."""
     acc: dict[tuple, dict] = {}
     by_triple: dict[tuple, list[dict]] = defaultdict(list)
 
@@ -311,12 +439,8 @@ def _relations(claims: list[RelationClaim], mention_entity, deal_of_claim, deals
         acc[(s, p, o, len(acc))] = r
         by_triple[(s, p, o)].append(r)
 
-    for c in claims:
-        s = mention_entity.get(c.subject)
-        o = deal_of_claim.get(c.object) if c.predicate == "attended" else mention_entity.get(c.object)
-        if s is None or o is None or s == o:
-            continue
-        add(s, c.predicate, o, c.date, c.end_date, c.evidence)
+    for s, p, o, c in claims:
+        add(s, p, o, c.date, c.end_date, c.evidence)
     for d in deals:
         if d.status in _REALITY or d.kind not in _MIRRORS:
             continue
