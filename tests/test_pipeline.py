@@ -153,3 +153,47 @@ def test_resolver_refuses_claims_before_the_entities_are_settled():
     resolver.add_mentions(x.article.id, x.mentions)
     with pytest.raises(RuntimeError, match="settle_entities"):
         resolver.add_claims(x)
+
+
+# -- bulk loading, and builds cut short ----------------------------------------------------
+
+def _quads(store):
+    return sorted(map(str, store.dataset().quads()))
+
+
+def test_bulk_loaded_build_equals_transactional_build(tmp_path, corpus, monkeypatch):
+    from anhui_kg import store as store_module
+
+    plain = open_store(tmp_path / "plain")
+    ingest([corpus], plain)
+    monkeypatch.setattr(store_module, "_BULK_MIN", 10)  # every batch through the bulk loader
+    bulk = open_store(tmp_path / "bulk")
+    ingest([corpus], bulk)
+    assert _quads(bulk) == _quads(plain)
+    assert len(bulk) == len(plain) > 500
+    union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert bulk.select(union) == plain.select(union)
+
+
+def test_a_build_cut_short_is_completed_by_building_again(tmp_path, corpus, monkeypatch):
+    from anhui_kg.errors import StoreError
+    from anhui_kg.pipeline import stored_hashes
+    from anhui_kg.store import Store
+
+    clean = open_store(tmp_path / "clean")
+    ingest([corpus], clean)
+
+    store = open_store(tmp_path / "s")
+
+    def crash(self, quads):
+        raise StoreError("disk full")
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "_extend", crash)  # the last step: the graphs' digests
+        with pytest.raises(StoreError):
+            ingest([corpus], store)
+    assert len(store.graph_names()) == 2  # the triples went in ...
+    assert stored_hashes(store) == {}  # ... but no article counts as stored
+    again = ingest([corpus], store)
+    assert len(again.replaced) == 2
+    assert _quads(store) == _quads(clean)

@@ -228,10 +228,14 @@ def _report(n: int, sync, resolved: Resolved) -> IngestReport:
 
 
 def stored_hashes(store: Store) -> dict[str, str]:
-    """File name -> content hash of every article in the store (cheap: no texts)."""
+    """File name -> content hash of every article stored completely (cheap: no texts).
+
+    An article graph states its digest last (see ``Store.sync_graphs``); one without it
+    was cut short by an interrupted build and counts as not stored, so it is rebuilt."""
     rows = store.select(
         "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
-        "SELECT ?file ?sha WHERE { ?doc a akg:Document ; akg:fileName ?file ; akg:sha256 ?sha }"
+        "SELECT ?file ?sha WHERE { GRAPH ?doc { ?doc a akg:Document ; akg:fileName ?file ; "
+        "akg:sha256 ?sha ; akg:graphDigest ?digest } }"
     )
     return {str(r["file"]): str(r["sha"]) for r in rows}
 
