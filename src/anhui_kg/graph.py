@@ -15,11 +15,12 @@ input twice gives the same triples.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import hashlib
 import re
+from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 import rdflib.namespace as ns
@@ -271,8 +272,8 @@ def _add_evidence(graph: Graph, owner: URIRef, evidence: list[Evidence], doc: UR
         graph.add((owner, AKG.evidence, node))
         graph.add((node, ns.RDF.type, AKG.Evidence))
         graph.add((node, OA.hasSource, doc))
-        graph.add((node, OA.start, Literal(item.start)))
-        graph.add((node, OA.end, Literal(item.end)))
+        graph.add((node, OA.start, _integer(item.start)))
+        graph.add((node, OA.end, _integer(item.end)))
         graph.add((node, OA.exact, Literal(item.text)))
 
 
@@ -295,9 +296,21 @@ def _add_date(
     graph.add((node, ns.RDF.type, AKG.DateValue))
     graph.add((node, AKG.value, Literal(value.value)))
     graph.add((node, AKG.precision, Literal(value.precision)))
-    graph.add((node, AKG.earliest, Literal(value.earliest.isoformat(), datatype=ns.XSD.date)))
-    graph.add((node, AKG.latest, Literal(value.latest.isoformat(), datatype=ns.XSD.date)))
+    graph.add((node, AKG.earliest, _xsd_date(value.earliest)))
+    graph.add((node, AKG.latest, _xsd_date(value.latest)))
     graph.add((node, AKG.dateOrigin, Literal(value.origin)))
+
+
+# rdflib parses a typed literal's value when it is made; the same few thousand dates and
+# offsets come back across a corpus
+@lru_cache(maxsize=1 << 14)
+def _xsd_date(day: date) -> Literal:
+    return Literal(day.isoformat(), datatype=ns.XSD.date)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(n: int) -> Literal:
+    return Literal(n)
 
 
 def _add_money(graph: Graph, owner: URIRef, node: URIRef, money: Money) -> None:

@@ -111,6 +111,14 @@ class AKG(_rdflib_ns.DefinedNamespace):
     attended: URIRef
 
 
+# Set every term as a plain class attribute: DefinedNamespace otherwise looks each one up
+# (and checks it) on every access, which a large build does millions of times. A typo
+# still raises AttributeError.
+for _term in AKG.__annotations__:
+    setattr(AKG, _term, AKG._NS[_term])
+del _term
+
+
 ENT = Namespace(BASE + "entity/")
 DEAL = Namespace(BASE + "deal/")
 REL = Namespace(BASE + "relation/")
