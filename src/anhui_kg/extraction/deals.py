@@ -14,8 +14,8 @@ new deal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..models import (
     Article,
@@ -56,8 +56,8 @@ def _lower(pattern: str) -> str:
 
 
 _TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
-# The same grammar over lower-cased text, which is several times faster than IGNORECASE.
-_TRIGGER_LOWER = re.compile("|".join(f"(?P<t{i}>{_lower(p)})" for i, (p, _, _) in enumerate(_TRIGGERS)))
+# Each pattern on its own over lower-cased text, which is several times faster than IGNORECASE.
+_TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
@@ -77,19 +77,31 @@ assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 
-@lru_cache(maxsize=512)
-def _trigger_subset(indexes: tuple[int, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<t{i}>{_lower(_TRIGGERS[i][0])})" for i in indexes))
+def _find_triggers(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
-
-def _find_triggers(text: str):
+    Only the patterns whose words occur in the text are tried, and they are tried as one
+    alternation of them would be: the leftmost match wins, the earlier pattern on a tie,
+    and the scan goes on from its end. Each pattern keeps its next match, so a pattern is
+    searched again only when a match before it has been passed over (no alternation is
+    compiled per combination of patterns).
+    """
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
-        return _TRIGGER_RE.finditer(text)
-    wanted = tuple(i for i, needs in enumerate(_TRIGGER_NEEDS) if any(w in low for w in needs))
-    if not wanted:
-        return iter(())
-    return _trigger_subset(wanted).finditer(low)
+        for m in _TRIGGER_RE.finditer(text):
+            yield m.start(), m.end(), int(m.lastgroup[1:])
+        return
+    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if any(w in low for w in needs)]
+    ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
+    while True:
+        found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
+        if not found:
+            return
+        start, i, m = min(found)  # no two patterns share an index, so m is never compared
+        yield start, m.end(), i
+        for j, later in ahead.items():
+            if later is not None and later.start() < m.end():
+                ahead[j] = _TRIGGER_EACH[j].search(low, m.end())
 
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = re.compile(
@@ -225,17 +237,6 @@ class _Claim:
     @property
     def party_names(self) -> frozenset[str]:
         return frozenset(self.names)
-
-
-def _kind_of(m: re.Match[str]) -> tuple[DealKind, int]:
-    name = m.lastgroup
-    if name is not None and name.startswith("t") and name[1:].isdigit():
-        _, kind, spec = _TRIGGERS[int(name[1:])]
-        return kind, spec
-    for i, (_, kind, spec) in enumerate(_TRIGGERS):
-        if m.group(f"t{i}") is not None:
-            return kind, spec
-    raise AssertionError("unreachable")
 
 
 def money_in(text: str) -> Money | None:
@@ -420,14 +421,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for m in _find_triggers(sent.text):
-        kind, spec = _kind_of(m)
-        before = sent.text[max(0, m.start() - 40) : m.start()]
-        after = sent.text[m.end() : m.end() + 40]
+    for start, end, index in _find_triggers(sent.text):
+        _, kind, spec = _TRIGGERS[index]
+        before = sent.text[max(0, start - 40) : start]
+        after = sent.text[end : end + 40]
         anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
             r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and not any(base + m.end() <= x.start < base + m.end() + 60 for x in sm)
-        triggers.append(_Trigger(base + m.start(), base + m.end(), kind, spec, anaphoric))
+        ) and not any(base + end <= x.start < base + end + 60 for x in sm)
+        triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if not triggers:
         return []
 
