@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,12 +52,39 @@ def build_aliases(entries: list[dict]) -> Aliases:
         names[e["id"]] = kn
         for s in [e["name"], *e.get("aliases", [])]:
             by_surface.setdefault(s, kn)
-    alts = sorted(by_surface, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w&-])(?:%s)(?![\w&]|\$)"
-        % "|".join(re.escape(a) for a in alts)
-    )
+    # "(?<![\w&-])" is tested after a name's first character, so that the regex starts with
+    # that character and sre can skip in C to the positions where a name can start
+    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation(by_surface, after_first=r"(?<![\w&-].)"))
     return Aliases(by_surface, pattern, names)
+
+
+def _trie_alternation(names: Iterable[str], after_first: str = "") -> str:
+    r"""A regex for any of ``names``, as a trie: the longest name first, as if sorted by length.
+
+    At each character sre follows the one branch that can match instead of trying every
+    name in turn. A name that continues into a longer one is tried after it (the empty
+    branch comes last), so when a test after the name fails, backtracking gives the next
+    shorter name at the same position -- what an alternation sorted longest first gives.
+    ``after_first`` is put after every name's first character (e.g. a look-behind).
+
+    >>> _trie_alternation(["NIO", "NIO Power", "JAC"])
+    '(?:JAC|NIO(?:\\ Power|))'
+    """
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    first = [re.escape(ch) + after_first + emit(sub) for ch, sub in sorted(tree.items())]
+    return "(?:" + "|".join(first) + ")"
 
 
 @lru_cache(maxsize=4)
