@@ -403,6 +403,8 @@ _PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepren
 _WHO_ROLE = re.compile(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
+_PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
+                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
 
 
 def _people(text: str) -> list[_Cand]:
@@ -422,8 +424,9 @@ def _people(text: str) -> list[_Cand]:
         m = _NAME_BEFORE_TITLE.search(text, max(0, t.start() - 90), t.start())
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
-    for pattern, via, rank in ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
-                               (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1)):
+    for pattern, via, rank in _PERSON_PATTERNS:
+        if not _has_key_word(text, pattern):
+            continue
         for m in pattern.finditer(text):
             out.append(_person(text, m.start(1), m.end(1), via, rank=rank))
     return [c for c in out if c is not None]
@@ -518,12 +521,12 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
     # "the Allur group", "the SHC company": a name with a lower-case organisation word
-    for m in re.finditer(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b", text):
+    for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
         s, e = m.start(1), m.end(1) - 1
         if text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS:
             out.append(_Cand(s, e, "Company", text[s:e], None, "name_org_word.v1", 1))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
-    for m in _GOVERNMENT.finditer(text):
+    for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
         s, e = m.start(1), m.end(1)
         lead = re.match(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s", text[s:e])
         if lead:
@@ -531,7 +534,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if re.search(r"[A-Z]", text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
-    for m in re.finditer(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))", text):
+    for m in _CHINA_UNIT.finditer(text) if "China" in text else ():
         head = m.group(1)[: -len(" China")]
         kn = aliases.by_surface.get(head)
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
@@ -603,6 +606,26 @@ _GOVERNMENT = re.compile(
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
+_NAME_ORG_WORD = re.compile(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
+_CHINA_UNIT = re.compile(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))")
+
+# Words of which every match of a pattern contains one. A text without any of them cannot
+# match, so the (much slower) scan of the whole text with the pattern is skipped.
+_KEY_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PERSON_CUE: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
+                  "mayor", "governor", "official", "analyst", "economist"),
+    _WHO_ROLE: ("who",),
+    _SPEAKER: ("said", "says", "according to"),
+    _HONORIFIC: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _NAME_ORG_WORD: ("group", "company", "firm", "conglomerate", "consortium"),
+    _GOVERNMENT: ("government", "Government"),
+}
+
+
+def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
+    return any(w in text for w in _KEY_WORDS[pattern])
+
+
 def _known_place(phrase: str, aliases: Aliases) -> bool:
     kn = aliases.by_surface.get(phrase)
     return kn is not None and kn.type == "Place"
@@ -631,18 +654,23 @@ def _plants(text: str) -> list[_Cand]:
     return out
 
 
+_Q = r"[“\"‘']"
+_QE = r"[”\"’']"
+_BRAND_CUES = [
+    re.compile(rf"\bthe\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
+    re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
+    re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
+    re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
+]
+_BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
+
+
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
-    out = []
-    q = r"[“\"‘']"
-    qe = r"[”\"’']"
-    patterns = [
-        rf"\bthe\s{q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}\s(?:brand|marque|sub-brand|lineup|label)\b",
-        rf"\b(?:brand|marque|sub-brand)\s{q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}?",
-        rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{q}?([A-Z][\w&-]*){qe}?\s(?:brand|marque|sub-brand|lineup)\b",
-        rf"\bThe\s([A-Z][\w&-]*)\sbrand\b",
-    ]
-    for pat in patterns:
-        for m in re.finditer(pat, text):
+    out: list[_Cand] = []
+    if not any(w in text for w in _BRAND_WORDS):
+        return out
+    for pat in _BRAND_CUES:
+        for m in pat.finditer(text):
             name = m.group(1)
             if name in STOP_CAPS or name in GENERIC_SINGLE:
                 continue
