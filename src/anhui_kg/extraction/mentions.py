@@ -326,8 +326,9 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
     # 3. organisation-shaped names, descriptors, appositives, deal context -- but not
     #    words inside a quoted title ("Framework Agreement on ... the Automotive Industry")
-    titles = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]", text)]
-    for c in _organisations(text, article, aliases):
+    has_quotes = "“" in text or '"' in text
+    titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
+    for c in _organisations(text, article, aliases, heading):
         if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
             cands.append(c)
 
@@ -496,7 +497,11 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]:
+_QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
+
+
+def _organisations(text: str, article: Article, aliases: Aliases, heading: list[bool]) -> list[_Cand]:
+    """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading."""
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
         start, end = _trim_phrase(text, m.start(), m.end())
@@ -555,8 +560,8 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
             if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
-    for sent in article.sentences:
-        if not _DEAL_HINT.search(sent.text.lower()) or _is_heading(text, sent.start, sent.end):
+    for sent, is_heading in zip(article.sentences, heading):
+        if not _DEAL_HINT.search(sent.text.lower()) or is_heading:
             continue
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)]
         for v in _DEAL_VERB.finditer(sent.text):
