@@ -6,6 +6,8 @@ the stages before it found.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..models import Article, DateMention, Extraction
 from .dates import find_dates
 from .deals import extract_deals
@@ -22,13 +24,14 @@ def extract(article: Article, aliases: Aliases | None = None) -> Extraction:
     dates = find_dates(article.text, article.published)
     deals = extract_deals(article, mentions, dates)
     relations = extract_relations(article, mentions, dates, deals)
+    starts = [s.start for s in article.sentences]
     return Extraction(
         article=article,
         mentions=mentions,
         dates=tuple(
             DateMention(
                 article=article.id, start=d.start, end=d.end, text=d.text,
-                sentence=_sentence_of(article, d.start), value=d.value, role=d.role,
+                sentence=_sentence_of(article, starts, d.start), value=d.value, role=d.role,
             )
             for d in dates
         ),
@@ -37,8 +40,10 @@ def extract(article: Article, aliases: Aliases | None = None) -> Extraction:
     )
 
 
-def _sentence_of(article: Article, pos: int) -> int:
-    for s in article.sentences:
-        if s.start <= pos < s.end:
-            return s.index
+def _sentence_of(article: Article, starts: list[int], pos: int) -> int:
+    """The index of the sentence that contains ``pos`` (0 if none does); ``starts`` are the
+    sentences' start offsets, in order, as ``split_sentences`` gives them."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < article.sentences[i].end:
+        return article.sentences[i].index
     return 0

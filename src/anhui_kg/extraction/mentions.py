@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,12 +52,39 @@ def build_aliases(entries: list[dict]) -> Aliases:
         names[e["id"]] = kn
         for s in [e["name"], *e.get("aliases", [])]:
             by_surface.setdefault(s, kn)
-    alts = sorted(by_surface, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w&-])(?:%s)(?![\w&]|\$)"
-        % "|".join(re.escape(a) for a in alts)
-    )
+    # "(?<![\w&-])" is tested after a name's first character, so that the regex starts with
+    # that character and sre can skip in C to the positions where a name can start
+    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation(by_surface, after_first=r"(?<![\w&-].)"))
     return Aliases(by_surface, pattern, names)
+
+
+def _trie_alternation(names: Iterable[str], after_first: str = "") -> str:
+    r"""A regex for any of ``names``, as a trie: the longest name first, as if sorted by length.
+
+    At each character sre follows the one branch that can match instead of trying every
+    name in turn. A name that continues into a longer one is tried after it (the empty
+    branch comes last), so when a test after the name fails, backtracking gives the next
+    shorter name at the same position -- what an alternation sorted longest first gives.
+    ``after_first`` is put after every name's first character (e.g. a look-behind).
+
+    >>> _trie_alternation(["NIO", "NIO Power", "JAC"])
+    '(?:JAC|NIO(?:\\ Power|))'
+    """
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    first = [re.escape(ch) + after_first + emit(sub) for ch, sub in sorted(tree.items())]
+    return "(?:" + "|".join(first) + ")"
 
 
 @lru_cache(maxsize=4)
@@ -298,8 +326,9 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
     # 3. organisation-shaped names, descriptors, appositives, deal context -- but not
     #    words inside a quoted title ("Framework Agreement on ... the Automotive Industry")
-    titles = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]", text)]
-    for c in _organisations(text, article, aliases):
+    has_quotes = "“" in text or '"' in text
+    titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
+    for c in _organisations(text, article, aliases, heading):
         if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
             cands.append(c)
 
@@ -375,6 +404,8 @@ _PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepren
 _WHO_ROLE = re.compile(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
+_PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
+                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
 
 
 def _people(text: str) -> list[_Cand]:
@@ -394,8 +425,9 @@ def _people(text: str) -> list[_Cand]:
         m = _NAME_BEFORE_TITLE.search(text, max(0, t.start() - 90), t.start())
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
-    for pattern, via, rank in ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
-                               (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1)):
+    for pattern, via, rank in _PERSON_PATTERNS:
+        if not _has_key_word(text, pattern):
+            continue
         for m in pattern.finditer(text):
             out.append(_person(text, m.start(1), m.end(1), via, rank=rank))
     return [c for c in out if c is not None]
@@ -465,7 +497,11 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]:
+_QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
+
+
+def _organisations(text: str, article: Article, aliases: Aliases, heading: list[bool]) -> list[_Cand]:
+    """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading."""
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
         start, end = _trim_phrase(text, m.start(), m.end())
@@ -490,12 +526,12 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
     # "the Allur group", "the SHC company": a name with a lower-case organisation word
-    for m in re.finditer(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b", text):
+    for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
         s, e = m.start(1), m.end(1) - 1
         if text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS:
             out.append(_Cand(s, e, "Company", text[s:e], None, "name_org_word.v1", 1))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
-    for m in _GOVERNMENT.finditer(text):
+    for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
         s, e = m.start(1), m.end(1)
         lead = re.match(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s", text[s:e])
         if lead:
@@ -503,7 +539,7 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
         if re.search(r"[A-Z]", text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
-    for m in re.finditer(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))", text):
+    for m in _CHINA_UNIT.finditer(text) if "China" in text else ():
         head = m.group(1)[: -len(" China")]
         kn = aliases.by_surface.get(head)
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
@@ -524,8 +560,8 @@ def _organisations(text: str, article: Article, aliases: Aliases) -> list[_Cand]
             if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
-    for sent in article.sentences:
-        if not _DEAL_HINT.search(sent.text.lower()) or _is_heading(text, sent.start, sent.end):
+    for sent, is_heading in zip(article.sentences, heading):
+        if not _DEAL_HINT.search(sent.text.lower()) or is_heading:
             continue
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)]
         for v in _DEAL_VERB.finditer(sent.text):
@@ -575,6 +611,26 @@ _GOVERNMENT = re.compile(
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
+_NAME_ORG_WORD = re.compile(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
+_CHINA_UNIT = re.compile(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))")
+
+# Words of which every match of a pattern contains one. A text without any of them cannot
+# match, so the (much slower) scan of the whole text with the pattern is skipped.
+_KEY_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PERSON_CUE: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
+                  "mayor", "governor", "official", "analyst", "economist"),
+    _WHO_ROLE: ("who",),
+    _SPEAKER: ("said", "says", "according to"),
+    _HONORIFIC: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _NAME_ORG_WORD: ("group", "company", "firm", "conglomerate", "consortium"),
+    _GOVERNMENT: ("government", "Government"),
+}
+
+
+def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
+    return any(w in text for w in _KEY_WORDS[pattern])
+
+
 def _known_place(phrase: str, aliases: Aliases) -> bool:
     kn = aliases.by_surface.get(phrase)
     return kn is not None and kn.type == "Place"
@@ -603,18 +659,23 @@ def _plants(text: str) -> list[_Cand]:
     return out
 
 
+_Q = r"[“\"‘']"
+_QE = r"[”\"’']"
+_BRAND_CUES = [
+    re.compile(rf"\bthe\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
+    re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
+    re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
+    re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
+]
+_BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
+
+
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
-    out = []
-    q = r"[“\"‘']"
-    qe = r"[”\"’']"
-    patterns = [
-        rf"\bthe\s{q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}\s(?:brand|marque|sub-brand|lineup|label)\b",
-        rf"\b(?:brand|marque|sub-brand)\s{q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){qe}?",
-        rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{q}?([A-Z][\w&-]*){qe}?\s(?:brand|marque|sub-brand|lineup)\b",
-        rf"\bThe\s([A-Z][\w&-]*)\sbrand\b",
-    ]
-    for pat in patterns:
-        for m in re.finditer(pat, text):
+    out: list[_Cand] = []
+    if not any(w in text for w in _BRAND_WORDS):
+        return out
+    for pat in _BRAND_CUES:
+        for m in pat.finditer(text):
             name = m.group(1)
             if name in STOP_CAPS or name in GENERIC_SINGLE:
                 continue

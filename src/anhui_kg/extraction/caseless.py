@@ -1,0 +1,75 @@
+"""Case-insensitive patterns that run as fast as case-sensitive ones.
+
+Under IGNORECASE, sre compares every character case-insensitively and cannot skip ahead
+to a pattern's first letter, which makes word alternations several times slower than
+the same pattern in lower case over lower-cased text. ``Caseless`` compiles both and
+uses the lower-case pair whenever it gives the same matches, which is for every text
+except those with a character that IGNORECASE folds differently from ``str.lower``:
+
+* one whose lower case is longer ("İ" -> "i̇"), which would shift offsets;
+* "ı" and "ſ", which IGNORECASE matches to "i" and "s" but ``lower`` keeps as they are.
+
+(The patterns' own letters must be ASCII; ``\\w``, ``\\s`` and ``\\d`` are unchanged by
+``lower``.) Offsets are always those of the original text, but the groups of a match
+found the fast way hold lower-cased text: use this only where a caller reads offsets,
+or lower-cases what it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["Caseless"]
+
+_FOLDED_DIFFERENTLY = ("ı", "ſ")
+
+
+def _lower_pattern(pattern: str) -> str:
+    r"""The pattern with its letters in lower case; escapes (``\S``, ``\B``) and group
+    names are kept.
+
+    >>> _lower_pattern(r"(?P<sym>US\$)\S+\bCEO")
+    '(?P<sym>us\\$)\\S+\\bceo'
+    """
+    return re.sub(
+        r"\\.|\(\?P[<=]\w+|[^\\(]+|\(",
+        lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(),
+        pattern,
+        flags=re.S,
+    )
+
+
+class Caseless:
+    """A pattern compiled with IGNORECASE, matched over lower-cased text where that is the same.
+
+    >>> p = Caseless(r"\\bsigned\\b")
+    >>> p.search("JAC SIGNED it").span()
+    (4, 10)
+    """
+
+    def __init__(self, pattern: str):
+        cased = [c for c in pattern if c.lower() != c.upper()]
+        if not all(c.isascii() for c in cased) or "(?-i" in pattern:
+            raise ValueError(f"not a pattern Caseless can lower: {pattern!r}")
+        self.ignorecase = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(_lower_pattern(pattern))
+        assert self.lower.groupindex == self.ignorecase.groupindex
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = text.lower()
+        if len(low) == len(text) and not any(c in text for c in _FOLDED_DIFFERENTLY):
+            return self.lower, low
+        return self.ignorecase, text
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.search(subject)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.match(subject, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, subject = self._pick(text)
+        return pattern.finditer(subject)
