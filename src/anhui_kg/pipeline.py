@@ -72,8 +72,11 @@ def resolve_articles(articles: Sequence[Article], progress: Progress | None = No
                 progress("extracting", i, len(articles))
         resolver.settle_entities()
         spill.seek(0)
+        # the articles the caller holds, not the copies read back: one copy of the texts
+        given = {a.id: a if not a.sentences else a.model_copy(update={"sentences": ()}) for a in articles}
         for i, line in enumerate(spill, 1):
-            resolver.add_claims(Extraction.model_validate_json(line))
+            x = Extraction.model_validate_json(line)
+            resolver.add_claims(x.model_copy(update={"article": given[x.article.id]}))
             if progress:
                 progress("resolving", i, len(articles))
     return resolver.result()
@@ -188,8 +191,16 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
     corpus.update({a.id: a for a in new})
     resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
                                       validate_shapes=validate_shapes, jobs=jobs)
+    if progress:
+        graphs = _counted(graphs, progress, len(resolved.articles))
     sync = _write(store, graphs)
     return _report(len(new), sync, resolved)
+
+
+def _counted(graphs: Iterable[tuple[str, list]], progress: Progress, total: int):
+    for i, graph in enumerate(graphs, 1):
+        yield graph
+        progress("writing", i, total)
 
 
 def remove(article: str, store: Store, *, jobs: int = 1) -> IngestReport:

@@ -34,7 +34,6 @@ from .models import (
     Mention,
     Party,
     Relation,
-    RelationClaim,
     Resolved,
 )
 
@@ -112,8 +111,9 @@ class Resolver:
         self._entity_of_cluster: dict[str, str] = {}
         self._entities: tuple[Entity, ...] = ()
         self._articles: list[Article] = []
-        self._deals = _DealMerger()
-        self._relation_claims: list[tuple[str, str, str, bool, RelationClaim]] = []
+        self._same = _Interner()
+        self._deals = _DealMerger(self._same)
+        self._relation_claims: list[tuple] = []
         self._settled = False
 
     # -- pass 1 ------------------------------------------------------------------
@@ -196,21 +196,32 @@ class Resolver:
             attended = c.predicate == "attended"
             o = c.object if attended else mention_entity.get(c.object)
             if s is not None and o is not None:
-                self._relation_claims.append((s, c.predicate, o, attended, c))
+                same = self._same
+                self._relation_claims.append((s, c.predicate, o, attended, same(c.date), same(c.end_date),
+                                              tuple(same(e) for e in c.evidence)))
 
     def result(self) -> Resolved:
         deals, deal_of_claim = self._deals.finish()
         claims = []
-        for s, p, o, attended, c in self._relation_claims:
+        for s, p, o, attended, when, end, evidence in self._relation_claims:
             if attended:
                 o = deal_of_claim.get(o)
                 if o is None:
                     continue
             if s != o:
-                claims.append((s, p, o, c))
+                claims.append((s, p, o, when, end, evidence))
+        self._relation_claims = []
         relations = _relations(claims, deals)
         articles = tuple(sorted(self._articles, key=lambda a: a.id))
         return Resolved(articles=articles, entities=self._entities, deals=deals, relations=relations)
+
+
+class _Interner(dict):
+    """One shared object per distinct value (dates, evidence, parties): across a large
+    corpus the same values recur hundreds of thousands of times, each parsed anew."""
+
+    def __call__(self, value):
+        return self.setdefault(value, value)
 
 
 class _ClusterStats:
@@ -291,25 +302,25 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 
 class _DealAcc:
-    def __init__(self, claim: DealClaim, parties: dict[str, str], place: str | None):
+    def __init__(self, claim: DealClaim, parties: dict[str, str], place: str | None, same: "_Interner"):
         self.kind = claim.kind
         self.parties = parties  # entity -> role
-        self.date = claim.date
-        self.end_date = claim.end_date
+        self.date = same(claim.date)
+        self.end_date = same(claim.end_date)
         self.status = claim.status
         self.title = claim.title
         self.value = claim.value
         self.stake = claim.stake
         self.place = place
-        self.evidence: set[Evidence] = set(claim.evidence)
+        self.evidence: set[Evidence] = {same(e) for e in claim.evidence}
         self.claims = [claim.id]
         self.generic = claim.rule.endswith(".generic")
 
-    def absorb(self, claim: DealClaim, parties: dict[str, str], place: str | None) -> None:
-        self.evidence |= set(claim.evidence)
+    def absorb(self, claim: DealClaim, parties: dict[str, str], place: str | None, same: "_Interner") -> None:
+        self.evidence |= {same(e) for e in claim.evidence}
         self.claims.append(claim.id)
-        self.date = _better_date(self.date, claim.date)
-        self.end_date = _better_date(self.end_date, claim.end_date)
+        self.date = _better_date(self.date, same(claim.date))
+        self.end_date = _better_date(self.end_date, same(claim.end_date))
         if _STATUS_RANK.get(claim.status, -1) > _STATUS_RANK.get(self.status, -1):
             self.status = claim.status
         self.title = self.title or claim.title
@@ -329,7 +340,8 @@ class _DealMerger:
     generic ones ("their partnership") wait for ``finish``, when every specific deal of
     their parties is known."""
 
-    def __init__(self) -> None:
+    def __init__(self, same: "_Interner") -> None:
+        self.same = same
         self.specific: list[_DealAcc] = []
         self.buckets: dict[tuple, list[_DealAcc]] = defaultdict(list)  # (kind, parties, reality) -> deals
         self.by_parties: dict[frozenset, list[_DealAcc]] = defaultdict(list)
@@ -359,12 +371,12 @@ class _DealMerger:
                 None,
             )
             if twin is None:
-                acc = _DealAcc(c, parties, place)
+                acc = _DealAcc(c, parties, place, self.same)
                 self.specific.append(acc)
                 self.buckets[key].append(acc)
                 self.by_parties[frozenset(parties)].append(acc)
             else:
-                twin.absorb(c, parties, place)
+                twin.absorb(c, parties, place, self.same)
 
     def finish(self) -> tuple[tuple[Deal, ...], dict[str, str]]:
         specific, by_parties = self.specific, self.by_parties
@@ -373,23 +385,23 @@ class _DealMerger:
             pset = frozenset(parties)
             same = [d for d in by_parties[pset] if _REALITY.get(d.status, "") == reality]
             if len(same) == 1:
-                same[0].evidence |= set(c.evidence)
+                same[0].evidence |= {self.same(e) for e in c.evidence}
                 same[0].claims.append(c.id)
             elif not same:
                 twin = next((d for d in by_parties[pset] if d.generic and _compatible(d.date, c.date)), None)
                 if twin is None:
-                    acc = _DealAcc(c, parties, place)
+                    acc = _DealAcc(c, parties, place, self.same)
                     specific.append(acc)
                     by_parties[pset].append(acc)
                 else:
-                    twin.absorb(c, parties, place)
+                    twin.absorb(c, parties, place, self.same)
         self.buckets.clear()
         self.by_parties = defaultdict(list)
         self.generic = []
-        return _deal_values(specific)
+        return _deal_values(specific, self.same)
 
 
-def _deal_values(specific: list[_DealAcc]) -> tuple[tuple[Deal, ...], dict[str, str]]:
+def _deal_values(specific: list[_DealAcc], same: "_Interner") -> tuple[tuple[Deal, ...], dict[str, str]]:
     deals: list[Deal] = []
     deal_of_claim: dict[str, str] = {}
     used: set[str] = set()
@@ -405,7 +417,7 @@ def _deal_values(specific: list[_DealAcc]) -> tuple[tuple[Deal, ...], dict[str, 
         used.add(did)
         deals.append(Deal(
             id=did, kind=d.kind,
-            parties=tuple(Party(entity=e, role=r) for e, r in sorted(d.parties.items())),
+            parties=tuple(same(Party(entity=e, role=r)) for e, r in sorted(d.parties.items())),
             date=d.date, end_date=d.end_date, status=d.status, title=d.title, value=d.value,
             stake=d.stake, place=d.place,
             evidence=tuple(sorted(d.evidence, key=lambda e: (e.document, e.start, e.end))),
@@ -422,7 +434,7 @@ _MIRRORS = {
 }
 
 
-def _relations(claims: list[tuple[str, str, str, RelationClaim]], deals: tuple[Deal, ...]) -> tuple[Relation, ...]:
+def _relations(claims: list[tuple], deals: tuple[Deal, ...]) -> tuple[Relation, ...]:
     """Relation claims (subject and object already entities or deals) and the relations
     that investment, supply and manufacturing deals imply, merged by triple and date."""
     acc: dict[tuple, dict] = {}
@@ -439,8 +451,8 @@ def _relations(claims: list[tuple[str, str, str, RelationClaim]], deals: tuple[D
         acc[(s, p, o, len(acc))] = r
         by_triple[(s, p, o)].append(r)
 
-    for s, p, o, c in claims:
-        add(s, p, o, c.date, c.end_date, c.evidence)
+    for s, p, o, when, end, evidence in claims:
+        add(s, p, o, when, end, evidence)
     for d in deals:
         if d.status in _REALITY or d.kind not in _MIRRORS:
             continue
