@@ -191,10 +191,13 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
     corpus.update({a.id: a for a in new})
     resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
                                       validate_shapes=validate_shapes, jobs=jobs)
+    n, counts = len(new), _counts(resolved)
     if progress:
         graphs = _counted(graphs, progress, len(resolved.articles))
-    sync = _write(store, graphs)
-    return _report(len(new), sync, resolved)
+    # From here only the graph stream holds the corpus, so it is freed once the graphs are
+    # spooled, before the store loads them (the bulk loader needs memory of its own).
+    del new, corpus, resolved
+    return _report(n, _write(store, graphs), counts)
 
 
 def _counted(graphs: Iterable[tuple[str, list]], progress: Progress, total: int):
@@ -217,11 +220,14 @@ def remove(article: str, store: Store, *, jobs: int = 1) -> IngestReport:
     else:
         resolved, graphs = Resolved(articles=(), entities=(), deals=(), relations=()), []
     store.remove_graph(str(document_iri(article)))
-    sync = _write(store, graphs)
-    return _report(0, sync, resolved)
+    return _report(0, _write(store, graphs), _counts(resolved))
 
 
-def _report(n: int, sync, resolved: Resolved) -> IngestReport:
+def _counts(resolved: Resolved) -> tuple[int, int, int]:
+    return len(resolved.entities), len(resolved.deals), len(resolved.relations)
+
+
+def _report(n: int, sync, counts: tuple[int, int, int]) -> IngestReport:
     from .namespaces import local_id
 
     def names(graphs: tuple[str, ...]) -> tuple[str, ...]:
@@ -232,9 +238,9 @@ def _report(n: int, sync, resolved: Resolved) -> IngestReport:
         added=names(sync.added),
         replaced=names(sync.replaced),
         unchanged=names(sync.unchanged),
-        entities=len(resolved.entities),
-        deals=len(resolved.deals),
-        relations=len(resolved.relations),
+        entities=counts[0],
+        deals=counts[1],
+        relations=counts[2],
     )
 
 

@@ -12,10 +12,11 @@ terms, ``dataset`` hands back an rdflib ``Dataset``, ``sync`` writes one.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,8 +227,7 @@ class Store:
         )
         return self.sync_graphs(graphs)
 
-    def sync_graphs(self, graphs: Iterable[tuple[str, list[tuple[Node, Node, Node]]]],
-                    *, batch_quads: int = 250_000) -> SyncReport:
+    def sync_graphs(self, graphs: Iterable[tuple[str, list[tuple[Node, Node, Node]]]]) -> SyncReport:
         """Write a stream of (graph name, triples): new graphs are added, changed ones
         replaced, unchanged ones (same digest) left alone.
 
@@ -237,10 +237,11 @@ class Store:
         has been checked by the caller, so bad input never leaves half an article behind.
 
         * A replacement is one SPARQL UPDATE: atomic.
-        * New graphs go in as N-Quads, ``batch_quads`` at a time: in one transaction each
-          when the batch is small or the store is in memory, through Oxigraph's bulk loader
-          (several times faster, not transactional) when a batch of an on-disk store is
-          large. Either way each graph's ``akg:graphDigest`` is written *last*, in one
+        * New graphs are spooled as N-Quads to a temporary file, then loaded in one go: in
+          one transaction when they are few or the store is in memory, through Oxigraph's
+          bulk loader (several times faster, not transactional) when an on-disk store
+          takes many. One bulk load, not many: each one costs more as the store grows.
+          Either way each graph's ``akg:graphDigest`` is written *last*, in one
           transaction once every batch is in: a graph without its digest is known to be
           incomplete (an interrupted build), is not counted as stored, and is replaced
           when the article is built again.
@@ -248,48 +249,54 @@ class Store:
         known = self._digests()
         present = set(self.graph_names())
         added, replaced, unchanged = [], [], []
-        batch = _NQuads()
         digests: list[ox.Quad] = []
-        for name, triples in graphs:
-            name = str(name)
-            # graph.py states each article graph's digest in the graph (akg:graphDigest); a
-            # graph without one (hand-made data) is compared with the stored copy instead
-            digest = _stated_digest(name, triples)
-            if name in present:
-                same = (known.get(name) == digest) if digest is not None else (
-                    graph_digest(self.triples(name)) == graph_digest(triples))
-                if same:
-                    unchanged.append(name)
+        with tempfile.TemporaryFile() as spool:
+            batch, quads = _NQuads(), 0
+            for name, triples in graphs:
+                name = str(name)
+                # graph.py states each article graph's digest in the graph (akg:graphDigest); a
+                # graph without one (hand-made data) is compared with the stored copy instead
+                digest = _stated_digest(name, triples)
+                if name in present:
+                    same = (known.get(name) == digest) if digest is not None else (
+                        graph_digest(self.triples(name)) == graph_digest(triples))
+                    if same:
+                        unchanged.append(name)
+                        continue
+                    replaced.append(name)
+                    self._update(_replace_update(name, triples))
                     continue
-                replaced.append(name)
-                self._update(_replace_update(name, triples))
-                continue
-            added.append(name)
-            if digest is not None:
-                g = ox.NamedNode(name)
-                stated = (g, _GRAPH_DIGEST, ox.Literal(digest))
-                digests += [ox.Quad(*stated, g), ox.Quad(*stated, _DEFAULT)]
-                triples = [t for t in triples if not (str(t[1]) == _GRAPH_DIGEST.value and str(t[0]) == name)]
-            batch.add(name, triples)
-            if batch.quads >= batch_quads:
-                self._load(batch)
-                batch = _NQuads()
-        if batch.quads:
-            self._load(batch)
+                added.append(name)
+                if digest is not None:
+                    g = ox.NamedNode(name)
+                    stated = (g, _GRAPH_DIGEST, ox.Literal(digest))
+                    digests += [ox.Quad(*stated, g), ox.Quad(*stated, _DEFAULT)]
+                    triples = [t for t in triples if not (str(t[1]) == _GRAPH_DIGEST.value and str(t[0]) == name)]
+                batch.add(name, triples)
+                if batch.quads >= 100_000:
+                    quads += batch.quads
+                    spool.write(batch.data())
+                    batch = _NQuads()
+            quads += batch.quads
+            spool.write(batch.data())
+            if quads:
+                spool.seek(0)
+                self._load(spool, bulk=self.path is not None and quads >= _BULK_MIN)
         if digests:
             self._extend(digests)
         return SyncReport(tuple(sorted(added)), tuple(sorted(replaced)), tuple(sorted(unchanged)))
 
-    def _load(self, batch: "_NQuads") -> None:
-        data = batch.data()
+    def _load(self, nquads, *, bulk: bool) -> None:
         try:
-            if self.path is not None and batch.quads >= _BULK_MIN:
-                self._ox.bulk_load(data, ox.RdfFormat.N_QUADS)
+            if bulk:
+                self._ox.bulk_load(nquads, ox.RdfFormat.N_QUADS)
             else:
-                self._ox.load(data, ox.RdfFormat.N_QUADS)
+                self._ox.load(nquads, ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"Writing to the store{'' if self.path is None else f' at {self.path}'} "
                              f"failed: {exc}.") from exc
+        if self.path is not None:
+            self._ox.flush()
 
     def _digests(self) -> dict[str, str]:
         """Graph name -> the digest its document states (only graphs built by graph.py)."""
