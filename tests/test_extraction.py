@@ -72,3 +72,14 @@ def test_dates_keep_their_precision():
     [d] = deals_of("In late 2023, Vantor Motors acquired the assets of Orbis Battery for $40 million.")
     assert d["date"] == "2023-late" and d["kind"] == "acquisition"
     assert d["parties"] == {"Vantor Motors": "buyer", "Orbis Battery": "seller"}
+
+
+def test_a_nationality_describes_an_organisation_but_is_never_its_name():
+    text = ("Zorvex Motors and Calder Auto Co., Ltd. signed a licensing agreement in May 2024. "
+            "The Spanish company will build the cars, the German group said. "
+            "Zorvex Motors signed a supply agreement with Halvar Cells to build a North American supply chain.")
+    art = Article(id="t.txt", text=text, sha256="0" * 64, published=make_date("2024-06-15", origin="metadata"),
+                  sentences=split_sentences(text))
+    names = {m.name for m in extract(art).mentions}
+    assert {"Zorvex Motors", "Calder Auto Co., Ltd.", "Halvar Cells"} <= names
+    assert not names & {"Spanish", "German", "North American"}

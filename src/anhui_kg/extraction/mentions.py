@@ -181,6 +181,14 @@ GENERIC_SINGLE = frozenset(
     Electric Smart Green Tier Level Phase Model Series Version Platform""".split()
 )
 
+# Nationality adjectives: "the German group", "the Spanish company" describe an
+# organisation named elsewhere; they are never its name.
+DEMONYM = re.compile(
+    r"(?:(?:North|South|East|West|Southeast|Central|Latin)\s)?"
+    r"(?:[A-Z][a-z]+(?:ese|ish|ian)|American|German|Korean|Mexican|Moroccan|African|European|"
+    r"Asian|Dutch|French|Swiss|Thai|Greek|Czech|Israeli|Saudi|Emirati|Nordic|Western|Eastern)"
+)
+
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
 CODE = re.compile(
     r"(?<![\w$€¥.,-])(?=[A-Z0-9-]*\d)([A-Z]{1,4}\d{1,5}[A-Z]{0,3}|\d[A-Z]{2,4})(?![\w%-]|\.\d)"
@@ -528,7 +536,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # "the Allur group", "the SHC company": a name with a lower-case organisation word
     for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
         s, e = m.start(1), m.end(1) - 1
-        if text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS:
+        if (text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS
+                and not DEMONYM.fullmatch(text[s:e])):
             out.append(_Cand(s, e, "Company", text[s:e], None, "name_org_word.v1", 1))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
@@ -575,6 +584,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 s >= e
                 or phrase.split()[0] in STOP_CAPS
                 or phrase in GENERIC_SINGLE
+                or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
                 or re.fullmatch(r"[A-Z]{2,}s?", phrase) and len(phrase) <= 2
                 or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]{3}", phrase)
