@@ -166,7 +166,8 @@ def test_bulk_loaded_build_equals_transactional_build(tmp_path, corpus, monkeypa
 
     plain = open_store(tmp_path / "plain")
     ingest([corpus], plain)
-    monkeypatch.setattr(store_module, "_BULK_MIN", 10)  # every batch through the bulk loader
+    monkeypatch.setattr(store_module, "_BULK_MIN", 10)  # every write through the bulk loader ...
+    monkeypatch.setattr(store_module, "_PART_QUADS", 200)  # ... in many parts
     bulk = open_store(tmp_path / "bulk")
     ingest([corpus], bulk)
     assert _quads(bulk) == _quads(plain)

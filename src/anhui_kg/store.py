@@ -250,8 +250,7 @@ class Store:
         present = set(self.graph_names())
         added, replaced, unchanged = [], [], []
         digests: list[ox.Quad] = []
-        with tempfile.TemporaryFile() as spool:
-            batch, quads = _NQuads(), 0
+        with _Spool() as spool:
             for name, triples in graphs:
                 name = str(name)
                 # graph.py states each article graph's digest in the graph (akg:graphDigest); a
@@ -272,16 +271,10 @@ class Store:
                     stated = (g, _GRAPH_DIGEST, ox.Literal(digest))
                     digests += [ox.Quad(*stated, g), ox.Quad(*stated, _DEFAULT)]
                     triples = [t for t in triples if not (str(t[1]) == _GRAPH_DIGEST.value and str(t[0]) == name)]
-                batch.add(name, triples)
-                if batch.quads >= 100_000:
-                    quads += batch.quads
-                    spool.write(batch.data())
-                    batch = _NQuads()
-            quads += batch.quads
-            spool.write(batch.data())
-            if quads:
-                spool.seek(0)
-                self._load(spool, bulk=self.path is not None and quads >= _BULK_MIN)
+                spool.add(name, triples)
+            bulk = self.path is not None and spool.quads >= _BULK_MIN
+            for part in spool.parts():
+                self._load(part, bulk=bulk)
         if digests:
             self._extend(digests)
         return SyncReport(tuple(sorted(added)), tuple(sorted(replaced)), tuple(sorted(unchanged)))
@@ -353,28 +346,62 @@ _REFRESH_UNION = "CLEAR SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g {
 
 
 _BULK_MIN = 50_000
-"""Batches of at least this many quads (on disk) go through the bulk loader."""
+"""Writes of at least this many quads (on disk) go through the bulk loader."""
+_PART_QUADS = 3_000_000
+"""At most this many quads per bulk load (see ``_Spool``)."""
 
 
-class _NQuads:
-    """Article graphs as N-Quads text: each triple in its named graph and in the union
-    default graph (Oxigraph keeps quads as a set, so a triple many articles state is one
-    quad of the default graph)."""
+class _Spool:
+    """New article graphs as N-Quads in temporary files of at most ``part_quads`` quads:
+    each triple in its named graph and in the union default graph (Oxigraph keeps quads
+    as a set, so a triple many articles state is one quad of the default graph).
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
+    The parts bound the memory of a load: Oxigraph's bulk loader aims at about 2 GB per
+    thread for one input, less for a smaller one."""
+
+    def __init__(self, part_quads: int | None = None) -> None:
+        self.part_quads = part_quads or _PART_QUADS
         self.quads = 0
+        self._files: list = []
+        self._in_part = 0
+        self._lines: list[str] = []
 
     def add(self, name: str, triples: list[tuple[Node, Node, Node]]) -> None:
         g = f" {_iri(name)} .\n"
         for s_, p_, o_ in triples:
             spo = f"{nt(s_)} {nt(p_)} {nt(o_)}"
-            self.parts.append(spo + g)
-            self.parts.append(spo + " .\n")
-        self.quads += 2 * len(triples)
+            self._lines.append(spo + g)
+            self._lines.append(spo + " .\n")
+        n = 2 * len(triples)
+        self.quads += n
+        self._in_part += n
+        if self._in_part >= self.part_quads or len(self._lines) >= 100_000:
+            self._flush(new_part=self._in_part >= self.part_quads)
 
-    def data(self) -> bytes:
-        return "".join(self.parts).encode("utf-8")
+    def _flush(self, *, new_part: bool = False) -> None:
+        if self._lines:
+            if not self._files:
+                self._files.append(tempfile.TemporaryFile())
+            self._files[-1].write("".join(self._lines).encode("utf-8"))
+            self._lines = []
+        if new_part:
+            self._files.append(tempfile.TemporaryFile())
+            self._in_part = 0
+
+    def parts(self):
+        """Each part's file, rewound, in the order written."""
+        self._flush()
+        for f in self._files:
+            if f.tell():
+                f.seek(0)
+                yield f
+
+    def __enter__(self) -> "_Spool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for f in self._files:
+            f.close()
 
 
 def _iri(value: str) -> str:
