@@ -610,3 +610,27 @@ def test_a_fact_told_by_many_articles_is_read_once(store):
     assert run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": 165}]
     assert store.remove_graph(DOC + "a.txt")
     assert [d["evidence"] for d in views.partners(store)][0] == EXPECTED_PARTNERS[0]["evidence"][1:]
+
+
+def test_plain_values_straight_from_oxigraph_equal_rdflib_terms_converted(network):
+    """run_query reads the embedded store's rows without rdflib terms in between; every
+    shipped query without required parameters gives what converting rdflib terms gives."""
+    from anhui_kg.queries import list_queries, load_query, to_python
+
+    checked = 0
+    for info in list_queries():
+        if any(not p.optional for p in info.parameters):
+            continue
+        sparql = load_query(info.name)
+        if not sparql.lstrip().upper().startswith(("SELECT", "PREFIX", "#")):
+            continue
+        try:
+            slow = [{k: to_python(v) for k, v in row.items()} for row in network.select(sparql)]
+        except Exception:  # CONSTRUCT queries: not a select
+            continue
+        assert network.select_values(sparql) == slow, info.name
+        checked += 1
+    assert checked >= 8
+    typed = 'SELECT * WHERE { VALUES (?i ?d ?f ?b ?s ?x) { (1 2.50 1.5e0 true "a"@en <https://e.org/x>) } }'
+    assert network.select_values(typed) == [{k: to_python(v) for k, v in row.items()}
+                                            for row in network.select(typed)]

@@ -487,7 +487,8 @@ def run_query(store: Store, name_or_sparql_or_path: str | Path, **bindings: Any)
         graph = store.construct(sparql)
         rows = [{"subject": s, "predicate": p, "object": o} for s, p, o in graph]
         rows.sort(key=lambda r: (str(r["subject"]), str(r["predicate"]), str(r["object"])))
-    else:
-        rows = store.select(sparql)
-    return [{k: to_python(v) for k, v in row.items()} for row in rows]
+        return [{k: to_python(v) for k, v in row.items()} for row in rows]
+    if hasattr(store, "select_values"):  # the embedded store: no rdflib terms in between
+        return store.select_values(sparql)
+    return [{k: to_python(v) for k, v in row.items()} for row in store.select(sparql)]
 
