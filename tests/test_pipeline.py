@@ -198,3 +198,16 @@ def test_a_build_cut_short_is_completed_by_building_again(tmp_path, corpus, monk
     again = ingest([corpus], store)
     assert len(again.replaced) == 2
     assert _quads(store) == _quads(clean)
+
+
+def test_article_by_article_graphs_equal_the_whole_corpus_graphs():
+    from anhui_kg.graph import article_graphs
+    from anhui_kg.pipeline import resolve_corpus
+
+    resolver = resolve_corpus(_dev_articles())
+    whole = list(article_graphs(resolver.result()))
+    sliced = [graph for part in resolver.slices() for graph in article_graphs(part)]
+    assert [name for name, _ in sliced] == [name for name, _ in whole]
+    assert all(set(a) == set(b) for (_, a), (_, b) in zip(sliced, whole))
+    entities, deals, relations = resolver.counts()
+    assert deals > 30 and relations > 30 and entities > 50

@@ -31,7 +31,7 @@ from .graph import article_graphs, build_graph
 from .models import Article, DateValue, Extraction, Mention, Resolved
 from .resolution import Resolver
 from .store import Store
-from .validation import check_evidence, validate
+from .validation import evidence_problems, validate
 
 Progress = Callable[[str, int, int], None]
 
@@ -51,10 +51,17 @@ class IngestReport:
 
 def resolve_articles(articles: Sequence[Article], progress: Progress | None = None, *,
                      jobs: int = 1) -> Resolved:
-    """Extract every article and resolve them together (no store, no clock).
+    """Extract every article and resolve them together (no store, no clock)."""
+    return resolve_corpus(articles, progress, jobs=jobs).result()
 
-    A corpus of any size streams through in two passes, so memory holds the *result*
-    (entities, deals, relations, article texts) but never every article's extraction:
+
+def resolve_corpus(articles: Sequence[Article], progress: Progress | None = None, *,
+                   jobs: int = 1) -> Resolver:
+    """Extract every article and resolve them together, as a ``Resolver`` whose result
+    can be taken whole (``result``) or one article at a time (``slices``).
+
+    A corpus of any size streams through in two passes, so memory holds the merged deals
+    and relations (and the article texts) but never every article's extraction:
 
     1. each article is extracted (in ``jobs`` worker processes when ``jobs > 1``); its
        mentions feed the entity clusters and the whole extraction is spilled, as JSON, to
@@ -79,7 +86,7 @@ def resolve_articles(articles: Sequence[Article], progress: Progress | None = No
             resolver.add_claims(x.model_copy(update={"article": given[x.article.id]}))
             if progress:
                 progress("resolving", i, len(articles))
-    return resolver.result()
+    return resolver
 
 
 _MENTIONS = TypeAdapter(tuple[Mention, ...])
@@ -127,29 +134,35 @@ def resolve_paths(paths: Sequence[Path]) -> Resolved:
 
 
 def build(articles: Sequence[Article], progress: Progress | None = None, *,
-          validate_shapes: bool = True, jobs: int = 1) -> tuple[Resolved, rdflib.Dataset]:
-    """The RDF of a corpus as a Dataset, checked (see ``checked_graphs``)."""
-    resolved, graphs = checked_graphs(articles, progress, validate_shapes=validate_shapes, jobs=jobs)
+          validate_shapes: bool = True, jobs: int = 1) -> tuple[tuple[int, int, int], rdflib.Dataset]:
+    """The RDF of a corpus as a Dataset, checked (see ``checked_graphs``), and how many
+    entities, deals and relations it holds."""
+    counts, graphs = checked_graphs(articles, progress, validate_shapes=validate_shapes, jobs=jobs)
     dataset = rdflib.Dataset()
     for name, triples in graphs:
         g = dataset.graph(name)
         for t in triples:
             g.add(t)
-    return resolved, dataset
+    return counts, dataset
 
 
 def checked_graphs(articles: Sequence[Article], progress: Progress | None = None, *,
-                   validate_shapes: bool = True, jobs: int = 1) -> tuple[Resolved, Iterable[tuple[str, list]]]:
-    """Resolve a corpus and give its article graphs, checked before anything is written:
-    evidence offsets always, and the SHACL shapes unless turned off for bulk loads (pySHACL
-    costs about 80 ms per article). Without validation the graphs stream one at a time."""
-    resolved = resolve_articles(articles, progress, jobs=jobs)
-    bad = check_evidence(resolved)
+                   validate_shapes: bool = True, jobs: int = 1
+                   ) -> tuple[tuple[int, int, int], Iterable[tuple[str, list]]]:
+    """Resolve a corpus and give how many entities, deals and relations it holds and its
+    article graphs, checked before anything is written: evidence offsets always, and the
+    SHACL shapes unless turned off for bulk loads (pySHACL costs about 80 ms per article).
+
+    Without validation the graphs stream one article at a time (``Resolver.slices``), so
+    the corpus's deal and relation values are never all in memory at once."""
+    resolver = resolve_corpus(articles, progress, jobs=jobs)
+    bad = evidence_problems(resolver.texts(), resolver.evidence())
     if bad:
         raise ShapeViolation("Evidence does not match its article:\n" + "\n".join(bad[:20]))
+    counts = resolver.counts()
     if not validate_shapes:
-        return resolved, article_graphs(resolved)
-    dataset = build_graph(resolved)
+        return counts, (graph for part in resolver.slices() for graph in article_graphs(part))
+    dataset = build_graph(resolver.result())
     report = validate(dataset)
     if not report.conforms:
         raise ShapeViolation(
@@ -157,7 +170,7 @@ def checked_graphs(articles: Sequence[Article], progress: Progress | None = None
             + "\n".join(report.problems[:20])
         )
     graphs = [(g.identifier, list(g)) for g in sorted(dataset.graphs(), key=lambda g: str(g.identifier)) if len(g)]
-    return resolved, graphs
+    return counts, graphs
 
 
 def _write(store: Store, graphs: Iterable[tuple[str, list]]):
@@ -189,14 +202,14 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
         return IngestReport(len(new), (), (), unchanged, *counts)
     corpus = {a.id: a for a in stored_articles(store)} if hashes else {}
     corpus.update({a.id: a for a in new})
-    resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
-                                      validate_shapes=validate_shapes, jobs=jobs)
-    n, counts = len(new), _counts(resolved)
+    n, total = len(new), len(corpus)
+    counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
+                                    validate_shapes=validate_shapes, jobs=jobs)
     if progress:
-        graphs = _counted(graphs, progress, len(resolved.articles))
+        graphs = _counted(graphs, progress, total)
     # From here only the graph stream holds the corpus, so it is freed once the graphs are
     # spooled, before the store loads them (the bulk loader needs memory of its own).
-    del new, corpus, resolved
+    del new, corpus
     return _report(n, _write(store, graphs), counts)
 
 
@@ -216,15 +229,11 @@ def remove(article: str, store: Store, *, jobs: int = 1) -> IngestReport:
     from .namespaces import document_iri
 
     if corpus:
-        resolved, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), jobs=jobs)
+        counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), jobs=jobs)
     else:
-        resolved, graphs = Resolved(articles=(), entities=(), deals=(), relations=()), []
+        counts, graphs = (0, 0, 0), []
     store.remove_graph(str(document_iri(article)))
-    return _report(0, _write(store, graphs), _counts(resolved))
-
-
-def _counts(resolved: Resolved) -> tuple[int, int, int]:
-    return len(resolved.entities), len(resolved.deals), len(resolved.relations)
+    return _report(0, _write(store, graphs), counts)
 
 
 def _report(n: int, sync, counts: tuple[int, int, int]) -> IngestReport:

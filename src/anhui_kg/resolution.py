@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from .extraction.mentions import Aliases, normalize_name
@@ -115,6 +115,7 @@ class Resolver:
         self._deals = _DealMerger(self._same)
         self._relation_claims: list[tuple] = []
         self._settled = False
+        self._final: tuple[list[_DealAcc], list[_RelationAcc]] | None = None
 
     # -- pass 1 ------------------------------------------------------------------
     def add_mentions(self, article: str, mentions: Sequence[Mention]) -> None:
@@ -200,20 +201,74 @@ class Resolver:
                 self._relation_claims.append((s, c.predicate, o, attended, same(c.date), same(c.end_date),
                                               tuple(same(e) for e in c.evidence)))
 
+    def _finish(self) -> tuple[list[_DealAcc], list[_RelationAcc]]:
+        """Merge the generic claims, give deals and relations their ids (once)."""
+        if self._final is None:
+            deals, deal_of_claim = self._deals.finish()
+            claims = []
+            for s, p, o, attended, when, end, evidence in self._relation_claims:
+                if attended:
+                    o = deal_of_claim.get(o)
+                    if o is None:
+                        continue
+                if s != o:
+                    claims.append((s, p, o, when, end, evidence))
+            self._relation_claims = []
+            self._final = (deals, _relations(claims, deals))
+        return self._final
+
     def result(self) -> Resolved:
-        deals, deal_of_claim = self._deals.finish()
-        claims = []
-        for s, p, o, attended, when, end, evidence in self._relation_claims:
-            if attended:
-                o = deal_of_claim.get(o)
-                if o is None:
-                    continue
-            if s != o:
-                claims.append((s, p, o, when, end, evidence))
-        self._relation_claims = []
-        relations = _relations(claims, deals)
-        articles = tuple(sorted(self._articles, key=lambda a: a.id))
-        return Resolved(articles=articles, entities=self._entities, deals=deals, relations=relations)
+        """The whole resolved corpus."""
+        deals, relations = self._finish()
+        return Resolved(
+            articles=tuple(sorted(self._articles, key=lambda a: a.id)),
+            entities=self._entities,
+            deals=tuple(d.model(self._same) for d in deals),
+            relations=tuple(r.model() for r in relations),
+        )
+
+    def counts(self) -> tuple[int, int, int]:
+        """How many entities, deals and relations the corpus resolves to."""
+        deals, relations = self._finish()
+        return len(self._entities), len(deals), len(relations)
+
+    def texts(self) -> dict[str, str]:
+        return {a.id: a.text for a in self._articles}
+
+    def evidence(self) -> Iterator[tuple[str, str, Iterable[Evidence]]]:
+        """("deal" or "relation", id, its evidence) for every fact."""
+        deals, relations = self._finish()
+        for d in deals:
+            yield "deal", d.id, d.evidence
+        for r in relations:
+            yield "relation", r.id, r.evidence
+
+    def slices(self) -> Iterator[Resolved]:
+        """The corpus one article at a time, in id order: the article, the entities it
+        mentions, and the deals and relations it gives evidence for (with all their
+        evidence). ``graph.article_graphs`` of each slice is that article's graph in the
+        whole corpus; deal and relation values are made for one article at a time, so a
+        large corpus never holds them all at once."""
+        deals, relations = self._finish()
+        entities: dict[str, list[Entity]] = defaultdict(list)
+        for e in self._entities:
+            for doc in e.documents:
+                entities[doc].append(e)
+        deals_of: dict[str, list[_DealAcc]] = defaultdict(list)
+        for d in deals:
+            for doc in sorted({ev.document for ev in d.evidence}):
+                deals_of[doc].append(d)
+        relations_of: dict[str, list[_RelationAcc]] = defaultdict(list)
+        for r in relations:
+            for doc in sorted({ev.document for ev in r.evidence}):
+                relations_of[doc].append(r)
+        for a in sorted(self._articles, key=lambda a: a.id):
+            yield Resolved(
+                articles=(a,),
+                entities=tuple(entities.pop(a.id, ())),
+                deals=tuple(d.model(self._same) for d in deals_of.pop(a.id, ())),
+                relations=tuple(r.model() for r in relations_of.pop(a.id, ())),
+            )
 
 
 class _Interner(dict):
@@ -302,7 +357,13 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 
 class _DealAcc:
+    """One deal while claims merge into it; ``model`` makes its ``Deal``."""
+
+    __slots__ = ("id", "kind", "parties", "date", "end_date", "status", "title", "value", "stake",
+                 "place", "evidence", "claims", "generic")
+
     def __init__(self, claim: DealClaim, parties: dict[str, str], place: str | None, same: "_Interner"):
+        self.id = ""
         self.kind = claim.kind
         self.parties = parties  # entity -> role
         self.date = same(claim.date)
@@ -333,6 +394,19 @@ class _DealAcc:
 
     def key(self) -> tuple:
         return (self.kind, frozenset(self.parties), _REALITY.get(self.status, ""))
+
+    def model(self, same: "_Interner") -> Deal:
+        return Deal(
+            id=self.id, kind=self.kind,
+            parties=tuple(same(Party(entity=e, role=r)) for e, r in sorted(self.parties.items())),
+            date=self.date, end_date=self.end_date, status=self.status, title=self.title,
+            value=self.value, stake=self.stake, place=self.place,
+            evidence=_ordered(self.evidence),
+        )
+
+
+def _ordered(evidence) -> tuple[Evidence, ...]:
+    return tuple(sorted(evidence, key=lambda e: (e.document, e.start, e.end)))
 
 
 class _DealMerger:
@@ -378,7 +452,8 @@ class _DealMerger:
             else:
                 twin.absorb(c, parties, place, self.same)
 
-    def finish(self) -> tuple[tuple[Deal, ...], dict[str, str]]:
+    def finish(self) -> tuple[list[_DealAcc], dict[str, str]]:
+        """The deals (ids given, sorted by id) and the deal of each claim."""
         specific, by_parties = self.specific, self.by_parties
         for c, parties, place in self.generic:
             reality = _REALITY.get(c.status, "")
@@ -398,16 +473,14 @@ class _DealMerger:
         self.buckets.clear()
         self.by_parties = defaultdict(list)
         self.generic = []
-        return _deal_values(specific, self.same)
+        self.specific = []
+        return _deal_ids(specific)
 
 
-def _deal_values(specific: list[_DealAcc], same: "_Interner") -> tuple[tuple[Deal, ...], dict[str, str]]:
-    deals: list[Deal] = []
+def _deal_ids(specific: list[_DealAcc]) -> tuple[list[_DealAcc], dict[str, str]]:
     deal_of_claim: dict[str, str] = {}
     used: set[str] = set()
-    specific.reverse()
-    while specific:  # popped, so each accumulator goes as soon as its Deal exists
-        d = specific.pop()
+    for d in specific:
         base = "-".join(sorted(d.parties)) + "-" + d.kind.replace("_", "-") + "-" + (d.date.value if d.date else "undated")
         did = slugify(base)
         n = 2
@@ -415,16 +488,11 @@ def _deal_values(specific: list[_DealAcc], same: "_Interner") -> tuple[tuple[Dea
             did = f"{slugify(base)}-{n}"
             n += 1
         used.add(did)
-        deals.append(Deal(
-            id=did, kind=d.kind,
-            parties=tuple(same(Party(entity=e, role=r)) for e, r in sorted(d.parties.items())),
-            date=d.date, end_date=d.end_date, status=d.status, title=d.title, value=d.value,
-            stake=d.stake, place=d.place,
-            evidence=tuple(sorted(d.evidence, key=lambda e: (e.document, e.start, e.end))),
-        ))
+        d.id = did
         for cid in d.claims:
             deal_of_claim[cid] = did
-    return tuple(sorted(deals, key=lambda d: d.id)), deal_of_claim
+        d.claims = []
+    return sorted(specific, key=lambda d: d.id), deal_of_claim
 
 
 _MIRRORS = {
@@ -434,7 +502,21 @@ _MIRRORS = {
 }
 
 
-def _relations(claims: list[tuple], deals: tuple[Deal, ...]) -> tuple[Relation, ...]:
+class _RelationAcc:
+    """One relation, merged; ``model`` makes its ``Relation``."""
+
+    __slots__ = ("id", "subject", "predicate", "object", "date", "end", "evidence")
+
+    def __init__(self, rid: str, s: str, p: str, o: str, merged: dict):
+        self.id, self.subject, self.predicate, self.object = rid, s, p, o
+        self.date, self.end, self.evidence = merged["date"], merged["end"], merged["evidence"]
+
+    def model(self) -> Relation:
+        return Relation(id=self.id, subject=self.subject, predicate=self.predicate, object=self.object,
+                        date=self.date, end_date=self.end, evidence=_ordered(self.evidence))
+
+
+def _relations(claims: list[tuple], deals: list[_DealAcc]) -> list[_RelationAcc]:
     """Relation claims (subject and object already entities or deals) and the relations
     that investment, supply and manufacturing deals imply, merged by triple and date."""
     acc: dict[tuple, dict] = {}
@@ -457,8 +539,9 @@ def _relations(claims: list[tuple], deals: tuple[Deal, ...]) -> tuple[Relation, 
         if d.status in _REALITY or d.kind not in _MIRRORS:
             continue
         a_role, b_role, pred = _MIRRORS[d.kind]
-        subj = [p.entity for p in d.parties if p.role == a_role]
-        obj = [p.entity for p in d.parties if p.role == b_role]
+        parties = sorted(d.parties.items())
+        subj = [e for e, role in parties if role == a_role]
+        obj = [e for e, role in parties if role == b_role]
         for s in subj:
             for o in obj:
                 add(s, pred, o, d.date, d.end_date, d.evidence)
@@ -471,9 +554,8 @@ def _relations(claims: list[tuple], deals: tuple[Deal, ...]) -> tuple[Relation, 
             rid = f"{base}-{n}"
             n += 1
         used.add(rid)
-        out.append(Relation(id=rid, subject=s, predicate=p, object=o, date=r["date"], end_date=r["end"],
-                            evidence=tuple(sorted(r["evidence"], key=lambda e: (e.document, e.start, e.end)))))
-    return tuple(sorted(out, key=lambda r: r.id))
+        out.append(_RelationAcc(rid, s, p, o, r))
+    return sorted(out, key=lambda r: r.id)
 
 
 def articles_of(resolved: Resolved) -> dict[str, Article]:

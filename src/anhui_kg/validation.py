@@ -10,6 +10,7 @@ checks, before any RDF exists, that every evidence quote is exactly
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import files
 
@@ -18,7 +19,7 @@ import rdflib.namespace as ns
 from pydantic import BaseModel, ConfigDict
 from pyshacl import validate as shacl_validate
 
-from .models import Resolved
+from .models import Evidence, Resolved
 from .namespaces import PREFIXES
 
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
@@ -216,10 +217,16 @@ def check_evidence(resolved: Resolved) -> list[str]:
     ["relation r: a.txt#char=0,5: quotes 'Beta' but the text there is 'Alpha'"]
     """
     texts = {article.id: article.text for article in resolved.articles}
-    problems = []
     owners = [("deal", d.id, d.evidence) for d in resolved.deals] + [
         ("relation", r.id, r.evidence) for r in resolved.relations
     ]
+    return evidence_problems(texts, owners)
+
+
+def evidence_problems(texts: Mapping[str, str],
+                      owners: Iterable[tuple[str, str, Iterable[Evidence]]]) -> list[str]:
+    """``check_evidence`` over (kind, id, evidence) of each fact and the article texts."""
+    problems = []
     for what, owner_id, evidence in owners:
         for item in evidence:
             where = f"{what} {owner_id}: {item.document}#char={item.start},{item.end}"
