@@ -158,6 +158,9 @@ def _best_published(meta: DateValue | None, estimate: DateValue | None) -> DateV
     return meta
 
 
+_PUBLISHED: dict[DateValue, DateValue] = {}
+
+
 def load_article(path: Path, meta: dict | None = None, *, sentences: bool = True) -> Article:
     """Read one article file with its metadata (a manifest entry, possibly empty).
 
@@ -179,6 +182,8 @@ def load_article(path: Path, meta: dict | None = None, *, sentences: bool = True
         except DateError as exc:
             raise DocumentError(f"{path.parent / MANIFEST}: {path.name}: published: {exc}") from exc
     published = _best_published(published, estimate_published(text))
+    if published is not None:  # one shared value per date across a corpus
+        published = _PUBLISHED.setdefault(published, published)
     try:
         return Article(
             id=path.name,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -101,9 +102,10 @@ def article_graphs(resolved: Resolved) -> Iterator[tuple[URIRef, list[tuple]]]:
     corpus streams into the store article by article. Entities, deals and relations are
     indexed by the articles that support them first, so the work is linear in the corpus.
     """
+    ids = sorted(a.id for a in resolved.articles)
     entities: dict[str, list[Entity]] = {}
     for entity in resolved.entities:
-        for doc in entity.documents:
+        for doc in _common(entity.documents, ids):
             entities.setdefault(doc, []).append(entity)
     deals: dict[str, list[Deal]] = {}
     for deal in resolved.deals:
@@ -126,6 +128,21 @@ def article_graphs(resolved: Resolved) -> Iterator[tuple[URIRef, list[tuple]]]:
         unique = list(dict.fromkeys(triples))
         unique.append((doc, AKG.graphDigest, Literal(graph_digest(unique))))
         yield doc, unique
+
+
+def _common(documents: tuple[str, ...], ids: list[str]) -> list[str]:
+    """The ids among an entity's documents (sorted, as resolution gives them): looked up
+    one by one when the entity is in many more articles than asked for (one article's
+    slice of a large corpus), instead of walking all of them for every article."""
+    if len(documents) <= 4 * len(ids):
+        wanted = set(ids)
+        return [d for d in documents if d in wanted]
+    found = []
+    for doc in ids:
+        i = bisect_left(documents, doc)
+        if i < len(documents) and documents[i] == doc:
+            found.append(doc)
+    return found
 
 
 def _term_key(term) -> str:
