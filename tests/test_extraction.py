@@ -13,10 +13,13 @@ from anhui_kg.extraction.dates import make_date
 from anhui_kg.models import Article
 
 
+def article_of(text: str, published: str = "2024-06-15") -> Article:
+    return Article(id="t.txt", text=text, sha256="0" * 64, published=make_date(published, origin="metadata"),
+                   sentences=split_sentences(text))
+
+
 def deals_of(text: str, published: str = "2024-06-15"):
-    art = Article(id="t.txt", text=text, sha256="0" * 64, published=make_date(published, origin="metadata"),
-                  sentences=split_sentences(text))
-    x = extract(art)
+    x = extract(article_of(text, published))
     names = {m.id: m.name for m in x.mentions}
     return [
         {"kind": d.kind, "status": d.status, "date": d.date.value if d.date else None,
@@ -78,8 +81,6 @@ def test_a_nationality_describes_an_organisation_but_is_never_its_name():
     text = ("Zorvex Motors and Calder Auto Co., Ltd. signed a licensing agreement in May 2024. "
             "The Spanish company will build the cars, the German group said. "
             "Zorvex Motors signed a supply agreement with Halvar Cells to build a North American supply chain.")
-    art = Article(id="t.txt", text=text, sha256="0" * 64, published=make_date("2024-06-15", origin="metadata"),
-                  sentences=split_sentences(text))
-    names = {m.name for m in extract(art).mentions}
+    names = {m.name for m in extract(article_of(text)).mentions}
     assert {"Zorvex Motors", "Calder Auto Co., Ltd.", "Halvar Cells"} <= names
     assert not names & {"Spanish", "German", "North American"}

@@ -1,10 +1,9 @@
 """Pipeline: articles -> extraction -> resolution -> RDF -> store, the whole flow.
 
-    articles = load_articles(paths)                  # documents
-    extractions = [extract(a) for a in articles]     # mentions, dates, deals, relations
-    resolved = resolve_entities(extractions, aliases) # one entity per real-world thing
-    dataset = build_graph(resolved)                  # one named graph per article
-    store.sync(dataset)                              # only changed graphs are rewritten
+    articles = load_articles(paths)                   # documents
+    resolver = resolve_corpus(articles, jobs=N)       # extract (N processes), resolve in two passes
+    graphs = (article_graphs(part) for part in resolver.slices())  # one named graph per article
+    store.sync_graphs(graphs)                         # only changed graphs are written
 
 A build always resolves the new articles *together with* those already in the store (their
 text is kept in the store), so a deal reported by an old and a new article is one deal, and
@@ -28,7 +27,7 @@ from .documents import load_articles, split_sentences
 from .errors import DocumentError, ShapeViolation
 from .extraction import Aliases, extract, load_aliases
 from .graph import article_graphs, build_graph
-from .models import Article, DateValue, Extraction, Mention, Resolved
+from .models import Article, DateValue, DealClaim, Extraction, Mention, RelationClaim, Resolved
 from .resolution import Resolver
 from .store import Store
 from .validation import evidence_problems, validate
@@ -64,56 +63,55 @@ def resolve_corpus(articles: Sequence[Article], progress: Progress | None = None
     and relations (and the article texts) but never every article's extraction:
 
     1. each article is extracted (in ``jobs`` worker processes when ``jobs > 1``); its
-       mentions feed the entity clusters and the whole extraction is spilled, as JSON, to
-       a temporary file;
-    2. the entities are settled, then the spilled extractions are read back in the same
-       order and their deal and relation claims merged.
+       mentions feed the entity clusters, and its mentions and claims are spilled, as
+       JSON, to a temporary file;
+    2. the entities are settled, then the spilled mentions and claims are read back in
+       the same order and the claims merged.
     """
+    ordered = sorted(articles, key=lambda a: a.id)
     resolver = Resolver(load_aliases())
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
-        for i, (article_id, mentions_json, extraction_json) in enumerate(_extract_all(articles, jobs), 1):
-            resolver.add_mentions(article_id, _MENTIONS.validate_json(mentions_json))
-            spill.write(extraction_json)
-            spill.write("\n")
+        # JSON escapes line breaks, so each article is two lines: mentions, claims
+        for i, (article, (mentions_json, claims_json)) in enumerate(zip(ordered, _extract_all(ordered, jobs)), 1):
+            resolver.add_mentions(article.id, _MENTIONS.validate_json(mentions_json))
+            spill.write(f"{mentions_json}\n{claims_json}\n")
             if progress:
-                progress("extracting", i, len(articles))
+                progress("extracting", i, len(ordered))
         resolver.settle_entities()
         spill.seek(0)
-        # the articles the caller holds, not the copies read back: one copy of the texts
-        given = {a.id: a if not a.sentences else a.model_copy(update={"sentences": ()}) for a in articles}
-        for i, line in enumerate(spill, 1):
-            x = Extraction.model_validate_json(line)
-            resolver.add_claims(x.model_copy(update={"article": given[x.article.id]}))
+        for i, article in enumerate(ordered, 1):
+            mentions = _MENTIONS.validate_json(spill.readline())
+            deals, relations = _CLAIMS.validate_json(spill.readline())
+            resolver.add_claims(Extraction(article=article, mentions=mentions, dates=(),
+                                           deals=deals, relations=relations))
             if progress:
-                progress("resolving", i, len(articles))
+                progress("resolving", i, len(ordered))
     return resolver
 
 
 _MENTIONS = TypeAdapter(tuple[Mention, ...])
+_CLAIMS = TypeAdapter(tuple[tuple[DealClaim, ...], tuple[RelationClaim, ...]])
 _ALIASES: Aliases | None = None
 
 
-def _extract_one(article: Article) -> tuple[str, str, str]:
-    """One article's extraction as JSON: (article id, its mentions, all of it). The article
-    is kept without its sentences (nothing after extraction needs them)."""
+def _extract_one(article: Article) -> tuple[str, str]:
+    """One article's mentions and its (deal claims, relation claims), as JSON."""
     global _ALIASES
     if _ALIASES is None:
         _ALIASES = load_aliases()
     if not article.sentences:
         article = article.model_copy(update={"sentences": split_sentences(article.text)})
     x = extract(article, _ALIASES)
-    x = x.model_copy(update={"article": article.model_copy(update={"sentences": ()}), "dates": ()})
-    return article.id, _MENTIONS.dump_json(x.mentions).decode(), x.model_dump_json()
+    return _MENTIONS.dump_json(x.mentions).decode(), _CLAIMS.dump_json((x.deals, x.relations)).decode()
 
 
-def _extract_all(articles: Sequence[Article], jobs: int) -> Iterator[tuple[str, str, str]]:
-    """``_extract_one`` over the articles sorted by id, in ``jobs`` processes if more than one."""
-    ordered = sorted(articles, key=lambda a: a.id)
-    if jobs <= 1 or len(ordered) < 2 * _CHUNK:
-        yield from map(_extract_one, ordered)
+def _extract_all(articles: Sequence[Article], jobs: int) -> Iterator[tuple[str, str]]:
+    """``_extract_one`` over the articles in their order, in ``jobs`` processes if more than one."""
+    if jobs <= 1 or len(articles) < 2 * _CHUNK:
+        yield from map(_extract_one, articles)
         return
     with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
-        yield from pool.imap(_extract_one, ordered, chunksize=_CHUNK)
+        yield from pool.imap(_extract_one, articles, chunksize=_CHUNK)
 
 
 _CHUNK = 32
@@ -131,19 +129,6 @@ def default_jobs() -> int:
 def resolve_paths(paths: Sequence[Path]) -> Resolved:
     """Load the articles under ``paths`` and resolve them (used by ``anhui-kg eval``)."""
     return resolve_articles(load_articles(list(paths)))
-
-
-def build(articles: Sequence[Article], progress: Progress | None = None, *,
-          validate_shapes: bool = True, jobs: int = 1) -> tuple[tuple[int, int, int], rdflib.Dataset]:
-    """The RDF of a corpus as a Dataset, checked (see ``checked_graphs``), and how many
-    entities, deals and relations it holds."""
-    counts, graphs = checked_graphs(articles, progress, validate_shapes=validate_shapes, jobs=jobs)
-    dataset = rdflib.Dataset()
-    for name, triples in graphs:
-        g = dataset.graph(name)
-        for t in triples:
-            g.add(t)
-    return counts, dataset
 
 
 def checked_graphs(articles: Sequence[Article], progress: Progress | None = None, *,

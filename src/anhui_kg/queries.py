@@ -39,7 +39,7 @@ from .namespaces import (
     entity_iri,
     predicate_term,
 )
-from .store import Store, open_store
+from .store import Store, literal_value, open_store
 
 # A plain Namespace, not rdflib's XSD DefinedNamespace (which doctest collection probes).
 XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -376,13 +376,6 @@ def bind(sparql: str, bindings: Mapping[str, Node | Iterable[Node]]) -> str:
 
 # -- rows ---------------------------------------------------------------------------
 
-_INTEGERS = {
-    XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
-    XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt,
-    XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte,
-}
-
-
 def to_python(term: Node | None) -> Any:
     """A JSON-able value for an RDF term: IRIs as strings, numbers as int/float.
 
@@ -403,20 +396,7 @@ def to_python(term: Node | None) -> Any:
         return f"_:{term}"
     if not isinstance(term, rdflib.Literal):
         return str(term)
-    dt, text = term.datatype, str(term)
-    try:
-        if dt in _INTEGERS:
-            return int(text)
-        if dt == XSD.decimal:
-            number = Decimal(text)
-            return int(number) if number == number.to_integral_value() else float(number)
-        if dt in (XSD.double, XSD.float):
-            return float(text)
-        if dt == XSD.boolean:
-            return text.strip().lower() in ("true", "1")
-    except (ValueError, ArithmeticError):
-        return text  # ill-typed literal: keep what was written
-    return text
+    return literal_value(str(term), str(term.datatype) if term.datatype else None)
 
 
 def _resolve(name_or_sparql_or_path: str | Path) -> tuple[str, str]:

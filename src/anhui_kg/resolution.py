@@ -392,9 +392,6 @@ class _DealAcc:
             if self.parties.get(e, "party") == "party":
                 self.parties[e] = r
 
-    def key(self) -> tuple:
-        return (self.kind, frozenset(self.parties), _REALITY.get(self.status, ""))
-
     def model(self, same: "_Interner") -> Deal:
         return Deal(
             id=self.id, kind=self.kind,

@@ -110,6 +110,32 @@ _INTEGER_TYPES = frozenset(_XSD + t for t in (
     "unsignedByte"))
 
 
+def literal_value(text: str, datatype: str | None):
+    """A JSON-able value for a literal: numbers as int/float, booleans as bool, anything
+    else (dates too) as its lexical form; an ill-typed literal keeps what was written.
+
+    Examples
+    --------
+    >>> literal_value("2000000000", "http://www.w3.org/2001/XMLSchema#decimal")
+    2000000000
+    >>> literal_value("2023-09-01", "http://www.w3.org/2001/XMLSchema#date")
+    '2023-09-01'
+    """
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(text)
+        if datatype == _XSD + "decimal":
+            number = Decimal(text)
+            return int(number) if number == number.to_integral_value() else float(number)
+        if datatype in (_XSD + "double", _XSD + "float"):
+            return float(text)
+        if datatype == _XSD + "boolean":
+            return text.strip().lower() in ("true", "1")
+    except (ValueError, ArithmeticError):
+        return text
+    return text
+
+
 def _value(term):
     """The plain value of an Oxigraph term, as ``queries.to_python`` gives for rdflib's."""
     if term is None or isinstance(term, ox.DefaultGraph):
@@ -118,20 +144,7 @@ def _value(term):
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    text, dt = term.value, term.datatype.value
-    try:
-        if dt in _INTEGER_TYPES:
-            return int(text)
-        if dt == _XSD + "decimal":
-            number = Decimal(text)
-            return int(number) if number == number.to_integral_value() else float(number)
-        if dt in (_XSD + "double", _XSD + "float"):
-            return float(text)
-        if dt == _XSD + "boolean":
-            return text.strip().lower() in ("true", "1")
-    except (ValueError, ArithmeticError):
-        return text
-    return text
+    return literal_value(term.value, term.datatype.value)
 
 
 def _key(term: Node) -> str:
@@ -189,32 +202,30 @@ class Store:
     # -- reading -----------------------------------------------------------------
     def select(self, sparql: str) -> list[dict[str, Node | None]]:
         """Run a SPARQL SELECT over the union of all graphs; rows map variable -> rdflib term."""
-        try:
-            result = self._ox.query(sparql)
-        except SyntaxError as exc:
-            raise StoreError(f"The SPARQL query does not parse: {exc}") from exc
+        result = self._select(sparql)
         if isinstance(result, ox.QueryBoolean):
             return [{"ask": rdflib.Literal(bool(result))}]
-        if not isinstance(result, ox.QuerySolutions):
-            raise StoreError("Expected a SELECT or ASK query; use `construct` for graphs.")
         names = [v.value for v in result.variables]
         return [{n: _to_rdflib(sol[n]) for n in names} for sol in result]
 
     def select_values(self, sparql: str) -> list[dict]:
-        """``select`` with each term as the plain value ``queries.to_python`` gives
-        (IRIs as strings, numbers as numbers), read straight from Oxigraph's terms: the
-        views ask for hundreds of rows at a time, and rdflib terms in between cost as much
-        as the query."""
+        """``select`` with each term as its plain value (``literal_value``: IRIs as strings,
+        numbers as numbers), read straight from Oxigraph's terms: the views ask for
+        hundreds of rows at a time, and rdflib terms in between cost as much as the query."""
+        result = self._select(sparql)
+        if isinstance(result, ox.QueryBoolean):
+            return [{"ask": bool(result)}]
+        names = [v.value for v in result.variables]
+        return [{n: _value(sol[n]) for n in names} for sol in result]
+
+    def _select(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean:
         try:
             result = self._ox.query(sparql)
         except SyntaxError as exc:
             raise StoreError(f"The SPARQL query does not parse: {exc}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return [{"ask": bool(result)}]
-        if not isinstance(result, ox.QuerySolutions):
+        if not isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
             raise StoreError("Expected a SELECT or ASK query; use `construct` for graphs.")
-        names = [v.value for v in result.variables]
-        return [{n: _value(sol[n]) for n in names} for sol in result]
+        return result
 
     def construct(self, sparql: str) -> rdflib.Graph:
         """Run a SPARQL CONSTRUCT/DESCRIBE over the union of all graphs."""
