@@ -254,6 +254,7 @@ def document_iri(file_name: str) -> URIRef:
     return DOC[_segment(file_name)]
 
 
+@lru_cache(maxsize=1 << 16)  # the views turn the same kinds, roles and parties over and over
 def local_id(iri: str) -> str:
     """The id an IRI was minted from: its last path segment, percent-decoded.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any, get_args
 
@@ -292,11 +293,18 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
         sparql = sparql.replace("WHERE {\n", "WHERE {\n" + window, 1)
     for var in ("party", "counterpart"):
         if var in bindings:
-            # A bound company is a join, not a filter, and comes first: the engine starts
-            # from that company's deals instead of testing every deal in the store.
-            sparql = sparql.replace(f"  FILTER(!BOUND(?{var}) || EXISTS {{ ?deal akg:party ?{var} }})\n", "")
-            sparql = sparql.replace("WHERE {\n", f"WHERE {{\n  ?deal akg:party ?{var} .\n", 1)
-    rows = run_query(store, sparql, **bindings)
+            sparql = _party_first(sparql, var)
+    evidence_rows = None
+    if "party" in bindings and "deal" not in bindings:
+        # The evidence of one company's deals is fetched while the deals are: the store
+        # answers both at once (pyoxigraph releases the GIL; a server takes two requests).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            evidence_rows = pool.submit(run_query, store, _party_first(load_query("deal_evidence"), "party"),
+                                        party=bindings["party"])
+            rows = run_query(store, sparql, **bindings)
+            evidence_rows = evidence_rows.result()
+    else:
+        rows = run_query(store, sparql, **bindings)
     acc: dict[str, dict[str, Any]] = {}
     for r in rows:
         d = acc.setdefault(r["deal"], {"parties": {}, **{k: set() for k in (
@@ -340,14 +348,25 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
             "_iri": iri,
         })
     if deals:
+        if evidence_rows is None:
+            evidence_rows = run_query(store, "deal_evidence", deal=[d["_iri"] for d in deals])
         evidence: dict[str, list[dict]] = {}
-        for r in run_query(store, "deal_evidence", deal=[d["_iri"] for d in deals]):
+        for r in evidence_rows:
             evidence.setdefault(r["deal"], []).append(_evidence(r))
         for d in deals:
             d["evidence"] = _sorted_evidence(evidence.get(d.pop("_iri"), []))
     deals.sort(key=lambda d: (d["earliest"] is None, d["earliest"] or "", d["latest"] or "",
                               d["id"]))
     return deals
+
+
+def _party_first(sparql: str, var: str) -> str:
+    """``sparql`` with its ``?deal akg:party ?{var}`` filter made the first join.
+
+    A bound company is then where the engine starts, from that company's deals, instead
+    of a test applied to every deal in the store."""
+    sparql = sparql.replace(f"  FILTER(!BOUND(?{var}) || EXISTS {{ ?deal akg:party ?{var} }})\n", "")
+    return sparql.replace("WHERE {\n", f"WHERE {{\n  ?deal akg:party ?{var} .\n", 1)
 
 
 def partners(store: Store, name: str | None = None, with_: str | None = None,
