@@ -211,3 +211,82 @@ def test_article_by_article_graphs_equal_the_whole_corpus_graphs():
     assert all(set(a) == set(b) for (_, a), (_, b) in zip(sliced, whole))
     entities, deals, relations = resolver.counts()
     assert deals > 30 and relations > 30 and entities > 50
+
+
+# -- extraction cache ---------------------------------------------------------------------
+
+def _counting_extractions(monkeypatch) -> list[str]:
+    """Record the id of every article the pipeline extracts (one process, so it is seen)."""
+    from anhui_kg import pipeline
+
+    seen: list[str] = []
+    real = pipeline._extract_one
+
+    def counted(article):
+        seen.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "_extract_one", counted)
+    return seen
+
+
+def test_a_build_extracts_only_articles_the_cache_does_not_hold(tmp_path, corpus, monkeypatch):
+    seen = _counting_extractions(monkeypatch)
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    assert sorted(seen) == ["000_eed22a385a605605.txt", "004_80b14bbd49614d06.txt"]
+
+    seen.clear()
+    shutil.copy(ROOT / "seeds" / "002_eebd724f59e31512.txt", corpus)
+    report = ingest([corpus], store)
+    assert report.added == ("002_eebd724f59e31512.txt",)
+    assert seen == ["002_eebd724f59e31512.txt"]  # the two stored articles came from the cache
+
+    seen.clear()
+    changed = corpus / "004_80b14bbd49614d06.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nJAC said more later.\n", encoding="utf-8")
+    ingest([corpus], store)
+    assert seen == ["004_80b14bbd49614d06.txt"]  # a changed text misses
+
+    fresh = open_store(tmp_path / "fresh")  # and the cache changes nothing in the result
+    monkeypatch.undo()
+    ingest([corpus], fresh)
+    assert _quads(store) == _quads(fresh)
+
+
+def test_a_changed_extractor_misses_the_cache(tmp_path, corpus, monkeypatch):
+    from anhui_kg import cache
+
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    seen = _counting_extractions(monkeypatch)
+    monkeypatch.setattr(cache, "extractor_fingerprint", lambda: "an edited extractor")
+    shutil.copy(ROOT / "seeds" / "002_eebd724f59e31512.txt", corpus)
+    ingest([corpus], store)
+    assert len(seen) == 3
+
+
+def test_removed_articles_leave_the_cache(tmp_path, corpus):
+    from anhui_kg.cache import FILE_NAME, ExtractionCache
+
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    remove("000_eed22a385a605605.txt", store)
+    with ExtractionCache(tmp_path / "s" / FILE_NAME) as held:
+        assert len(held.keys()) == 1
+    remove("004_80b14bbd49614d06.txt", store)
+    with ExtractionCache(tmp_path / "s" / FILE_NAME) as held:
+        assert held.keys() == set()
+
+
+def test_an_unreadable_cache_is_set_aside_and_rebuilt(tmp_path, corpus):
+    from anhui_kg.cache import FILE_NAME
+
+    clean = open_store(tmp_path / "clean")
+    ingest([corpus], clean)
+    store = open_store(tmp_path / "s")
+    (tmp_path / "s" / FILE_NAME).write_bytes(b"not a database, " * 100)
+    with pytest.warns(UserWarning, match="could not be read"):
+        ingest([corpus], store)
+    assert (tmp_path / "s" / (FILE_NAME + ".broken")).exists()
+    assert _quads(store) == _quads(clean)

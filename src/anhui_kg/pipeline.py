@@ -7,7 +7,8 @@
 
 A build always resolves the new articles *together with* those already in the store (their
 text is kept in the store), so a deal reported by an old and a new article is one deal, and
-re-running a build changes nothing.
+re-running a build changes nothing. An on-disk store keeps each article's extraction in an
+``ExtractionCache``, so the articles already stored are read back rather than extracted again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 import rdflib
 from pydantic import TypeAdapter
 
+from .cache import ExtractionCache, article_key
 from .documents import load_articles, split_sentences
 from .errors import DocumentError, ShapeViolation
 from .extraction import Aliases, extract, load_aliases
@@ -55,16 +57,16 @@ def resolve_articles(articles: Sequence[Article], progress: Progress | None = No
 
 
 def resolve_corpus(articles: Sequence[Article], progress: Progress | None = None, *,
-                   jobs: int = 1) -> Resolver:
+                   jobs: int = 1, cache: ExtractionCache | None = None) -> Resolver:
     """Extract every article and resolve them together, as a ``Resolver`` whose result
     can be taken whole (``result``) or one article at a time (``slices``).
 
     A corpus of any size streams through in two passes, so memory holds the merged deals
     and relations (and the article texts) but never every article's extraction:
 
-    1. each article is extracted (in ``jobs`` worker processes when ``jobs > 1``); its
-       mentions feed the entity clusters, and its mentions and claims are spilled, as
-       JSON, to a temporary file;
+    1. each article is extracted (in ``jobs`` worker processes when ``jobs > 1``), or
+       read from ``cache`` if it holds the article; its mentions feed the entity
+       clusters, and its mentions and claims are spilled, as JSON, to a temporary file;
     2. the entities are settled, then the spilled mentions and claims are read back in
        the same order and the claims merged.
     """
@@ -72,7 +74,10 @@ def resolve_corpus(articles: Sequence[Article], progress: Progress | None = None
     resolver = Resolver(load_aliases())
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spill:
         # JSON escapes line breaks, so each article is two lines: mentions, claims
-        for i, (article, (mentions_json, claims_json)) in enumerate(zip(ordered, _extract_all(ordered, jobs)), 1):
+        # strict: the extractions end with the articles, and their generator runs to its
+        # end, where the cache drops what the corpus no longer holds
+        extracted = zip(ordered, _extract_all(ordered, jobs, cache), strict=True)
+        for i, (article, (mentions_json, claims_json)) in enumerate(extracted, 1):
             resolver.add_mentions(article.id, _MENTIONS.validate_json(mentions_json))
             spill.write(f"{mentions_json}\n{claims_json}\n")
             if progress:
@@ -105,8 +110,29 @@ def _extract_one(article: Article) -> tuple[str, str]:
     return _MENTIONS.dump_json(x.mentions).decode(), _CLAIMS.dump_json((x.deals, x.relations)).decode()
 
 
-def _extract_all(articles: Sequence[Article], jobs: int) -> Iterator[tuple[str, str]]:
-    """``_extract_one`` over the articles in their order, in ``jobs`` processes if more than one."""
+def _extract_all(articles: Sequence[Article], jobs: int,
+                 cache: ExtractionCache | None = None) -> Iterator[tuple[str, str]]:
+    """``_extract_one`` over the articles in their order, in ``jobs`` processes if more
+    than one. With a ``cache``, the articles it holds are read from it, the others are
+    added to it, and entries for articles not among ``articles`` (removed or changed
+    since) are dropped."""
+    if cache is None:
+        yield from _extract_many(articles, jobs)
+        return
+    keys = [article_key(a) for a in articles]
+    held = cache.keys()
+    fresh = _extract_many([a for a, k in zip(articles, keys) if k not in held], jobs)
+    for article, key in zip(articles, keys):
+        if key in held:
+            yield cache.get(key) or _extract_one(article)
+        else:
+            found = next(fresh)
+            cache.put(key, *found)
+            yield found
+    cache.retain(keys)
+
+
+def _extract_many(articles: Sequence[Article], jobs: int) -> Iterator[tuple[str, str]]:
     if jobs <= 1 or len(articles) < 2 * _CHUNK:
         yield from map(_extract_one, articles)
         return
@@ -132,7 +158,8 @@ def resolve_paths(paths: Sequence[Path]) -> Resolved:
 
 
 def checked_graphs(articles: Sequence[Article], progress: Progress | None = None, *,
-                   validate_shapes: bool = True, jobs: int = 1
+                   validate_shapes: bool = True, jobs: int = 1,
+                   cache: ExtractionCache | None = None
                    ) -> tuple[tuple[int, int, int], Iterable[tuple[str, list]]]:
     """Resolve a corpus and give how many entities, deals and relations it holds and its
     article graphs, checked before anything is written: evidence offsets always, and the
@@ -140,7 +167,7 @@ def checked_graphs(articles: Sequence[Article], progress: Progress | None = None
 
     Without validation the graphs stream one article at a time (``Resolver.slices``), so
     the corpus's deal and relation values are never all in memory at once."""
-    resolver = resolve_corpus(articles, progress, jobs=jobs)
+    resolver = resolve_corpus(articles, progress, jobs=jobs, cache=cache)
     bad = evidence_problems(resolver.texts(), resolver.evidence())
     if bad:
         raise ShapeViolation("Evidence does not match its article:\n" + "\n".join(bad[:20]))
@@ -188,14 +215,19 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
     corpus = {a.id: a for a in stored_articles(store)} if hashes else {}
     corpus.update({a.id: a for a in new})
     n, total = len(new), len(corpus)
+    cache = ExtractionCache.beside(store)
     counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
-                                    validate_shapes=validate_shapes, jobs=jobs)
+                                    validate_shapes=validate_shapes, jobs=jobs, cache=cache)
     if progress:
         graphs = _counted(graphs, progress, total)
     # From here only the graph stream holds the corpus, so it is freed once the graphs are
     # spooled, before the store loads them (the bulk loader needs memory of its own).
     del new, corpus
-    return _report(n, _write(store, graphs), counts)
+    try:
+        return _report(n, _write(store, graphs), counts)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _counted(graphs: Iterable[tuple[str, list]], progress: Progress, total: int):
@@ -213,12 +245,20 @@ def remove(article: str, store: Store, *, jobs: int = 1) -> IngestReport:
     del corpus[article]
     from .namespaces import document_iri
 
-    if corpus:
-        counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), jobs=jobs)
-    else:
-        counts, graphs = (0, 0, 0), []
-    store.remove_graph(str(document_iri(article)))
-    return _report(0, _write(store, graphs), counts)
+    cache = ExtractionCache.beside(store)
+    try:
+        if corpus:
+            counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id),
+                                            jobs=jobs, cache=cache)
+        else:
+            counts, graphs = (0, 0, 0), []
+            if cache is not None:
+                cache.retain(())
+        store.remove_graph(str(document_iri(article)))
+        return _report(0, _write(store, graphs), counts)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _report(n: int, sync, counts: tuple[int, int, int]) -> IngestReport:
