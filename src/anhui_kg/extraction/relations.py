@@ -49,7 +49,59 @@ _POSSESSIVE_UNIT = re.compile(  # one of _UNIT_WORDS
     r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|affiliate)\b[^.;]{0,30}?(?:known as|called|named|,)\s"
 )
 _UNIT_OF = re.compile(r",\s(?:a|an|the)\s(?:[\w-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)")  # likewise
+_POSS = r"(?:[’'‘]s\b|(?<=s)[’'])"  # "X's", "Motors'"
+# More ways a unit is named (cheap word checks first, like the cues above):
+#   "NIO Power, NIO's energy-services subsidiary" / "X, the group's EV unit" / "X, its main operating company"
+_UNIT_NOUN = r"(?:subsidiary|unit|division|arm|affiliate|holding\scompany|operating\scompany)"
+_CHILD_IS_UNIT = re.compile(rf",\s(?:its|the\s[a-z][\w-]*{_POSS})\s(?:[\w.-]+\s){{0,3}}{_UNIT_NOUN}\b")
+_COMMA_THE = re.compile(r",\s(?:the\s)?")
+_NAMED_UNIT = re.compile(rf"{_POSS}\s(?:[\w.-]+\s){{0,3}}{_UNIT_NOUN}\b")
+#   "Gotion's German subsidiary, Gotion Germany GmbH" / "its subsidiary Jianglai"
+_UNIT_THEN_CHILD = re.compile(
+    rf"(?:(?P<its>\b[Ii]ts)|{_POSS})\s(?:[\w.-]+\s){{0,3}}{_UNIT_NOUN},?\s(?:the\s)?$"
+)
+#   "Jaguar Land Rover, owned by India's Tata Motors" / "X, which is wholly owned by Y"
+_OWNED_BY = re.compile(
+    r",\s(?:(?:which|that)\s(?:is|was|will\sbe)\s)?(?:(?:wholly|fully|majority)[- ])?owned\sby\s"
+    rf"(?:[A-Z][\w-]*{_POSS}\s)?"
+)
+#   "Its controlling shareholder is X" / "JAC's parent, X" / "its parent company X"
+_PARENT_IS = re.compile(
+    rf"(?:(?P<its>\b[Ii]ts)|{_POSS})\s(?:parent(?:\scompany|\sgroup)?|controlling\sshareholder),?\s(?:is\s)?(?:the\s)?$"
+)
 
+# Products: who makes what. "X launched the Y", "Y is built by X", "Y is produced at
+# PLANT", "X's Y", "its Y", "a Chery Tiggo". A product's head noun may follow its name.
+_MAKE_VERBS = (
+    "launch", "unveil", "introduc", "develop", "design", "produc", "build", "built", "make",
+    "made", "manufactur", "assembl", "roll", "sell", "sold", "production",
+)
+_MAKES = re.compile(
+    r"\s(?:(?:has|have|had|will|would|also|now|first|already|then|later)\s){0,2}"
+    r"(?:launch(?:ed|es)?|unveil(?:ed|s)?|introduc(?:ed|es)|develop(?:ed|s|ing)?|design(?:ed|s)?|produc(?:ed|es)|"
+    r"builds?|built|makes?|made|manufactur(?:ed|es)|assembl(?:ed|es)|roll(?:ed|s)?\sout|sells?|sold|"
+    r"beg[au]n\s(?:production|making|building|assembling)\sof|start(?:ed|s)?\s(?:series\s|mass\s)?production\sof)"
+    r"\s(?:(?:the|its|a|an|their)\s)?(?:[\w-]+\s){0,2}"
+)
+_HEAD_NOUN = re.compile(
+    r"(?:\s(?:sedan|SUV|crossover|model|truck|hatchback|coupe|coupé|MPV|pickup|van|bus|chip|chips|"
+    r"processors?|platform|batter(?:y|ies)|engines?|cars?|EVs?|vehicles?|system|cockpit|package|"
+    r"flagship|series|lineup))+\b"
+)
+_MADE_BY = re.compile(
+    r",?\s(?:(?:is|are|was|were|will\sbe|has\sbeen|have\sbeen|being)\s)?(?:(?:also|now|still|first|mainly|jointly)\s)?"
+    r"(?:produced|built|made|manufactured|assembled|developed|designed|engineered)\s"
+    r"(?:(?:from\skits|locally|under\slicen[cs]e)\s)?(?P<prep>by|at|in)\s(?:the\s)?"
+)
+_POSSESSIVE_OF = re.compile(
+    rf"(?:(?P<its>\b[Ii]ts)|{_POSS})\s(?:[a-z][\w-]*\s){{0,3}}$"
+)
+
+# Plants: "the Maextro Super Factory, a dedicated plant built by JAC" / "PLANT, operated by X"
+_PLANT_BY = re.compile(
+    r",?\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}(?:plant|factory|base|facility)\s)?"
+    r"(?:(?:which|that)\s(?:is|was)\s)?(?:built|operated|owned|run|set\sup)\sby\s"
+)
 
 def _preds(title_text: str) -> list[Predicate]:
     out: list[Predicate] = []
@@ -319,7 +371,110 @@ def extract_relations(
             parent = next((o for o in orgs if o.start >= sent.start + m.end() and o.start - (sent.start + m.end()) <= 45), None)
             if child is not None and parent is not None:
                 add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.appositive.v1")
+
+        # "NIO Power, NIO's energy-services subsidiary" / "X, the group's EV unit" /
+        # "X, owned by India's Tata Motors" / "Gotion's German subsidiary, Gotion GmbH" /
+        # "Its controlling shareholder is X"
+        if has_unit_words or "owned by" in sent.text or "parent" in sent.text or "shareholder" in sent.text:
+            for child in orgs:
+                m = _CHILD_IS_UNIT.match(text, child.end, sent.end)
+                if m:
+                    parent = _focus_other(focus, child)
+                    if parent is not None:
+                        add(child, "subsidiary_of", parent, _ev(article, child.start, m.end()), "subsidiary.child_its_unit.v1")
+                    continue
+                m = _COMMA_THE.match(text, child.end, sent.end)
+                parent = next((o for o in orgs if m and o.start == m.end()), None)
+                if parent is not None and _NAMED_UNIT.match(text, parent.end, sent.end):
+                    end = _NAMED_UNIT.match(text, parent.end, sent.end).end()
+                    add(child, "subsidiary_of", parent, _ev(article, child.start, end), "subsidiary.child_named_unit.v1")
+                    continue
+                m = _OWNED_BY.match(text, child.end, sent.end)
+                parent = next((o for o in orgs if m and o.start == m.end()), None)
+                if parent is not None:
+                    add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.owned_by.v1")
+                    continue
+                before = text[max(sent.start, child.start - 60) : child.start]
+                m = _UNIT_THEN_CHILD.search(before)
+                if m:
+                    pos = child.start - len(before) + m.start()
+                    parent = (_subject_before(orgs, pos, focus, child) if m.group("its")
+                              else next((o for o in orgs if o.end == pos), None))
+                    if parent is not None:
+                        add(child, "subsidiary_of", parent, _ev(article, min(pos, parent.start) if parent.start < child.start else pos, child.end), "subsidiary.unit_then_child.v1")
+                    continue
+                m = _PARENT_IS.search(before)
+                if m:
+                    pos = child.start - len(before) + m.start()
+                    sub = (_subject_before(orgs, pos, focus, child) if m.group("its")
+                           else next((o for o in orgs if o.end == pos), None))
+                    if sub is not None:
+                        add(sub, "subsidiary_of", child, _ev(article, min(pos, sub.start) if sub.start < child.start else pos, child.end), "subsidiary.parent_is.v1")
+
+        # --- products ---------------------------------------------------------------
+        products = [m for m in sm if m.type == "Product"]
+        if products:
+            plants = [m for m in sm if m.type == "Plant"]
+            for pr in products:
+                claim = _maker_of(pr, text, sent, orgs, plants, focus)
+                if claim is not None:
+                    maker, start, end, rule = claim
+                    add(maker, "produces", pr, _ev(article, start, end), rule)
+
+        # --- plants built or run by an org -------------------------------------------
+        for pm in (m for m in sm if m.type == "Plant"):
+            m = _PLANT_BY.match(text, pm.end, sent.end)
+            owner = next((o for o in orgs if m and o.start == m.end()), None)
+            if owner is not None:
+                add(pm, "plant_of", owner, _ev(article, pm.start, owner.end), "plant.built_by.v1")
     return tuple(_dedupe(out))
+
+
+def _focus_other(focus, child: Mention) -> Mention | None:
+    """The company the passage is about ('the group', 'its'), if it is not ``child`` itself."""
+    parent = focus(child.start)
+    return parent if parent is not None and parent.name != child.name else None
+
+
+def _subject_before(orgs: list[Mention], pos: int, focus, other: Mention) -> Mention | None:
+    """Whom 'its' at ``pos`` refers to: the sentence's first org before it, else the
+    passage's focus; never ``other`` (the thing 'its' qualifies)."""
+    first = next((o for o in orgs if o.end <= pos and o.name != other.name), None)
+    return first if first is not None else _focus_other(focus, other)
+
+
+def _maker_of(pr: Mention, text: str, sent, orgs: list[Mention], plants: list[Mention], focus):
+    """(maker, evidence start, evidence end, rule) of a product mention, or None."""
+    # "Vantor launched the Zentra Z7" (the nearest org before, nothing named in between)
+    maker = next((o for o in reversed(orgs) if o.end <= pr.start), None)
+    if maker is not None and pr.start - maker.end <= 70:
+        gap = text[maker.end : pr.start]
+        if any(v in gap for v in _MAKE_VERBS):
+            m = _MAKES.match(text, maker.end, pr.start)
+            if m and m.end() == pr.start:
+                return maker, maker.start, pr.end, "produces.org_verb_product.v1"
+    # "the Zentra Z7 (sedan) is built by Vantor" / "is produced at the X Plant"
+    head = _HEAD_NOUN.match(text, pr.end, sent.end)
+    after = head.end() if head else pr.end
+    m = _MADE_BY.match(text, after, sent.end)
+    if m:
+        pool = orgs if m.group("prep") == "by" else plants
+        by = next((o for o in pool if m.end() <= o.start <= m.end() + 2), None)
+        if by is not None:
+            return by, pr.start, by.end, "produces.product_made_by.v1"
+    # "Mobileye's EyeQ4 chip" / "its Journey processors" / "a Chery Tiggo"
+    before = text[max(sent.start, pr.start - 40) : pr.start]
+    m = _POSSESSIVE_OF.search(before)
+    if m:
+        pos = pr.start - len(before) + m.start()
+        owner = (_subject_before(orgs, pos, focus, pr) if m.group("its")
+                 else next((o for o in orgs if o.end == pos), None))
+        if owner is not None and owner.type == "Company":
+            return owner, min(owner.start, pos) if owner.start >= sent.start else pos, pr.end, "produces.possessive.v1"
+    prefix = next((o for o in orgs if o.end == pr.start - 1 and o.type == "Company"), None)
+    if prefix is not None and text[prefix.end] == " ":
+        return prefix, prefix.start, pr.end, "produces.maker_name_product.v1"
+    return None
 
 
 def _org_prefix(plant: Mention, mentions: tuple[Mention, ...]) -> list[Mention]:

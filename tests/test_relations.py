@@ -1,0 +1,58 @@
+"""Relations read from made-up text: subsidiaries, makers of products, plant owners.
+
+Every company and product here is invented, so nothing can come from the alias table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anhui_kg.extraction import extract
+from test_extraction import article_of
+
+
+def relations_of(text: str) -> set[tuple[str, str, str]]:
+    x = extract(article_of(text))
+    names = {m.id: m.name for m in x.mentions}
+    return {(names[r.subject], r.predicate, names.get(r.object, r.object)) for r in x.relations}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the child first, then whose unit it is
+    ("Orbis Cells Co., Ltd., Kestrel Auto's battery subsidiary, will supply the cells.",
+     ("Orbis Cells Co., Ltd.", "Kestrel Auto")),
+    ("Brightline Mobility, owned by India's Tata Motors, said on Monday it would expand.",
+     ("Brightline Mobility", "Tata Motors")),
+    ("Kestrel Auto reported higher sales. Orbis Cells Co., Ltd., the group's battery unit, grew fastest.",
+     ("Orbis Cells Co., Ltd.", "Kestrel Auto")),
+    # the unit first, then the child
+    ("Kestrel Auto said its subsidiary Orbis Cells Co., Ltd. will build a plant.",
+     ("Orbis Cells Co., Ltd.", "Kestrel Auto")),
+    ("Kestrel Motors makes vans. Kestrel Motors' German subsidiary, Orbis Cells GmbH, opened an office.",
+     ("Orbis Cells GmbH", "Kestrel Motors")),
+    # the parent named as such
+    ("Vantor Motors Co., Ltd. makes vans. Its controlling shareholder is Kestrel Auto Group Co., Ltd.",
+     ("Vantor Motors Co., Ltd.", "Kestrel Auto Group Co., Ltd.")),
+])
+def test_subsidiaries(text, expected):
+    child, parent = expected
+    assert (child, "subsidiary_of", parent) in relations_of(text)
+
+
+@pytest.mark.parametrize("text,maker,product", [
+    ("Vantor Motors launched the Zentra Z7 sedan in Hefei last year.", "Vantor Motors", "Zentra Z7"),
+    ("The Zentra Z7 is built by Vantor Motors at its Lakeside plant.", "Vantor Motors", "Zentra Z7"),
+    ("Vantor Motors said on Monday its Zentra Z7 had sold well.", "Vantor Motors", "Zentra Z7"),
+])
+def test_who_makes_a_product(text, maker, product):
+    assert (maker, "produces", product) in relations_of(text)
+
+
+def test_no_maker_without_a_making_verb_or_possessive():
+    rels = relations_of("Vantor Motors compared the Zentra Z7 with rival cars.")
+    assert not any(p == "produces" for _, p, _ in rels)
+
+
+def test_plant_built_by_an_org():
+    rels = relations_of("Output starts at the Riverside Super Factory, a dedicated plant built by Vantor Motors in Wuhu.")
+    assert ("Riverside Super Factory", "plant_of", "Vantor Motors") in rels
