@@ -56,3 +56,22 @@ def test_no_maker_without_a_making_verb_or_possessive():
 def test_plant_built_by_an_org():
     rels = relations_of("Output starts at the Riverside Super Factory, a dedicated plant built by Vantor Motors in Wuhu.")
     assert ("Riverside Super Factory", "plant_of", "Vantor Motors") in rels
+
+
+@pytest.mark.parametrize("text,inner,outer", [
+    ("The plant stands in Wuhu, a river port in Anhui province.", "Wuhu", "Anhui"),
+    ("The office is in Hefei, Anhui.", "Hefei", "Anhui"),
+    ("The venture builds cars near Beijing in China.", "Beijing", "China"),
+])
+def test_places_inside_places(text, inner, outer):
+    assert (inner, "located_in", outer) in relations_of(text)
+
+
+def test_a_list_of_places_is_not_a_hierarchy():
+    rels = relations_of("The carmaker exports to Germany, France, and Spain.")
+    assert not any(p == "located_in" for _, p, _ in rels)
+
+
+def test_a_place_possessive_locates_the_company():
+    rels = relations_of("Brightline Mobility, owned by India's Tata Motors, said on Monday it would expand.")
+    assert ("Tata Motors", "located_in", "India") in rels

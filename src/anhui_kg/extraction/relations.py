@@ -70,6 +70,16 @@ _PARENT_IS = re.compile(
     rf"(?:(?P<its>\b[Ii]ts)|{_POSS})\s(?:parent(?:\scompany|\sgroup)?|controlling\sshareholder),?\s(?:is\s)?(?:the\s)?$"
 )
 
+# Places: the gap between a place and the larger place it lies in.
+_PLACE_IN_PLACE = re.compile(
+    r",\s|\sin\s|\sof\s"
+    r"|,\s(?:in\s)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s)"
+    r"|,\s(?:(?:in|of)\s)?the\s(?:state|province|county|region|prefecture)\sof\s"
+    r"|,\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:in|of|near|outside)\s(?:(?:neighbouring|neighboring|northern|southern|eastern|western|central)\s)?"
+)
+_IN_LIST = re.compile(r",?\s(?:and|or)\s|,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?,")
+_PLACE_POSSESSIVE = re.compile(rf"{_POSS}\s(?:(?:state-owned|state-backed|largest|biggest|leading)\s)?")
+
 # Products: who makes what. "X launched the Y", "Y is built by X", "Y is produced at
 # PLANT", "X's Y", "its Y", "a Chery Tiggo". A product's head noun may follow its name.
 _MAKE_VERBS = (
@@ -309,10 +319,20 @@ def extract_relations(
                         add(o, "headquartered_in", pl, _ev(article, sent.start, sent.end), "hq.all_based.v1")
 
         # --- places inside places: "Hefei, Anhui", "Hefei, a city of Anhui Province" ------
+        # "Wuhu, a river port in Anhui", "Changshu, in neighbouring Jiangsu", "Manteno in
+        # Kankakee County", "the Zona Franca of Barcelona", "Jacareí, in the state of São Paulo"
         for a, b in zip(places, places[1:]):
             between = text[a.end : b.start]
-            if re.fullmatch(r",\s|,\s(?:a|the)\s(?:city|capital|county|district)\s(?:of|in)\s", between) and a.name != b.name:
+            if between == ", " and _IN_LIST.match(text, b.end):
+                continue  # "Asia, Africa, and Europe": a list, not a place inside another
+            if a.name != b.name and len(between) <= 60 and _PLACE_IN_PLACE.fullmatch(between):
                 add(a, "located_in", b, _ev(article, a.start, b.end), "place.in_place.v1")
+        # "India's Tata Motors", "Abu Dhabi's CYVN": an org of a place
+        for pl in places:
+            m = _PLACE_POSSESSIVE.match(text, pl.end, sent.end)
+            o = next((x for x in orgs if m and x.start == m.end()), None)
+            if o is not None and o.type == "Company":
+                add(o, "located_in", pl, _ev(article, pl.start, o.end), "place.possessive_org.v1")
 
         # --- plants ---------------------------------------------------------------
         for pm in (m for m in sm if m.type == "Plant"):
