@@ -75,3 +75,23 @@ def test_a_list_of_places_is_not_a_hierarchy():
 def test_a_place_possessive_locates_the_company():
     rels = relations_of("Brightline Mobility, owned by India's Tata Motors, said on Monday it would expand.")
     assert ("Tata Motors", "located_in", "India") in rels
+
+
+@pytest.mark.parametrize("text,owner,held", [
+    ("Kestrel Auto holds a 25% stake in Orbis Cells Co., Ltd., the company said.", "Kestrel Auto", "Orbis Cells Co., Ltd."),
+    ("Brightline Mobility, a company controlled by businessman Zhao Renwei, said on Monday.", "Zhao Renwei", "Brightline Mobility"),
+    ("Orbis Cells Co., Ltd., in which Kestrel Auto holds 60%, said on Monday.", "Kestrel Auto", "Orbis Cells Co., Ltd."),
+])
+def test_holdings_outside_deals(text, owner, held):
+    assert (owner, "investor_in", held) in relations_of(text)
+
+
+def test_owned_by_a_person_is_an_investor_not_a_parent():
+    rels = relations_of("Brightline Mobility, owned by businessman Zhao Renwei, said on Monday.")
+    assert ("Zhao Renwei", "investor_in", "Brightline Mobility") in rels
+    assert not any(p == "subsidiary_of" for _, p, _ in rels)
+
+
+def test_is_someones_largest_shareholder():
+    rels = relations_of("Vantor Motors makes vans. Kestrel Motors is Vantor Motors' largest shareholder.")
+    assert ("Kestrel Motors", "investor_in", "Vantor Motors") in rels

@@ -63,12 +63,37 @@ _UNIT_THEN_CHILD = re.compile(
 #   "Jaguar Land Rover, owned by India's Tata Motors" / "X, which is wholly owned by Y"
 _OWNED_BY = re.compile(
     r",\s(?:(?:which|that)\s(?:is|was|will\sbe)\s)?(?:(?:wholly|fully|majority)[- ])?owned\sby\s"
-    rf"(?:[A-Z][\w-]*{_POSS}\s)?"
+    rf"(?:[A-Z][\w-]*{_POSS}\s)?(?:(?:the\s)?[a-z][\w-]*\s){{0,2}}"
 )
 #   "Its controlling shareholder is X" / "JAC's parent, X" / "its parent company X"
 _PARENT_IS = re.compile(
     rf"(?:(?P<its>\b[Ii]ts)|{_POSS})\s(?:parent(?:\scompany|\sgroup)?|controlling\sshareholder),?\s(?:is\s)?(?:the\s)?$"
 )
+
+# Holdings: who owns part of whom, said outside any deal.
+_PCT = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\sthan)\s)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+_HOLDS_STAKE = re.compile(  # "holds a 25% stake in", "owns 60% of", "kept a minority holding in"
+    rf"\s(?:(?:now|still|also|already|currently|indirectly)\s)?(?:holds?|owns?|held|owned|controls?|controlled|has|had|kept|keeps|retains?|retained)\s"
+    rf"(?:(?:a|an|the|its|their)\s)?(?:{_PCT}\s(?:of\s|(?:(?:direct|indirect|equity)\s)?(?:stake|holding|interest|shareholding)\s(?:in|of)\s)"
+    rf"|(?:(?:majority|minority|controlling|direct|indirect|equity)\s)(?:stake|holding|interest|shareholding)\s(?:in|of)\s)"
+)
+_IS_SHAREHOLDER = re.compile(  # "is the largest shareholder of" / "is also an investor in"
+    r"\s(?:is|was|became|remains|will\sbecome)\s(?:(?:also|now|still)\s)?(?:the|a|an|its)\s"
+    r"(?:(?:largest|biggest|second-largest|single\slargest|controlling|major|early|strategic)\s)?(?:shareholder|investor|backer|owner)\s(?:of|in)\s"
+)
+_IS_POSS_SHAREHOLDER = re.compile(  # "is Gotion's largest shareholder"
+    r"\s(?:is|was|became|remains|will\sbecome)\s(?:(?:also|now|still)\s)?"
+)
+_POSS_SHAREHOLDER = re.compile(
+    rf"{_POSS}\s(?:(?:largest|biggest|second-largest|single\slargest|controlling|major|early|earliest|strategic)\s)?(?:shareholder|investor|backer|owner)s?\b"
+)
+_CONTROLLED_BY = re.compile(  # ", a company controlled by businessman X"
+    r",\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,3})?(?:(?:majority|wholly|jointly)[- ])?(?:controlled|backed)\sby\s(?:[a-z][\w-]*\s){0,2}"
+)
+_IN_WHICH = re.compile(r",?\s(?:in\swhich|of\swhich)\s")  # "..., in which CARIAD holds 60%"
+_HOLDS_PCT = re.compile(rf"\s(?:holds?|owns?|held|owned|has|had|will\shold|will\sown)\s(?:a\s)?{_PCT}")
+_HOLDING_WORDS = ("stake", "holding", "interest", "%", "cent", "shareholder", "investor", "backer",
+                  "controlled by", "backed by", "owner")
 
 # Places: the gap between a place and the larger place it lies in.
 _PLACE_IN_PLACE = re.compile(
@@ -410,9 +435,12 @@ def extract_relations(
                     add(child, "subsidiary_of", parent, _ev(article, child.start, end), "subsidiary.child_named_unit.v1")
                     continue
                 m = _OWNED_BY.match(text, child.end, sent.end)
-                parent = next((o for o in orgs if m and o.start == m.end()), None)
+                parent = next((o for o in orgs + people if m and o.start == m.end()), None)
                 if parent is not None:
-                    add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.owned_by.v1")
+                    if parent.type == "Company":
+                        add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.owned_by.v1")
+                    else:  # a government, fund or person owns it: an investor, not a parent company
+                        add(parent, "investor_in", child, _ev(article, child.start, parent.end), "holding.owned_by.v1")
                     continue
                 before = text[max(sent.start, child.start - 60) : child.start]
                 m = _UNIT_THEN_CHILD.search(before)
@@ -430,6 +458,31 @@ def extract_relations(
                            else next((o for o in orgs if o.end == pos), None))
                     if sub is not None:
                         add(sub, "subsidiary_of", child, _ev(article, min(pos, sub.start) if sub.start < child.start else pos, child.end), "subsidiary.parent_is.v1")
+
+        # --- holdings -----------------------------------------------------------------
+        if any(w in sent.text for w in _HOLDING_WORDS):
+            for owner in orgs + people:
+                m = _HOLDS_STAKE.match(text, owner.end, sent.end) or _IS_SHAREHOLDER.match(text, owner.end, sent.end)
+                held = next((o for o in orgs if m and m.end() <= o.start <= m.end() + 4), None)
+                if held is not None:
+                    add(owner, "investor_in", held, _ev(article, owner.start, held.end), "holding.owner_holds.v1")
+                    continue
+                m = _IS_POSS_SHAREHOLDER.match(text, owner.end, sent.end)
+                held = next((o for o in orgs if m and o.start == m.end()), None)
+                if held is not None and _POSS_SHAREHOLDER.match(text, held.end, sent.end):
+                    end = _POSS_SHAREHOLDER.match(text, held.end, sent.end).end()
+                    add(owner, "investor_in", held, _ev(article, owner.start, end), "holding.is_poss_shareholder.v1")
+            for held in orgs:
+                m = _CONTROLLED_BY.match(text, held.end, sent.end)
+                owner = next((o for o in orgs + people if m and m.end() <= o.start <= m.end() + 2), None)
+                if owner is not None:
+                    add(owner, "investor_in", held, _ev(article, held.start, owner.end), "holding.controlled_by.v1")
+                    continue
+                m = _IN_WHICH.match(text, held.end, sent.end)
+                owner = next((o for o in orgs if m and o.start == m.end()), None)
+                if owner is not None and _HOLDS_PCT.match(text, owner.end, sent.end):
+                    end = _HOLDS_PCT.match(text, owner.end, sent.end).end()
+                    add(owner, "investor_in", held, _ev(article, held.start, end), "holding.in_which.v1")
 
         # --- products ---------------------------------------------------------------
         products = [m for m in sm if m.type == "Product"]
