@@ -30,6 +30,16 @@ _TITLE_PRED: list[tuple[re.Pattern[str], Predicate]] = [
 _TITLE_WORDS = r"(?:co-?founder|founder|vice[- ]chair(?:man|woman)?|chair(?:man|woman)?|CEO|chief executive(?: officer)?|vice[- ]president|senior vice president|president|general manager|CFO|CTO|COO|chief \w+ officer|managing director|executive director|director|party secretary|head)"
 _TITLES = rf"{_TITLE_WORDS}(?:(?:,\s|\sand\s|\s&\s|,\sand\s){_TITLE_WORDS})*"
 _TITLES_RE = re.compile(_TITLES, re.I)
+# Titles around a person's name (compiled once: the views of a sentence are tried per person)
+_TITLE_BEFORE = re.compile(rf"({_TITLES})\s$", re.I)  # "Chery Chairman Yin Tongyue"
+_TITLE_OF_ORG_BEFORE = re.compile(rf"({_TITLES})\sof\s([^;]{{2,90}}?),\s$", re.I)  # "Chairman of JAC, An Jin"
+_ORG_TITLE_AFTER = re.compile(  # "Li Zhen, Gotion's founder and chairman"
+    rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:the\s)?(?P<org>[^,;]{{1,60}}?)(?:’s|'s|‘s)?\s(?P<t>(?i:{_TITLES})|board member|executive)\b"
+)
+_TITLE_OF_ORG_AFTER = re.compile(  # "Xiang Xingchu, general manager of JAC"
+    rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:(?:he|she|He|She)\s(?:was|is|has been|had been)\s)?(?:the\s|a\s|its\s)?"
+    rf"(?:(?:former|then|current|new)\s)?((?i:{_TITLES}))\s(?:of|at)\s(?:[A-Z][\w-]*-based\s)?"
+)
 
 
 # Sentence cues. Each is searched only in sentences that contain its key word (a substring
@@ -206,7 +216,7 @@ def extract_relations(
             before = text[max(sent.start, p.start - 90) : p.start]
             after = text[p.end : min(sent.end, p.end + 140)]
             # "Chery Chairman Yin Tongyue", "Nio founder and CEO William Li"
-            m = re.search(rf"({_TITLES})\s$", before, re.I)
+            m = _TITLE_BEFORE.search(before)
             if m:
                 tstart = p.start - len(before) + m.start()
                 org = next((o for o in reversed(orgs) if o.end <= tstart and tstart - o.end <= 3), None)
@@ -225,7 +235,7 @@ def extract_relations(
                         add(p, pred, org, _ev(article, min(org.start, tstart), p.end), rule)
                 continue
             # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
-            m = re.search(rf"({_TITLES})\sof\s([^;]{{2,90}}?),\s$", before, re.I)
+            m = _TITLE_OF_ORG_BEFORE.search(before)
             if m:
                 seg_start = p.start - len(before) + m.start()
                 seg_end = p.start - len(before) + m.end(2)
@@ -235,10 +245,7 @@ def extract_relations(
                             add(p, pred, o, _ev(article, seg_start, p.end), "role.title_of_org_name.v1")
                 continue
             # "Li Zhen, Gotion's founder and chairman," / "Ralf Brandstaetter, the Volkswagen Group board member"
-            m = re.match(
-                rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:the\s)?(?P<org>[^,;]{{1,60}}?)(?:’s|'s|‘s)?\s(?P<t>(?i:{_TITLES})|board member|executive)\b",
-                after,
-            )
+            m = _ORG_TITLE_AFTER.match(after)
             if m:
                 o = next((o for o in orgs if p.end + m.start("org") <= o.start and o.end <= p.end + m.end("org") + 3), None)
                 if o is not None:
@@ -248,10 +255,7 @@ def extract_relations(
                     continue
             # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC from 1997 to 2021"
             # / "Richard Yu (余承东), Executive Director of Huawei" / "chairman of Guangzhou-based XPeng"
-            m = re.match(
-                rf"(?:\s?[（(][^)）]{{1,12}}[)）])?,\s(?:(?:he|she|He|She)\s(?:was|is|has been|had been)\s)?(?:the\s|a\s|its\s)?(?:(?:former|then|current|new)\s)?((?i:{_TITLES}))\s(?:of|at)\s(?:[A-Z][\w-]*-based\s)?",
-                after,
-            )
+            m = _TITLE_OF_ORG_AFTER.match(after)
             if m:
                 o = next((o for o in orgs if p.end + m.end() - 1 <= o.start <= p.end + m.end() + 2), None)
                 if o is not None:
