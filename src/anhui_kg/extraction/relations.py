@@ -53,6 +53,11 @@ _HEADQUARTERED_IN = re.compile(  # "headquarter" or "based in"
 _WHERE = re.compile(r"\bwhere\s")  # "where"
 _ALL_BASED = re.compile(r"\b(?:are|is) (?:all |both )?([A-Z][\w]+)-based\b")  # "-based"
 _MAKER_OF = re.compile(r"\b(?:the\s)?maker\sof\s(?:the\s)?")  # "maker"
+_PORTFOLIO = re.compile(
+    r"\b(?:[\w-]+-brand|brand)\s(?:matrix|portfolio|lineup|line-up|family|strategy)\b|\bintroduc\w+\sthe\s[“\"]?\w+[”\"]?\sbrand\b"
+    r"|\bits\s(?:established\s|own\s|new\s)?[“\"]?\w+[”\"]?\s(?:lineup|brand)\b|\bunder one roof\b"
+)
+_APPOSITIVE_BASED = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,3}(?:based|headquartered)\sin\s")  # ", the engine maker based in"
 _ITS_BRANDS = re.compile(r"\b[Ii]ts\s(?:\w+\s)?(?:brands|marques)\b")  # "brands" or "marques"
 _UNIT_WORDS = ("unit", "arm", "division", "subsidiary", "affiliate")
 _POSSESSIVE_UNIT = re.compile(  # one of _UNIT_WORDS
@@ -307,6 +312,11 @@ def extract_relations(
                 if o is not None:
                     add(o, "headquartered_in", pl, _ev(article, pl.start, o.end), "hq.place_headquartered_org.v1")
         has_hq_words = "headquarter" in sent.text or "based in" in sent.text
+        for o in orgs if has_hq_words else ():
+            m = _APPOSITIVE_BASED.match(text, o.end, sent.end)
+            pl = next((x for x in places if m and m.end() <= x.start <= m.end() + 2), None)
+            if pl is not None:
+                add(o, "headquartered_in", pl, _ev(article, o.start, pl.end), "hq.appositive_based_in.v1")
         for m in _HEADQUARTERED_IN.finditer(sent.text) if has_hq_words else ():
             pos = sent.start + m.end()
             pl = next((x for x in places if pos <= x.start <= pos + 2), None)
@@ -384,8 +394,14 @@ def extract_relations(
                 if o is not None:
                     add(b, "brand_of", o, _ev(article, o.start, b.end), "brand.possessive.v1")
                     continue
-        if brands and re.search(r"\b(?:[\w-]+-brand|brand)\s(?:matrix|portfolio|lineup|line-up|family|strategy)\b|\bintroduc\w+\sthe\s[“\"]?\w+[”\"]?\sbrand\b|\bits\s(?:established\s|own\s|new\s)?[“\"]?\w+[”\"]?\s(?:lineup|brand)\b|\bunder one roof\b", sent.text):
-            o = focus(sent.start)
+        portfolio = _PORTFOLIO.search(sent.text) if brands else None
+        if portfolio:
+            # whose brands: the sentence's company ("Chery and its Omoda brand"), else the
+            # company the passage is about
+            pos = sent.start + portfolio.start()
+            brand_names = {b.name for b in brands}
+            o = next((x for x in orgs if x.type == "Company" and x.start < pos and x.name not in brand_names),
+                     None) or focus(sent.start)
             for b in brands:
                 if o is not None and b.name != o.name:
                     add(b, "brand_of", o, _ev(article, sent.start, sent.end), "brand.portfolio.v1")
@@ -428,7 +444,8 @@ def extract_relations(
             for child in orgs:
                 m = _CHILD_IS_UNIT.match(text, child.end, sent.end)
                 if m:
-                    parent = _focus_other(focus, child)
+                    # "Chery sells through Chery Malaysia, its local unit": the sentence's subject
+                    parent = _subject_before(orgs, child.start, focus, child)
                     if parent is not None:
                         add(child, "subsidiary_of", parent, _ev(article, child.start, m.end()), "subsidiary.child_its_unit.v1")
                     continue
