@@ -42,9 +42,10 @@ class Aliases:
     by_surface: dict[str, KnownName]
     pattern: re.Pattern[str]
     names: dict[str, KnownName]  # key -> entry
+    regions: frozenset[str] = frozenset()  # matched, so no rule takes them, but not entities
 
 
-def build_aliases(entries: list[dict]) -> Aliases:
+def build_aliases(entries: list[dict], regions: Iterable[str] = ()) -> Aliases:
     by_surface: dict[str, KnownName] = {}
     names: dict[str, KnownName] = {}
     for e in entries:
@@ -52,10 +53,11 @@ def build_aliases(entries: list[dict]) -> Aliases:
         names[e["id"]] = kn
         for s in [e["name"], *e.get("aliases", [])]:
             by_surface.setdefault(s, kn)
+    regions = frozenset(r for r in regions if r not in by_surface)
     # "(?<![\w&-])" is tested after a name's first character, so that the regex starts with
     # that character and sre can skip in C to the positions where a name can start
-    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation(by_surface, after_first=r"(?<![\w&-].)"))
-    return Aliases(by_surface, pattern, names)
+    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation([*by_surface, *regions], after_first=r"(?<![\w&-].)"))
+    return Aliases(by_surface, pattern, names, regions)
 
 
 def _trie_alternation(names: Iterable[str], after_first: str = "") -> str:
@@ -95,7 +97,8 @@ def load_aliases(path: str | None = None) -> Aliases:
     else:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
-    return build_aliases(json.loads(text)["entities"])
+    data = json.loads(text)
+    return build_aliases(data["entities"], data.get("regions", ()))
 
 
 # --- vocabulary --------------------------------------------------------------------
@@ -326,7 +329,10 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
     # 1. the alias table
     for m in aliases.pattern.finditer(text):
-        kn = aliases.by_surface[m.group()]
+        kn = aliases.by_surface.get(m.group())
+        if kn is None:  # a region ("Southeast Asia"): it blocks other rules, then is dropped
+            cands.append(_Cand(m.start(), m.end(), "Place", m.group(), None, "region.v1", 3))
+            continue
         cands.append(_Cand(m.start(), m.end(), kn.type, kn.name, kn.key, "table.v1", 3))
 
     # 2. people next to titles
@@ -348,6 +354,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     chosen = _resolve_overlaps(cands)
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _surnames(text, chosen)
+    chosen = [c for c in chosen if c.via != "region.v1"]
     return tuple(
         Mention(
             id=f"{article.id}#{c.start}-{c.end}",
@@ -366,7 +373,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
 
 _TIER = {
-    "table.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
+    "table.v1": 0, "region.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
     "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
     "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
@@ -643,7 +650,7 @@ def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
     kn = aliases.by_surface.get(phrase)
-    return kn is not None and kn.type == "Place"
+    return kn is not None and kn.type == "Place" or phrase in aliases.regions
 
 
 _PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
