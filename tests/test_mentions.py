@@ -24,3 +24,22 @@ def test_countries_and_states_are_places_but_continents_are_not_entities():
     found = mentions_of("Vantor Motors exports cars from Uruguay to Ohio and to Southeast Asia and Europe.")
     assert found["Uruguay"] == "Place" and found["Ohio"] == "Place"
     assert "Southeast Asia" not in found and "Europe" not in found and "Asia" not in found
+
+
+def test_legal_forms_of_many_countries_make_a_company():
+    found = names_of("Kestrel Motori S.p.A. and Varga Autó Kft signed with Orlen Mobil Sdn Bhd, "
+                     "Banfi Cells S.A. and Tellum Power Pty Ltd in 2023.")
+    for name in ("Kestrel Motori S.p.A.", "Orlen Mobil Sdn Bhd", "Banfi Cells S.A.", "Tellum Power Pty Ltd"):
+        assert found.get(name) == "Company", (name, found)
+
+
+def test_a_legal_form_before_the_name_makes_a_company():
+    found = names_of("Grupo Vantora distributes the cars, and PT Kestrel Uruguay Motor assembles them.")
+    assert found.get("Grupo Vantora") == "Company"
+    # a known place inside the name does not cut it in two
+    assert found.get("PT Kestrel Uruguay Motor") == "Company" and "Uruguay" not in found
+
+
+def test_a_limited_partnership_keeps_its_parenthesised_form():
+    found = names_of("The investors include Tarn Valley Industry Fund Partnership (Limited Partnership).")
+    assert "Tarn Valley Industry Fund Partnership (Limited Partnership)" in found

@@ -157,8 +157,17 @@ class Resolver:
                 for n in stats.cores:
                     if " " in n:
                         by_first_word[n.split(" ", 1)[0]].add(key)
+        # a model code alone ("S800") is the one multi-word product it ends ("Maxel S800")
+        by_last_word: dict[str, set[str]] = defaultdict(set)
+        for key in self._clusters:
+            if key.startswith("Product:") and " " in key:
+                by_last_word[key.rsplit(" ", 1)[1]].add(key)
         remap: dict[str, str] = {}
         for key in self._clusters:
+            if key.startswith("Product:") and " " not in key:
+                hosts = by_last_word.get(key[len("Product:"):], set())
+                if len(hosts) == 1:
+                    remap[key] = next(iter(hosts))
             if not key.startswith("org:"):
                 continue
             core = key[4:]

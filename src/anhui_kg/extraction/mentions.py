@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,9 +104,21 @@ def load_aliases(path: str | None = None) -> Aliases:
 
 # --- vocabulary --------------------------------------------------------------------
 
+# Legal forms of many countries, written with their full stops (the spelled-out and
+# one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
+LEGAL_FORMS = (
+    r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0]&[ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
+    r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|\(Limited[ \u00a0]Partnership\)"
+)
+# Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
+ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
+
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
@@ -200,9 +213,9 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 
 CJK = r"[\u3400-\u9fff]"
 
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*)"
 _SP = r"[ \u00a0]"
-_LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|GmbH|AG|LLC|PLC))"
+_LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
 _CAP_PHRASE = re.compile(
     r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
     % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
@@ -258,9 +271,10 @@ def normalize_name(name: str) -> str:
 
 
 _LEGAL = re.compile(
-    r"(?:[\s,]+(?:Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
-    r"LLC|PLC|plc|AG|GmbH|S\.A\.|N\.V\.|Company|Group))+$"
+    r"(?:[\s,]+(?:%s|Co\.,?\s?Ltd\.?|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
+    r"plc|Company|Group|Berhad|Ltda|Limited Partnership|Partnership))+$" % LEGAL_FORMS
 )
+_ORG_PREFIX_RE = re.compile(r"^(?:%s)\s" % "|".join(sorted(ORG_PREFIX)))
 
 
 def core_name(name: str) -> str:
@@ -274,6 +288,7 @@ def core_name(name: str) -> str:
     'nio holding'
     """
     n = re.sub(r"\s*\((?:[A-Z][a-z]+|%s+)\)" % CJK, "", name)
+    n = _ORG_PREFIX_RE.sub("", n)
     prev = None
     while prev != n:
         prev = n
@@ -380,18 +395,37 @@ _TIER = {
 }
 
 
+# rules whose name, where it holds a known name and more, is as sure as the table
+_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1"})
+
+
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     """Keep non-overlapping candidates: surer rules first, then longer spans.
 
     A pattern name that extends a known name ("Nio Power" over "Nio", "Anhui Daily" over
     "Anhui") counts as sure as the table itself.
     """
-    table_starts = {(c.start, c.end) for c in cands if c.via == "table.v1"}
-    starts = {s for s, _ in table_starts}
+    table_spans = sorted((c.start, c.end) for c in cands if c.via in ("table.v1", "region.v1"))
+    known_place = {(c.start, c.end): c.type == "Place" for c in cands if c.via in ("table.v1", "region.v1")}
+    table_set = set(table_spans)
+    starts = [s for s, _ in table_spans]
+
+    def extends_known(c: _Cand) -> bool:
+        """The span starts with a known name ("Nio Power", "Anhui Daily"), or an organisation's
+        name holds a known place inside it ("PT Kestrel Indonesia Motor")."""
+        i = bisect_left(starts, c.start)
+        while i < len(starts) and starts[i] < c.end:
+            s, e = table_spans[i]
+            if e <= c.end and (s, e) != (c.start, c.end) and (
+                s == c.start or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+            ):
+                return True
+            i += 1
+        return False
 
     def tier(c: _Cand) -> int:
         t = _TIER.get(c.via, 1)
-        if c.via == "org_suffix.v1" and c.start in starts and (c.start, c.end) not in table_starts:
+        if t and c.via in _EXTENDS_KNOWN and (c.start, c.end) not in table_set and extends_known(c):
             return 0
         return t
 
@@ -465,7 +499,7 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
     return _Cand(start, end, "Person", name, None, via, rank)
 
 
-_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp)\.|(?:[A-Z][a-z]?\.){2,})$")
+_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Ltda|Tbk)\.|(?:[A-Za-z][a-zà]?\.){2,})$")
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
@@ -474,6 +508,8 @@ _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-back
 
 
 def _classify_org(name: str) -> EntityType | None:
+    if name.split(" ", 1)[0] in ORG_PREFIX and " " in name:
+        return "Company"  # "Grupo CAOA", "PT Handal Motor"
     if _ZONE.search(name):
         return "Place"  # "Hefei Economic and Technological Development Area"
     if MEDIA_WORDS.search(name):
