@@ -43,3 +43,20 @@ def test_a_legal_form_before_the_name_makes_a_company():
 def test_a_limited_partnership_keeps_its_parenthesised_form():
     found = names_of("The investors include Tarn Valley Industry Fund Partnership (Limited Partnership).")
     assert "Tarn Valley Industry Fund Partnership (Limited Partnership)" in found
+
+
+def test_people_with_initials_particles_and_public_titles():
+    found = names_of("Ohio Governor T.R. Vallins welcomed the plant, which was founded by businessman "
+                     "Paulo Renato de Souza Brandt.")
+    assert found.get("T.R. Vallins") == "Person"
+    assert found.get("Paulo Renato de Souza Brandt") == "Person"
+
+
+def test_places_in_no_table_are_found_from_the_words_around_them():
+    text = ("Vantor Motors will build a plant near Orlen Falls, Ohio, and a gigafactory in Velden. "
+            "Its cars are assembled in Tarvo, in the state of Paramba, and in the city of Kessin. "
+            "The site lies in Brackley County. The State of Ohio will support the project.")
+    found = mentions_of(text)
+    for place in ("Orlen Falls", "Velden", "Tarvo", "Paramba", "Kessin", "Brackley County"):
+        assert found.get(place) == "Place", (place, found)
+    assert found.get("State of Ohio") == "GovernmentBody"

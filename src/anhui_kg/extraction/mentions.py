@@ -154,10 +154,18 @@ TITLE = (
     r"chief executive officer|chief executive|CEO|vice[- ]president|president|general manager|"
     r"chief (?:financial|technology|operating|technical|marketing|strategy|product) officer|"
     r"CFO|CTO|COO|managing director|executive director|director|head|party secretary|"
-    r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president)"
+    r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president|"
+    r"governor|lieutenant governor|mayor|deputy mayor|premier|prime minister|minister|senator|ambassador|"
+    r"commissioner|vice[- ]governor|vice[- ]mayor)"
 )
 TITLE_CAP = re.compile(r"(?i:%s)" % TITLE)
-NAME = r"[A-Z][a-z]+(?:[’'-][a-z]+)?(?:\s[A-Z][a-z]+(?:[’'-][a-z]+)?){1,2}"
+_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-][a-z]+)?"
+# particles inside names: "Carlos Alberto de Oliveira Andrade", "Ursula von der Leyen"
+_NAME_PARTICLES = r"(?:(?:\s(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|binti|al|el))+\s%s(?:\s%s)?)" % (
+    _NAME_WORD, _NAME_WORD)
+# "William Li", "John F. Kennedy", "J.B. Pritzker", "Carlos Alberto de Oliveira Andrade"
+NAME = r"(?:(?:[A-Z]\.\s?){1,2}%s|%s(?:\s[A-Z]\.)?(?:(?:\s%s){1,2}%s?|%s))" % (
+    _NAME_WORD, _NAME_WORD, _NAME_WORD, _NAME_PARTICLES, _NAME_PARTICLES)
 SPEECH = (
     r"(?:’s|'s|‘s|\s(?:said|says|stated|noted|added|told|acknowledged|revealed|stressed|"
     r"emphasized|emphasised|explained|believes|offered|cast|rolled|urged|recalled|argued))"
@@ -361,7 +369,8 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
         if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
             cands.append(c)
 
-    # 4. plants, brands, products
+    # 4. places, plants, brands, products
+    cands += [c for c in _places(text, aliases) if not in_heading(c.start)]
     cands += [c for c in _plants(text) if not in_heading(c.start)]
     cands += _brands(text, aliases)
     cands += [c for c in _products(text) if not in_heading(c.start)]
@@ -390,7 +399,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 _TIER = {
     "table.v1": 0, "region.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
     "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
-    "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0,
+    "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0, "state_government.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
 }
 
@@ -687,6 +696,72 @@ def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
 def _known_place(phrase: str, aliases: Aliases) -> bool:
     kn = aliases.by_surface.get(phrase)
     return kn is not None and kn.type == "Place" or phrase in aliases.regions
+
+
+_PLACE_SEQ = r"[A-Z][\w’'-]*(?:\s(?:de\s|do\s|da\s|del\s)?[A-Z][\w’'-]*){0,2}"
+# Each scan starts at a short literal (" of ", " in ", " County"); the words that make the
+# name a place are then tested on a few characters before or after it.
+# "in the state of Kedah", "the city of Kostanay", "the Village of Brenton"
+_OF_PLACE = re.compile(rf"\sof\s({_PLACE_SEQ})")
+_PLACE_OF_UNIT = re.compile(
+    r"(?<![\w-])(?:state|province|region|prefecture|county|city|town|village|municipality|district|emirate|"
+    r"City|Town|Village|Province|Prefecture|County|Municipality|Emirate)$"
+)
+# "Kankakee County", "Baohe District"
+_UNIT_WORD = re.compile(r"\s(?:County|Prefecture|Oblast|District|Governorate|Borough|Parish)\b")
+_WORDS_BEFORE_UNIT = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s){1,3})$")
+# "near Big Rapids, Michigan", "in Jacarei, in the state of Sao Paulo", "a gigafactory in Velden"
+_PREP_PLACE = re.compile(rf"\s(?:in|near|at|outside|from)\s({_PLACE_SEQ})")
+_AFTER_PLACE_COMMA = re.compile(
+    rf",\s(?:in\s(?:the\s)?(?:state|province|region|county|prefecture)\sof\s|in\s(?:neighbouring|neighboring|nearby)\s"
+    rf"|(?:a|the)\s(?:[\w-]+\s)?(?:city|town|village|district|county|port|municipality)\b|(?P<next>{_PLACE_SEQ}))"
+)
+_SITE_BEFORE = re.compile(
+    r"(?<![\w-])(?:plant|factory|gigafactory|facility|site|base|campus|headquarters|hub|works|office|centre|center|"
+    r"headquartered|based|located)s?$"
+)
+# "the State of Illinois": the state as a government, not the place
+_STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
+
+
+def _places(text: str, aliases: Aliases) -> list[_Cand]:
+    """Places in no table, from the words around them."""
+    out: list[_Cand] = []
+
+    def place(start: int, end: int, via: str) -> None:
+        phrase = text[start:end]
+        words = phrase.split()
+        if (words[0] in STOP_CAPS or phrase in aliases.by_surface or phrase in aliases.regions
+                or DEMONYM.fullmatch(phrase) or _ORG_SUFFIX_END.search(phrase) or ORG_WORDS.search(phrase)
+                or GOV_WORDS.search(phrase)):
+            return
+        out.append(_Cand(start, end, "Place", phrase, None, via, 1))
+
+    for m in _OF_PLACE.finditer(text):
+        if _PLACE_OF_UNIT.search(text, max(0, m.start() - 14), m.start()):
+            place(m.start(1), m.end(1), "place_of.v1")
+    if "State of" in text or "Commonwealth of" in text:
+        for m in _STATE_GOVERNMENT.finditer(text):
+            out.append(_Cand(m.start(1), m.end(1), "GovernmentBody", m.group(1), None, "state_government.v1", 2))
+    for u in _UNIT_WORD.finditer(text):
+        m = _WORDS_BEFORE_UNIT.search(text, max(0, u.start() - 60), u.start() + 1)
+        if m:
+            s, e = _trim_phrase(text, m.start(1), u.end())
+            if s < e and " " in text[s:e]:
+                out.append(_Cand(s, e, "Place", text[s:e], None, "place_unit.v1", 1))
+    for m in _PREP_PLACE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        after = _AFTER_PLACE_COMMA.match(text, e)
+        if after is not None:
+            nxt = after.group("next")
+            # the name after the comma must be a known place: "Brenton, Ohio"
+            words = nxt.split() if nxt is not None else ()
+            if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
+                place(s, e, "place_comma.v1")
+                continue
+        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not re.match(r"[\w’'-]|\s[A-Z]", text[e : e + 2]):
+            place(s, e, "place_site.v1")
+    return out
 
 
 _PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
