@@ -60,3 +60,60 @@ def test_places_in_no_table_are_found_from_the_words_around_them():
     for place in ("Orlen Falls", "Velden", "Tarvo", "Paramba", "Kessin", "Brackley County"):
         assert found.get(place) == "Place", (place, found)
     assert found.get("State of Ohio") == "GovernmentBody"
+
+
+def test_organisations_named_by_the_words_around_them():
+    text = ("Vantor Motors and Orbis Battery set up a joint venture, Lanmere Drive, in Wuhu. "
+            "Its software unit, Vantor Digital, writes the code. "
+            "The firm was later renamed Halden Orbis. "
+            "In Peru the cars are assembled from kits by Kestrava at its plant. "
+            "The first model used Tellix's QX40 chip and the oil major Brannoc supplies fuel. "
+            "The shares came from the State-owned Assets Supervision and Administration Commission "
+            "of the Lanmere Municipal Government.")
+    found = names_of(text)
+    for name in ("Lanmere Drive", "Vantor Digital", "Halden Orbis", "Kestrava", "Tellix", "Brannoc"):
+        assert found.get(name) == "Company", (name, found)
+    assert found.get("State-owned Assets Supervision and Administration Commission of the Lanmere "
+                     "Municipal Government") == "GovernmentBody"
+
+
+def test_a_person_is_not_taken_for_the_company_that_built_something():
+    found = names_of("The first car was designed by Wang Kelin in 2004.")
+    assert found.get("Wang Kelin") != "Company"
+
+
+def _entities(texts: list[str], table: list[dict] | None = None):
+    from anhui_kg.extraction import extract
+    from anhui_kg.extraction.mentions import build_aliases, load_aliases
+    from anhui_kg.resolution import resolve_entities
+
+    aliases = build_aliases(table) if table is not None else load_aliases()
+    xs = [extract(Article(id=f"{i}.txt", text=t, sha256="0" * 64, sentences=split_sentences(t)), aliases)
+          for i, t in enumerate(texts)]
+    return {e.name: e for e in resolve_entities(xs, aliases).entities}
+
+
+def test_a_subsidiary_named_like_its_known_parent_stays_its_own_entity():
+    table = [{"id": "vantor", "type": "Company", "name": "Vantor", "aliases": ["Vantor Motors"]}]
+    ents = _entities([
+        'Vantor Motors said its U.S. subsidiary, Vantor Inc. ("Vantor US"), will build a plant. '
+        "Vantor US expects 900 jobs.",
+        "Vantor Inc., the U.S. subsidiary of Vantor Motors, hired 200 people.",
+    ], table)
+    assert "Vantor Inc." in ents and "Vantor" in ents
+    assert "Vantor US" in ents["Vantor Inc."].aliases
+    assert ents["Vantor Inc."].documents == ("0.txt", "1.txt")
+
+
+def test_a_short_form_introduced_in_one_article_names_the_same_entity_in_another():
+    ents = _entities(["Orbis Petroleum & Chemical Corp. (Orbisco) opened a station in Wuhu.",
+                      "The refiner Orbisco signed a deal with Vantor Motors."], [])
+    [e] = [e for e in ents.values() if "Orbisco" in (e.name, *e.aliases)]
+    assert e.name == "Orbis Petroleum & Chemical Corp." and e.documents == ("0.txt", "1.txt")
+
+
+def test_a_group_and_the_venture_it_named_after_itself_stay_apart():
+    ents = _entities(["Grupo Tarvo bought half of the business, which was renamed Tarvo Kestrel. "
+                      "Tarvo also owns a plant in Lima."], [])
+    assert {"Grupo Tarvo", "Tarvo Kestrel"} <= set(ents)
+    assert "Tarvo" in ents["Grupo Tarvo"].aliases

@@ -145,18 +145,28 @@ class Resolver:
             else:
                 core = core_name(m.name)
                 k = self._table_core.get((fam, core))
-                keys.append(f"k:{k}" if k else f"{fam}:{core}")
+                if m.via == "subsidiary.v1" and (k or " " not in core):
+                    # "its U.S. subsidiary, Kestrel Inc.": not the parent its core name would join
+                    keys.append(f"sub:{normalize_name(m.name)}")
+                else:
+                    keys.append(f"k:{k}" if k else f"{fam}:{core}")
         return keys
 
     # -- between the passes --------------------------------------------------------
     def settle_entities(self) -> tuple[Entity, ...]:
-        # one-word organisation names join the one multi-word organisation they start
+        # one-word organisation names join the one organisation another article introduced
+        # them for ("China Petroleum & Chemical Corp. (Sinopec)"), or else the one
+        # multi-word organisation they start
         by_first_word: dict[str, set[str]] = defaultdict(set)
+        by_short_form: dict[str, set[str]] = defaultdict(set)
         for key, stats in self._clusters.items():
-            if key.startswith("org:") or key.startswith("k:"):
+            if key.startswith(("org:", "k:", "sub:")):
                 for n in stats.cores:
                     if " " in n:
                         by_first_word[n.split(" ", 1)[0]].add(key)
+                for surface in stats.surfaces:
+                    if " " not in surface:
+                        by_short_form[core_name(surface)].add(key)
         # a model code alone ("S800") is the one multi-word product it ends ("Maxel S800")
         by_last_word: dict[str, set[str]] = defaultdict(set)
         for key in self._clusters:
@@ -173,7 +183,9 @@ class Resolver:
             core = key[4:]
             if " " in core:
                 continue
-            hosts = by_first_word.get(core, set()) - {key}
+            hosts = by_short_form.get(core, set()) - {key}
+            if len(hosts) != 1:
+                hosts = by_first_word.get(core, set()) - {key}
             if len(hosts) == 1:
                 remap[key] = next(iter(hosts))
         merged: dict[str, _ClusterStats] = {}
@@ -331,7 +343,7 @@ def _entities(clusters: dict[str, _ClusterStats], aliases: Aliases) -> tuple[tup
             names, types = stats.names, stats.types
             name = max(names, key=lambda n: (names[n], len(n), n))
             etype = max(types, key=lambda t: (types[t], t == "Company"))
-            eid = slugify(core_name(name) if _family(etype) == "org" else name)
+            eid = slugify(core_name(name) if _family(etype) == "org" and not key.startswith("sub:") else name)
         if eid in used_ids:
             eid = f"{eid}-{etype.lower()}"
         n = 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,7 +147,8 @@ DESCRIPTORS = (
 DESCRIPTOR_NOUN = (
     r"(?:automaker|carmaker|car maker|EV maker|maker|manufacturer|supplier|startup|start-up|"
     r"firm|company|giant|developer|designer|producer|chipmaker|fund|investor|shareholder|"
-    r"group|conglomerate|operator|provider|platform|partner|rival|brand)"
+    r"group|conglomerate|operator|provider|platform|partner|rival|brand|major|refiner|assembler|"
+    r"distributor|consultancy|retailer|dealer|importer|insurer|lender|utility|foundry)"
 )
 
 TITLE = (
@@ -282,7 +284,7 @@ _LEGAL = re.compile(
     r"(?:[\s,]+(?:%s|Co\.,?\s?Ltd\.?|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
     r"plc|Company|Group|Berhad|Ltda|Limited Partnership|Partnership))+$" % LEGAL_FORMS
 )
-_ORG_PREFIX_RE = re.compile(r"^(?:%s)\s" % "|".join(sorted(ORG_PREFIX)))
+
 
 
 def core_name(name: str) -> str:
@@ -296,7 +298,6 @@ def core_name(name: str) -> str:
     'nio holding'
     """
     n = re.sub(r"\s*\((?:[A-Z][a-z]+|%s+)\)" % CJK, "", name)
-    n = _ORG_PREFIX_RE.sub("", n)
     prev = None
     while prev != n:
         prev = n
@@ -368,6 +369,8 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     for c in _organisations(text, article, aliases, heading):
         if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
             cands.append(c)
+    named, subsidiary_starts = _named_in_context(text, aliases)
+    cands += [c for c in named if not in_heading(c.start)]
 
     # 4. places, plants, brands, products
     cands += [c for c in _places(text, aliases) if not in_heading(c.start)]
@@ -376,6 +379,14 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     cands += [c for c in _products(text) if not in_heading(c.start)]
 
     chosen = _resolve_overlaps(cands)
+    if subsidiary_starts:
+        # "its U.S. subsidiary, Kestrel Inc.": an entity of its own, even where its name
+        # without legal form is a known parent's
+        chosen = [
+            _Cand(c.start, c.end, c.type, c.name, None, "subsidiary.v1", c.rank)
+            if c.start in subsidiary_starts and c.key is None and c.type in _ORG_TYPES else c
+            for c in chosen
+        ]
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _surnames(text, chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -399,13 +410,13 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 _TIER = {
     "table.v1": 0, "region.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
     "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
-    "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0, "state_government.v1": 0,
+    "government.v1": 0, "china_unit.v1": 0, "named_unit.v1": 0, "renamed.v1": 0, "brand_cue.v1": 0, "state_government.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
 }
 
 
 # rules whose name, where it holds a known name and more, is as sure as the table
-_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1"})
+_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1"})
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
@@ -764,6 +775,100 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
     return out
 
 
+_ORG_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Media"})
+_UNIT_NOUN = r"(?:subsidiary|unit|arm|affiliate|division|offshoot)"
+_CAP_NAME = _CAP_PHRASE.pattern
+# "its U.S. subsidiary, Kestrel Inc." / "its automotive business unit, Kestrel Auto, develops"
+# / "The venture, Kestrel, develops" / "a joint venture, Kestrel Motors, in Wuhu"
+_NOUN_THEN_NAME = re.compile(
+    rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){{0,3}}?(?P<noun>{_UNIT_NOUN}|venture|JV|company|firm|startup)"
+    rf"(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?"
+)
+# "Kestrel Inc., the U.S. subsidiary of ...": found from the noun back to the name
+_UNIT_OF = re.compile(rf",\s(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b")
+_NAME_BEFORE_UNIT_OF = re.compile(rf"({_CAP_NAME})$")
+# "which was renamed Kestrel Chery", "rebranded as Kestrel"
+_RENAMED = re.compile(rf"\b(?:renamed|rebranded)\s(?:as\s)?(?P<name>{_CAP_NAME})")
+# "assembled from kits by Kestrel at its plant", "distributed by Kestrel Group"
+_MADE_BY = re.compile(
+    rf"\b(?:assembled|built|made|produced|manufactured|distributed|imported|sold|developed|designed|operated|"
+    rf"supplied|marketed)\s(?:[a-z-]+\s){{0,4}}?by\s(?:the\s)?(?P<name>{_CAP_SEQ})"
+)
+# "Kestrel's EyeX4 chip": the maker of a model-coded product
+_MAKER_OF_CODE = re.compile(
+    rf"(?<![\w’'-])(?P<name>[A-Z][\w&-]+)(?:’s|'s)\s(?:[A-Z][\w-]*\d[\w-]*)\s"
+    rf"(?:chips?|processors?|SoCs?|platforms?|engines?|batter(?:y|ies)|sedans?|SUVs?|models?|systems?)\b"
+)
+# "State-owned Assets Supervision and Administration Commission of the X Government",
+# "Ministry of Industry and Information Technology": institution names with "and"
+_AND_INSTITUTION = re.compile(
+    rf"\sand\s((?:[A-Z][\w’'-]*\s){{0,3}}(?:Commission|Committee|Administration|Bureau|Ministry|Department|"
+    rf"Council|Institute|University|Academy|Association|Agency|Office|Authority|Development|Technology|Reform)\b"
+    rf"(?:\sof\s(?:the\s)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)?)"
+)
+_INSTITUTION_HEAD = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*\s)(?:(?:[A-Z][\w’'-]*|of|of\sthe)\s){0,5})$")
+
+
+def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int]]:
+    """Organisations named by the words around them, and where subsidiaries' names start."""
+    out: list[_Cand] = []
+    subsidiary: set[int] = set()
+
+    def ok(s: int, e: int) -> bool:
+        phrase = text[s:e]
+        return (s < e and phrase.split()[0] not in STOP_CAPS and phrase not in GENERIC_SINGLE
+                and not _known_place(phrase, aliases) and not DEMONYM.fullmatch(phrase))
+
+    for m in _NOUN_THEN_NAME.finditer(text):
+        s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+        if not ok(s, e):
+            continue
+        unit = m.group("noun") not in ("venture", "JV", "company", "firm", "startup")
+        if unit:
+            subsidiary.add(s)
+        if m.group("comma") and m.group("close"):  # a name set off by commas is surely a name
+            out.append(_Cand(s, e, "Company", text[s:e], None, "named_unit.v1", 2))
+        elif unit:
+            out.append(_Cand(s, e, "Company", text[s:e], None, "unit.v1", 1))
+    for u in _UNIT_OF.finditer(text):
+        m = _NAME_BEFORE_UNIT_OF.search(text, max(0, u.start() - 120), u.start())
+        if m:
+            s, e = _trim_phrase(text, m.start(1), m.end(1))
+            if ok(s, e):
+                subsidiary.add(s)
+    if "renamed" in text or "rebranded" in text:
+        for m in _RENAMED.finditer(text):
+            s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+            if ok(s, e):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "renamed.v1", 2))
+    if " by " in text:
+        for m in _MADE_BY.finditer(text):
+            s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+            # two or three plain capitalised words are as likely a person ("built by Li Wei")
+            if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
+    if "’s " in text or "'s " in text:
+        for m in _MAKER_OF_CODE.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if ok(s, e):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "maker_of_code.v1", 1))
+    for m in _AND_INSTITUTION.finditer(text):
+        head = _INSTITUTION_HEAD.search(text, max(0, m.start() - 80), m.start() + 1)
+        if head is None:
+            continue
+        s, e = head.start(1), m.end(1)
+        while True:  # a sentence's first word, not a modifier ("State-owned" is part of the name)
+            w = _FIRST_WORD.match(text, s, e)
+            if not (w and w.group(1) in STOP_CAPS):
+                break
+            s = w.end()
+        phrase = text[s:e]
+        t = _classify_org(phrase)
+        if t in ("GovernmentBody", "Organization") and ok(s, e):
+            out.append(_Cand(s, e, t, phrase, None, "institution.v1", 2))
+    return out, subsidiary
+
+
 _PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
 
 
@@ -852,14 +957,15 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             continue
         rest = text[c.end : c.end + 60]
         m = re.match(
-            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15})(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|known as)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
+            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|known as)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
             rest,
         )
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
                 kn = aliases.by_surface.get(short)
-                if c.key is None and kn is not None and kn.type in ("Company", "Organization", "Fund", "GovernmentBody", "Media"):
+                if (c.key is None and kn is not None and c.via != "subsidiary.v1"
+                        and kn.type in ("Company", "Organization", "Fund", "GovernmentBody", "Media")):
                     # 'Ebro EV Motors, S.L. ("Ebro")': the long form is the known company
                     i = chosen.index(c)
                     c = _Cand(c.start, c.end, kn.type, kn.name, kn.key, "abbreviation.v1", c.rank)
@@ -869,8 +975,10 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
-            first = c.name.split()[0]
-            if (len(c.name.split()) >= 2 and len(first) >= 4 and first[0].isupper()
+            words = c.name.split()
+            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form
+            first = words[1] if words[0] in ORG_PREFIX and len(words) >= 2 else words[0]
+            if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
                     and not re.search(r"[^A-Za-z-]", first)):
@@ -879,21 +987,40 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         return chosen
     out = list(chosen)
     taken = [(c.start, c.end) for c in chosen]
-    # every learned short form is one capitalised token: scan tokens once (no regex is
-    # compiled per article) and keep the learned ones
+    # every learned short form starts with a capitalised token: scan tokens once (no regex
+    # is compiled per article) and keep the learned ones
+    multi: dict[str, list[str]] = defaultdict(list)  # first word -> short forms of two words
+    for short in learned:
+        if " " in short:
+            multi[short.split(" ", 1)[0]].append(short)
     for m in _CAPITAL_TOKEN.finditer(text):
-        long = learned.get(m.group(1))
+        long = None
+        for short in multi.get(m.group(1), ()):
+            end = m.start() + len(short)
+            if text.startswith(short, m.start()) and not (text[end : end + 1].isalnum()):
+                long, span = learned[short], (m.start(), end)
+                break
+        if long is None:
+            long, span = learned.get(m.group(1)), (m.start(), m.end())
         if long is None:
             continue
-        existing = by_start.get(m.start())
-        if existing is not None and existing.end == m.end():
+        existing = by_start.get(span[0])
+        if existing is not None and existing.end == span[1]:
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        inside = [c for c in out if span[0] < c.end and c.start < span[1]]
+        if inside:
+            # a two-word short form ("Kestrel US") replaces the shorter names inside it
+            if span[1] - span[0] == len(m.group(1)) or any(c.start < span[0] or c.end > span[1] for c in inside):
+                continue
+            out = [c for c in out if c not in inside]
+            taken = [t for t in taken if not (span[0] <= t[0] and t[1] <= span[1])]
+        elif any(span[0] < e and s < span[1] for s, e in taken):
             continue
-        out.append(_Cand(m.start(), m.end(), long.type, long.name, long.key, "abbreviation.v1", 1))
-        taken.append((m.start(), m.end()))
+        via = "subsidiary.v1" if long.via == "subsidiary.v1" else "abbreviation.v1"
+        out.append(_Cand(span[0], span[1], long.type, long.name, long.key, via, 1))
+        taken.append(span)
     return sorted(out, key=lambda c: c.start)
 
 
