@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -450,12 +450,17 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         return t
 
     cands = sorted(cands, key=lambda c: (tier(c), -(c.end - c.start), -c.rank, c.start))
-    taken: list[tuple[int, int]] = []
+    # the kept spans never overlap, so sorted by start their ends are sorted too: a new
+    # span overlaps one only if it overlaps its neighbour on the left or on the right
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     out: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect_left(taken_starts, c.start)
+        if i < len(taken_starts) and taken_starts[i] < c.end or i > 0 and taken_ends[i - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        taken_starts.insert(i, c.start)
+        taken_ends.insert(i, c.end)
         out.append(c)
     return sorted(out, key=lambda c: c.start)
 
@@ -575,7 +580,14 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading."""
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
-        start, end = _trim_phrase(text, m.start(), m.end())
+        ms, me = m.span()
+        if " " not in m.group() and "\u00a0" not in m.group():
+            # one word (most matches): only a Chinese name in parentheses after it, or a
+            # media word, can make it an organisation
+            after = text[me : me + 3]
+            if "(" not in after and "（" not in after and not MEDIA_WORDS.search(m.group()):
+                continue
+        start, end = _trim_phrase(text, ms, me)
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
             continue
@@ -632,8 +644,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
-    for sent, is_heading in zip(article.sentences, heading):
-        if not _DEAL_HINT.search(sent.text.lower()) or is_heading:
+    low = text.lower()
+    if len(low) == len(text):
+        # one scan of the whole text finds the sentences with a deal word
+        hits = [m.start() for m in _DEAL_HINT.finditer(low)]
+        sent_starts = [sent.start for sent in article.sentences]
+        deal_sentences = {bisect_right(sent_starts, h) - 1 for h in hits}
+    else:
+        deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
+    for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
+        if i not in deal_sentences or is_heading:
             continue
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)]
         for v in _DEAL_VERB.finditer(sent.text):
@@ -781,9 +801,9 @@ _CAP_NAME = _CAP_PHRASE.pattern
 # "its U.S. subsidiary, Kestrel Inc." / "its automotive business unit, Kestrel Auto, develops"
 # / "The venture, Kestrel, develops" / "a joint venture, Kestrel Motors, in Wuhu"
 _NOUN_THEN_NAME = re.compile(
-    rf"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){{0,3}}?(?P<noun>{_UNIT_NOUN}|venture|JV|company|firm|startup)"
-    rf"(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?"
+    rf"(?P<noun>{_UNIT_NOUN}|venture|JV|company|firm|startup)(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?"
 )
+_DETERMINER_BEFORE_NOUN = re.compile(r"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){0,3}$")
 # "Kestrel Inc., the U.S. subsidiary of ...": found from the noun back to the name
 _UNIT_OF = re.compile(rf",\s(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b")
 _NAME_BEFORE_UNIT_OF = re.compile(rf"({_CAP_NAME})$")
@@ -795,10 +815,11 @@ _MADE_BY = re.compile(
     rf"supplied|marketed)\s(?:[a-z-]+\s){{0,4}}?by\s(?:the\s)?(?P<name>{_CAP_SEQ})"
 )
 # "Kestrel's EyeX4 chip": the maker of a model-coded product
-_MAKER_OF_CODE = re.compile(
-    rf"(?<![\w’'-])(?P<name>[A-Z][\w&-]+)(?:’s|'s)\s(?:[A-Z][\w-]*\d[\w-]*)\s"
-    rf"(?:chips?|processors?|SoCs?|platforms?|engines?|batter(?:y|ies)|sedans?|SUVs?|models?|systems?)\b"
+_CODE_AFTER_POSSESSIVE = re.compile(
+    r"(?:’s|'s)\s(?:[A-Z][\w-]*\d[\w-]*)\s"
+    r"(?:chips?|processors?|SoCs?|platforms?|engines?|batter(?:y|ies)|sedans?|SUVs?|models?|systems?)\b"
 )
+_MAKER_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&-]+)$")
 # "State-owned Assets Supervision and Administration Commission of the X Government",
 # "Ministry of Industry and Information Technology": institution names with "and"
 _AND_INSTITUTION = re.compile(
@@ -820,6 +841,9 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
                 and not _known_place(phrase, aliases) and not DEMONYM.fullmatch(phrase))
 
     for m in _NOUN_THEN_NAME.finditer(text):
+        n = m.start("noun")
+        if n and (text[n - 1].isalnum() or not _DETERMINER_BEFORE_NOUN.search(text, max(0, n - 50), n)):
+            continue
         s, e = _trim_phrase(text, m.start("name"), m.end("name"))
         if not ok(s, e):
             continue
@@ -848,7 +872,10 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
             if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
     if "’s " in text or "'s " in text:
-        for m in _MAKER_OF_CODE.finditer(text):
+        for p in _CODE_AFTER_POSSESSIVE.finditer(text):
+            m = _MAKER_BEFORE.search(text, max(0, p.start() - 40), p.start())
+            if m is None:
+                continue
             s, e = m.start("name"), m.end("name")
             if ok(s, e):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "maker_of_code.v1", 1))
@@ -987,23 +1014,21 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         return chosen
     out = list(chosen)
     taken = [(c.start, c.end) for c in chosen]
-    # every learned short form starts with a capitalised token: scan tokens once (no regex
-    # is compiled per article) and keep the learned ones
-    multi: dict[str, list[str]] = defaultdict(list)  # first word -> short forms of two words
+    # each learned short form is looked up with str.find (no regex is compiled per
+    # article); a use is a whole token ("Kestrel", not "Kestrel-based" or "Kestrels")
+    uses: list[tuple[int, int, str]] = []
     for short in learned:
-        if " " in short:
-            multi[short.split(" ", 1)[0]].append(short)
-    for m in _CAPITAL_TOKEN.finditer(text):
-        long = None
-        for short in multi.get(m.group(1), ()):
-            end = m.start() + len(short)
-            if text.startswith(short, m.start()) and not (text[end : end + 1].isalnum()):
-                long, span = learned[short], (m.start(), end)
-                break
-        if long is None:
-            long, span = learned.get(m.group(1)), (m.start(), m.end())
-        if long is None:
-            continue
+        pos = text.find(short)
+        while pos != -1:
+            end = pos + len(short)
+            before, after = text[pos - 1 : pos] if pos else "", text[end : end + 1]
+            if not (before.isalnum() or before in ("_", "-")) and not (
+                after.isalnum() or after in ("_", "&") or (after == "-" and " " not in short)
+            ):
+                uses.append((pos, -end, short))  # at one position the longer form first
+            pos = text.find(short, pos + 1)
+    for pos, neg_end, short in sorted(uses):
+        long, span = learned[short], (pos, -neg_end)
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
             if existing.key is None:  # pattern-found short form: point it at the long name
@@ -1012,7 +1037,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         inside = [c for c in out if span[0] < c.end and c.start < span[1]]
         if inside:
             # a two-word short form ("Kestrel US") replaces the shorter names inside it
-            if span[1] - span[0] == len(m.group(1)) or any(c.start < span[0] or c.end > span[1] for c in inside):
+            if " " not in short or any(c.start < span[0] or c.end > span[1] for c in inside):
                 continue
             out = [c for c in out if c not in inside]
             taken = [t for t in taken if not (span[0] <= t[0] and t[1] <= span[1])]
@@ -1025,6 +1050,9 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
 
 
 _CAPITAL_TOKEN = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?![\w-])")
+_NAME_WORD_SHAPE = re.compile(r"[A-Z][a-z]+(?:[’'-][a-z]+)?")
+_SPEECH_AT = re.compile(SPEECH)
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
@@ -1041,16 +1069,25 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
         return chosen
     taken = [(c.start, c.end) for c in chosen]
     out = list(chosen)
-    # One precompiled pattern finds every capitalised word used like a name; only the
-    # words of this article's people count (no regex is compiled per article).
-    for m in _NAME_WORD_IN_USE.finditer(text):
-        g = 1 if m.group(1) else 2
-        if m.group(g).replace("’", "'") not in people:
+    # Each word of this article's people is looked up with str.find (no regex is compiled
+    # per article), and kept where it is used like a name: "Li said", "Mr. Li"
+    uses: list[tuple[int, int, str]] = []
+    for word in people:
+        if not _NAME_WORD_SHAPE.fullmatch(word):
             continue
-        s, e = m.start(g), m.end(g)
+        for form in {word, word.replace("'", "’")}:
+            pos = text.find(form)
+            while pos != -1:
+                end = pos + len(form)
+                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_’'-")) and not text[end : end + 1].islower()
+                        and (_SPEECH_AT.match(text, end) or _HONORIFIC_BEFORE.search(text, max(0, pos - 5), pos)
+                             and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))):
+                    uses.append((pos, end, word))
+                pos = text.find(form, pos + 1)
+    for s, e, word in sorted(uses):
         if any(s < te and ts < e for ts, te in taken):
             continue
-        full = people.get(m.group(g).replace("’", "'"))
+        full = people.get(word)
         if not full or len(full) != 1:
             continue
         # Only names that come after the full name's first mention
