@@ -550,10 +550,12 @@ def _classify_org(name: str) -> EntityType | None:
 
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
-    start, end = strip_possessive(text, start, end)
-    inner = list(_INNER_POSSESSIVE.finditer(text, start, end))
-    if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
-        start = inner[-1].end()
+    seg = text[start:end]
+    if "’" in seg or "'" in seg or "‘" in seg:
+        start, end = strip_possessive(text, start, end)
+        inner = list(_INNER_POSSESSIVE.finditer(text, start, end))
+        if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
+            start = inner[-1].end()
     if _GOV_OF.match(text, start, end):
         return start, end
     while True:
