@@ -117,3 +117,23 @@ def test_a_group_and_the_venture_it_named_after_itself_stay_apart():
                       "Tarvo also owns a plant in Lima."], [])
     assert {"Grupo Tarvo", "Tarvo Kestrel"} <= set(ents)
     assert "Tarvo" in ents["Grupo Tarvo"].aliases
+
+
+def test_model_names_from_a_number_a_product_noun_or_an_appositive():
+    table = [{"id": "kestrel", "type": "Brand", "name": "Kestrel", "aliases": []}]
+    from anhui_kg.extraction.mentions import build_aliases
+
+    text = ("The plant builds the Kestrel 5, the Vantor s700 and the Orlan 3 crossover. "
+            "Each car runs on two Lumo Drive Tiva processors. "
+            "It also makes the Halden Ranva, an electric coupe-SUV, for export. "
+            "Kestrel sold 300 million cars and Vantor 12 percent more.")
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    found = {m.text: m.type for m in extract_mentions(a, build_aliases(table))}
+    for model in ("Kestrel 5", "Orlan 3", "Lumo Drive Tiva", "Halden Ranva"):
+        assert found.get(model) == "Product", (model, found)
+    assert "Vantor 12" not in found and "Kestrel sold" not in found
+
+
+def test_a_model_code_alone_names_the_full_model_of_the_article():
+    found = names_of("Vantor launched the Lanmere S900 sedan in May. The S900 costs 90,000 euros.")
+    assert set(found) >= {"Lanmere S900"} and "S900" not in found

@@ -376,7 +376,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     cands += [c for c in _places(text, aliases) if not in_heading(c.start)]
     cands += [c for c in _plants(text) if not in_heading(c.start)]
     cands += _brands(text, aliases)
-    cands += [c for c in _products(text) if not in_heading(c.start)]
+    cands += [c for c in _products(text, aliases) if not in_heading(c.start)]
 
     chosen = _resolve_overlaps(cands)
     if subsidiary_starts:
@@ -389,6 +389,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
         ]
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _surnames(text, chosen)
+    chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
     return tuple(
         Mention(
@@ -416,7 +417,8 @@ _TIER = {
 
 
 # rules whose name, where it holds a known name and more, is as sure as the table
-_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1"})
+_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
+                            "model_noun.v1", "model_appositive.v1"})
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
@@ -948,8 +950,80 @@ def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     return out
 
 
-def _products(text: str) -> list[_Cand]:
+# vehicles, chips and platforms, singular or plural, for the model names before them
+_PRODUCT_NOUN_ANY = (
+    r"(?:MPVs?|SUVs?|sedans?|hatchbacks?|trucks?|pickups?|coup[eé]s?|crossovers?|minivans?|vans?|buses|bus|"
+    r"chips?|SoCs?|MCUs?|processors?|platforms?|engines?)"
+)
+# Each scan starts at the number or the noun, which are rare, and looks back a few words.
+# "the Kestrel 5 crossover", "Kestrel s700", "Kestrel 208"
+_MODEL_NUMBER = re.compile(r"\d{1,4}(?![\w%-]|[.,]\d)")  # what comes before is tested in Python
+_NAME_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z-]+)\s$")
+_NOUN_AFTER_MODEL = re.compile(rf"\s{_PRODUCT_NOUN_ANY}\b")
+_NOT_A_MODEL_AFTER = re.compile(
+    r"\s(?:million|billion|thousand|per\s?cent|percent|units|vehicles|cars|years?|months?|weeks?|days?|times|"
+    r"GWh|MWh|kWh|GW|MW|km|yuan|euros?|dollars?|plants?|factories|countries|cities|companies|percentage)\b"
+)
+# "the Lumo Drive Tiva processors", "its Kestrel Ranva SUV"
+_PRODUCT_NOUN_AT = re.compile(  # from the last capitalised word of the name: [A-Z] is rare
+    rf"[A-Z](?<![\w-][A-Z])[\w-]*\s(?P<noun>{_PRODUCT_NOUN_ANY})\b(?!\s(?:maker|makers|manufacturer|supplier|company|firm|brand|unit|business|plant|factory))"
+)
+_MODEL_BEFORE_NOUN = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|four|two|three|five|several|many|new|first|latest)\s|\d\s|’s\s|'s\s)"
+    r"([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})\s$"
+)
+# "the Kestrel Tiva, an electric coupe-SUV": a model named by what follows it
+_A_PRODUCT_AFTER_COMMA = re.compile(
+    rf",\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?[\w-]*{_PRODUCT_NOUN_ANY}(?=[,.;]|\s(?:that|which|built|made|used|for|with|from))"
+)
+_THE_MODEL_BEFORE_COMMA = re.compile(r"\bthe\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){1,2})$")
+
+
+def _products(text: str, aliases: Aliases) -> list[_Cand]:
     out = []
+    for m in _MODEL_NUMBER.finditer(text):
+        n, digits = m.start(), m.group()
+        if n < 2 or len(digits) == 4 and digits[0] in "12":
+            continue  # a year is never a model number
+        if text[n - 1] != " ":  # "s700": one lower-case letter before three or four digits
+            if not (len(digits) >= 3 and text[n - 1].islower() and text[n - 2] == " "):
+                continue
+            n -= 1
+        name_m = _NAME_BEFORE_NUMBER.search(text, max(0, n - 30), n)
+        if name_m is None:
+            continue
+        name = name_m.group(1)
+        if name in STOP_CAPS or name in GENERIC_SINGLE or DEMONYM.fullmatch(name) or _known_place(name, aliases):
+            continue
+        kn = aliases.by_surface.get(name)
+        # a known brand or company with a number, or any name with a product noun after it
+        if not _NOUN_AFTER_MODEL.match(text, m.end()) and (
+            kn is None or kn.type not in ("Brand", "Company") or _NOT_A_MODEL_AFTER.match(text, m.end())
+        ):
+            continue
+        s, e = name_m.start(1), m.end()
+        out.append(_Cand(s, e, "Product", text[s:e], None, "name_number.v1", 1))
+    for noun in _PRODUCT_NOUN_AT.finditer(text):
+        m = _MODEL_BEFORE_NOUN.search(text, max(0, noun.start() - 60), noun.start("noun"))
+        if m is None:
+            continue
+        s, e = m.start(1), m.end(1)
+        phrase = text[s:e]
+        words = phrase.split()
+        if (len(words) < 2 or words[0] in STOP_CAPS or phrase in aliases.by_surface
+                or any(w in GENERIC_SINGLE or DEMONYM.fullmatch(w) or w in GENERIC_WORDS for w in words)
+                or _ORG_SUFFIX_END.search(phrase)):
+            continue  # one word before a noun is as often a maker ("the Kestrel chip")
+        out.append(_Cand(s, e, "Product", phrase, None, "model_noun.v1", 1))
+    for a in _A_PRODUCT_AFTER_COMMA.finditer(text):
+        m = _THE_MODEL_BEFORE_COMMA.search(text, max(0, a.start() - 50), a.start())
+        if m is None:
+            continue
+        s, e = m.start(1), m.end(1)
+        phrase = text[s:e]
+        if phrase.split()[0] in STOP_CAPS or phrase in aliases.by_surface or _ORG_SUFFIX_END.search(phrase):
+            continue
+        out.append(_Cand(s, e, "Product", phrase, None, "model_appositive.v1", 1))
     for m in CODE.finditer(text):
         code = m.group(1)
         if CODE_EXCLUDE.match(code):
@@ -1058,6 +1132,23 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
+
+
+def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
+    """'S800' after 'Maxel S800': a model code alone names the one product of the article it ends."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for c in chosen:
+        if c.type == "Product" and " " in c.name:
+            full[c.name.rsplit(" ", 1)[1]].add(c.name)
+    if not full:
+        return chosen
+    out = []
+    for c in chosen:
+        names = full.get(c.name) if c.type == "Product" and " " not in c.name else None
+        if names and len(names) == 1:
+            c = _Cand(c.start, c.end, c.type, next(iter(names)), c.key, c.via, c.rank)
+        out.append(c)
+    return out
 
 
 def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
