@@ -216,8 +216,10 @@ DEMONYM = re.compile(
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
+# (the look-behind comes after the first character, so that sre skips in C to the capitals
+# and digits where a code can start)
 CODE = re.compile(
-    r"(?<![\w$€¥.,-])(?=[A-Z0-9-]*\d)([A-Z]{1,4}\d{1,5}[A-Z]{0,3}|\d[A-Z]{2,4})(?![\w%-]|\.\d)"
+    r"([A-Z](?<![\w$€¥.,-][A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|\d(?<![\w$€¥.,-]\d)[A-Z]{2,4})(?![\w%-]|\.\d)"
 )
 CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO2|L[2-5]|A\d|B\d|F\d|G\d)$")
 
@@ -979,6 +981,12 @@ _A_PRODUCT_AFTER_COMMA = re.compile(
 _THE_MODEL_BEFORE_COMMA = re.compile(r"\bthe\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){1,2})$")
 
 
+_QUOTED_PRODUCT = re.compile(rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b")
+_NAMED_PRODUCT = re.compile(
+    rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
+)
+
+
 def _products(text: str, aliases: Aliases) -> list[_Cand]:
     out = []
     for m in _MODEL_NUMBER.finditer(text):
@@ -1035,14 +1043,9 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
             start -= len(pre.group(0))
         out.append(_Cand(start, end, "Product", text[start:end], None, "model_code.v1", 1))
     # quoted or named vehicles: "“Yuejin” truck", "the RuiFeng (Refine) MPV"
-    for m in re.finditer(
-        rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b", text
-    ):
+    for m in _QUOTED_PRODUCT.finditer(text) if "“" in text or '"' in text else ():
         out.append(_Cand(m.start(1), m.end(1), "Product", m.group(1), None, "quoted_product.v1", 1))
-    for m in re.finditer(
-        rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b",
-        text,
-    ):
+    for m in _NAMED_PRODUCT.finditer(text):
         name = m.group(1)
         if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not re.search(r"\d", name):
             if not re.search(r"platform", m.group()):
