@@ -137,3 +137,10 @@ def test_model_names_from_a_number_a_product_noun_or_an_appositive():
 def test_a_model_code_alone_names_the_full_model_of_the_article():
     found = names_of("Vantor launched the Lanmere S900 sedan in May. The S900 costs 90,000 euros.")
     assert set(found) >= {"Lanmere S900"} and "S900" not in found
+
+
+def test_two_plants_named_at_once_and_a_brand_named_by_its_name():
+    found = names_of("Vantor Motors builds cars at the K1 and K2 plants. "
+                     "Orbis Battery will license its Tarvik name to the venture.")
+    assert found.get("K1 plant") == "Plant" and found.get("K2 plant") == "Plant"
+    assert found.get("Tarvik") == "Brand"

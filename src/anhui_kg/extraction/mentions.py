@@ -905,6 +905,11 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
 _PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
 
 
+_PLANT_CODE = re.compile(
+    r"\b(?:[Tt]he|its|and)\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
+)
+
+
 def _plants(text: str) -> list[_Cand]:
     out = []
     if not _PLANT_WORD.search(text):
@@ -919,9 +924,13 @@ def _plants(text: str) -> list[_Cand]:
             if phrase.endswith("Park"):
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
-    # "the F2 plant at NeoPark", "its Wuhu plant" stays unnamed unless capitalised code
-    for m in re.finditer(r"\b(?:the|its|and)\s([A-Z][\w-]*\d[\w-]*\splants?)\b", text):
-        out.append(_Cand(m.start(1), m.end(1), "Plant", m.group(1), None, "plant_code.v1", 2))
+    # "the F2 plant at NeoPark", "the F1 and F2 plants"; "its Wuhu plant" stays unnamed
+    for m in _PLANT_CODE.finditer(text):
+        if m.group(2):  # two plants named at once: each code is a plant
+            out.append(_Cand(m.start(1), m.end(1), "Plant", f"{m.group(1)} plant", None, "plant_code.v1", 2))
+            out.append(_Cand(m.start(2), m.end(3), "Plant", f"{m.group(2)} plant", None, "plant_code.v1", 2))
+        else:
+            out.append(_Cand(m.start(1), m.end(3), "Plant", f"{m.group(1)} plant", None, "plant_code.v1", 2))
     return out
 
 
@@ -932,8 +941,10 @@ _BRAND_CUES = [
     re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
     re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
     re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
+    # "license its Freelander name", "revived under the Soviet-era Kestrel name"
+    re.compile(rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?\sname\b"),
 ]
-_BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
+_BRAND_WORDS = ("brand", "marque", "lineup", "label", "name")  # every brand cue has one
 
 
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
