@@ -144,3 +144,13 @@ def test_two_plants_named_at_once_and_a_brand_named_by_its_name():
                      "Orbis Battery will license its Tarvik name to the venture.")
     assert found.get("K1 plant") == "Plant" and found.get("K2 plant") == "Plant"
     assert found.get("Tarvik") == "Brand"
+
+
+def test_a_peoples_government_is_the_municipal_government_and_a_zone_keeps_its_and():
+    table = [{"id": "lanmere-government", "type": "GovernmentBody", "name": "Lanmere municipal government",
+              "aliases": []}]
+    ents = _entities(["Vantor Motors signed with the Lanmere Municipal People's Government. "
+                      "The plant is in the Lanmere Economic and Technological Development Area."], table)
+    assert "Lanmere municipal government" in ents
+    assert not any("People" in n for n in ents)
+    assert ents["Lanmere Economic and Technological Development Area"].type == "Place"

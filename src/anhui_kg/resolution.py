@@ -144,6 +144,9 @@ class Resolver:
                 keys.append(f"p:{_person_key(m.name)}")
             else:
                 core = core_name(m.name)
+                if m.type == "GovernmentBody" and core.endswith("people's government"):
+                    # "Hefei Municipal People's Government" is the Hefei municipal government
+                    core = core[: -len("people's government")] + "government"
                 k = self._table_core.get((fam, core))
                 if m.via == "subsidiary.v1" and (k or " " not in core):
                     # "its U.S. subsidiary, Kestrel Inc.": not the parent its core name would join

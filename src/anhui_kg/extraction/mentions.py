@@ -830,7 +830,8 @@ _MAKER_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&-]+)$")
 # "Ministry of Industry and Information Technology": institution names with "and"
 _AND_INSTITUTION = re.compile(
     rf"\sand\s((?:[A-Z][\w’'-]*\s){{0,3}}(?:Commission|Committee|Administration|Bureau|Ministry|Department|"
-    rf"Council|Institute|University|Academy|Association|Agency|Office|Authority|Development|Technology|Reform)\b"
+    rf"Council|Institute|University|Academy|Association|Agency|Office|Authority|Development|Technology|Reform|"
+    rf"Area|Zone)\b"
     rf"(?:\sof\s(?:the\s)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)?)"
 )
 _INSTITUTION_HEAD = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*\s)(?:(?:[A-Z][\w’'-]*|of|of\sthe)\s){0,5})$")
@@ -897,7 +898,8 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
             s = w.end()
         phrase = text[s:e]
         t = _classify_org(phrase)
-        if t in ("GovernmentBody", "Organization") and ok(s, e):
+        # "Hefei Economic and Technological Development Area" is a zone, so a place
+        if (t in ("GovernmentBody", "Organization") or t == "Place" and _ZONE.search(phrase)) and ok(s, e):
             out.append(_Cand(s, e, t, phrase, None, "institution.v1", 2))
     return out, subsidiary
 
