@@ -154,3 +154,12 @@ def test_a_peoples_government_is_the_municipal_government_and_a_zone_keeps_its_a
     assert "Lanmere municipal government" in ents
     assert not any("People" in n for n in ents)
     assert ents["Lanmere Economic and Technological Development Area"].type == "Place"
+
+
+def test_a_founder_named_in_a_deal_sentence_is_a_person_when_called_mr_later():
+    found = names_of("The firm, founded by Jean-Luc Marvaux and Ortis Cells, sold its stake to "
+                     "Hartwell Holdings plc. Mr. Marvaux said the sale was finished. "
+                     "Ohio Governor Tom McAllen welcomed it.")
+    assert found.get("Jean-Luc Marvaux") == "Person" and "Marvaux" not in found
+    assert found.get("Hartwell Holdings plc") == "Company"
+    assert found.get("Tom McAllen") == "Person"

@@ -111,7 +111,7 @@ LEGAL_FORMS = (
     r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0]&[ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
-    r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|\(Limited[ \u00a0]Partnership\)"
+    r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)"
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
@@ -161,7 +161,8 @@ TITLE = (
     r"commissioner|vice[- ]governor|vice[- ]mayor)"
 )
 TITLE_CAP = re.compile(r"(?i:%s)" % TITLE)
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:[’'-][a-z]+)?"
+# "Li", "Yan’an", "Jean-Luc", "DeWine", "McAllister"
+_NAME_WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-z][a-zà-ÿ]+)?"
 # particles inside names: "Carlos Alberto de Oliveira Andrade", "Ursula von der Leyen"
 _NAME_PARTICLES = r"(?:(?:\s(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|binti|al|el))+\s%s(?:\s%s)?)" % (
     _NAME_WORD, _NAME_WORD)
@@ -187,7 +188,7 @@ STOP_CAPS = frozenset(
     Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 EV EVs NEV NEVs SUV SUVs MPV R&D OEM OEMs IPO
     CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
     Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
-    Plant Factory Province City County District Government Party Belt Road""".split()
+    Plant Factory Province City County District Government Party Belt Road Mr Ms Mrs Dr Prof""".split()
 )
 
 GENERIC_WORDS = frozenset(
@@ -390,6 +391,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             for c in chosen
         ]
     chosen = _abbreviations(text, chosen, aliases)
+    chosen = _people_in_deal_context(text, chosen)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -1150,6 +1152,24 @@ _NAME_WORD_IN_USE = re.compile(
 )
 
 
+def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'founded by Jean-Luc Moreau ... Mr. Moreau said': a name in a deal sentence whose
+    surname the article uses with Mr/Ms/Dr is a person, not a company."""
+    if not any(h in text for h in ("Mr", "Ms", "Dr")):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.via == "deal_context.v1" and c.key is None and re.fullmatch(NAME, c.name):
+            last = c.name.split()[-1]
+            if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
+                c = _Cand(c.start, c.end, "Person", c.name, None, "honorific_surname.v1", c.rank)
+        out.append(c)
+    return out
+
+
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s[A-Z]")
+
+
 def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
     """'S800' after 'Maxel S800': a model code alone names the one product of the article it ends."""
     full: dict[str, set[str]] = defaultdict(set)
@@ -1176,6 +1196,13 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
                 people.setdefault(w.replace("’", "'"), set()).add(c.name)
     if not people:
         return chosen
+    # a one-word name found by its own rule ("Mr. Moreau") is the one full name it is part of
+    chosen = [
+        _Cand(c.start, c.end, c.type, next(iter(full)), c.key, c.via, c.rank)
+        if c.type == "Person" and " " not in c.name
+        and len(full := {n for n in people.get(c.name.replace("’", "'"), ()) if " " in n}) == 1 else c
+        for c in chosen
+    ]
     taken = [(c.start, c.end) for c in chosen]
     out = list(chosen)
     # Each word of this article's people is looked up with str.find (no regex is compiled
