@@ -163,3 +163,16 @@ def test_a_founder_named_in_a_deal_sentence_is_a_person_when_called_mr_later():
     assert found.get("Jean-Luc Marvaux") == "Person" and "Marvaux" not in found
     assert found.get("Hartwell Holdings plc") == "Company"
     assert found.get("Tom McAllen") == "Person"
+
+
+def test_what_is_not_a_model_or_a_place():
+    table = [{"id": "kestrel", "type": "Company", "name": "Kestrel", "aliases": []},
+             {"id": "lanmere", "type": "Place", "name": "Lanmere", "aliases": []}]
+    from anhui_kg.extraction.mentions import build_aliases
+
+    text = ("Investors see the Tarvo River Delta, a manufacturing platform, as a hub. "
+            "Kestrel 10 new models will come. Kestrel built a factory in Lanmere City. "
+            "The cars were assembled by Chinese workers.")
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    found = {m.text: m.type for m in extract_mentions(a, build_aliases(table))}
+    assert not {"Tarvo River Delta", "Kestrel 10", "Lanmere City", "Chinese"} & set(found), found

@@ -750,7 +750,7 @@ _PLACE_OF_UNIT = re.compile(
 _UNIT_WORD = re.compile(r"\s(?:County|Prefecture|Oblast|District|Governorate|Borough|Parish)\b")
 _WORDS_BEFORE_UNIT = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s){1,3})$")
 # "near Big Rapids, Michigan", "in Jacarei, in the state of Sao Paulo", "a gigafactory in Velden"
-_PREP_PLACE = re.compile(rf"\s(?:in|near|at|outside|from)\s({_PLACE_SEQ})")
+_PREP_PLACE = re.compile(rf"\s(?P<prep>in|near|at|outside|from)\s(?P<place>{_PLACE_SEQ})")
 _AFTER_PLACE_COMMA = re.compile(
     rf",\s(?:in\s(?:the\s)?(?:state|province|region|county|prefecture)\sof\s|in\s(?:neighbouring|neighboring|nearby)\s"
     rf"|(?:a|the)\s(?:[\w-]+\s)?(?:city|town|village|district|county|port|municipality)\b|(?P<next>{_PLACE_SEQ}))"
@@ -772,8 +772,9 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
         words = phrase.split()
         if (words[0] in STOP_CAPS or phrase in aliases.by_surface or phrase in aliases.regions
                 or DEMONYM.fullmatch(phrase) or _ORG_SUFFIX_END.search(phrase) or ORG_WORDS.search(phrase)
-                or GOV_WORDS.search(phrase)):
-            return
+                or GOV_WORDS.search(phrase)
+                or words[-1] in ("City", "Province", "Prefecture") and " ".join(words[:-1]) in aliases.by_surface):
+            return  # ("Wuhu City" is the known Wuhu)
         out.append(_Cand(start, end, "Place", phrase, None, via, 1))
 
     for m in _OF_PLACE.finditer(text):
@@ -789,8 +790,9 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
             if s < e and " " in text[s:e]:
                 out.append(_Cand(s, e, "Place", text[s:e], None, "place_unit.v1", 1))
     for m in _PREP_PLACE.finditer(text):
-        s, e = m.start(1), m.end(1)
-        after = _AFTER_PLACE_COMMA.match(text, e)
+        s, e = m.start("place"), m.end("place")
+        # "at X, Y" and "from X, Y" as often name a company and its country: only "in", "near"
+        after = _AFTER_PLACE_COMMA.match(text, e) if m.group("prep") in ("in", "near", "outside") else None
         if after is not None:
             nxt = after.group("next")
             # the name after the comma must be a known place: "Brenton, Ohio"
@@ -1002,6 +1004,9 @@ _NAMED_PRODUCT = re.compile(
 )
 
 
+_GEO_WORD = re.compile(r"\b(?:River|Delta|Lake|Bay|Valley|Mountains?|Region|Area|Island|Sea|Strait|Basin|Coast|Plain)\b")
+
+
 def _products(text: str, aliases: Aliases) -> list[_Cand]:
     out = []
     for m in _MODEL_NUMBER.finditer(text):
@@ -1020,8 +1025,10 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
             continue
         kn = aliases.by_surface.get(name)
         # a known brand or company with a number, or any name with a product noun after it
+        # (after a company's name the number must end the phrase: "Kestrel 10 new models" is no model)
         if not _NOUN_AFTER_MODEL.match(text, m.end()) and (
             kn is None or kn.type not in ("Brand", "Company") or _NOT_A_MODEL_AFTER.match(text, m.end())
+            or kn.type == "Company" and not re.match(r"[,.;:)]|$", text[m.end() : m.end() + 1])
         ):
             continue
         s, e = name_m.start(1), m.end()
@@ -1044,8 +1051,9 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
             continue
         s, e = m.start(1), m.end(1)
         phrase = text[s:e]
-        if phrase.split()[0] in STOP_CAPS or phrase in aliases.by_surface or _ORG_SUFFIX_END.search(phrase):
-            continue
+        if (phrase.split()[0] in STOP_CAPS or phrase in aliases.by_surface or _ORG_SUFFIX_END.search(phrase)
+                or _GEO_WORD.search(phrase) or _known_place(phrase.split()[0], aliases)):
+            continue  # "the Yangtze River Delta, a manufacturing platform" is a region
         out.append(_Cand(s, e, "Product", phrase, None, "model_appositive.v1", 1))
     for m in CODE.finditer(text):
         code = m.group(1)
