@@ -370,7 +370,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     has_quotes = "“" in text or '"' in text
     titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
     for c in _organisations(text, article, aliases, heading):
-        if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
+        if not in_heading(c.start) and not (titles and any(a <= c.start < b for a, b in titles)):
             cands.append(c)
     named, subsidiary_starts = _named_in_context(text, aliases)
     cands += [c for c in named if not in_heading(c.start)]
@@ -538,6 +538,7 @@ _FIRST_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]")
 _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in article after article
 def _classify_org(name: str) -> EntityType | None:
     if name.split(" ", 1)[0] in ORG_PREFIX and " " in name:
         return "Company"  # "Grupo CAOA", "PT Handal Motor"
