@@ -176,3 +176,8 @@ def test_what_is_not_a_model_or_a_place():
     a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
     found = {m.text: m.type for m in extract_mentions(a, build_aliases(table))}
     assert not {"Tarvo River Delta", "Kestrel 10", "Lanmere City", "Chinese"} & set(found), found
+
+
+def test_a_kind_of_thing_in_a_deal_sentence_is_not_a_company():
+    found = names_of("From Humble Vans to Luxury EVs: Vantor Motors signed a deal with Orbis Battery.")
+    assert "Luxury EVs" not in found and found.get("Orbis Battery") == "Company"

@@ -675,6 +675,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if (
                 s >= e
                 or phrase.split()[0] in STOP_CAPS
+                or phrase.split()[-1] in STOP_CAPS  # "to Luxury EVs": a kind of thing, not a name
                 or phrase in GENERIC_SINGLE
                 or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
