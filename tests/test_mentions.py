@@ -181,3 +181,10 @@ def test_what_is_not_a_model_or_a_place():
 def test_a_kind_of_thing_in_a_deal_sentence_is_not_a_company():
     found = names_of("From Humble Vans to Luxury EVs: Vantor Motors signed a deal with Orbis Battery.")
     assert "Luxury EVs" not in found and found.get("Orbis Battery") == "Company"
+
+
+def test_model_lines_trims_first_models_and_the_region_after_a_town():
+    found = mentions_of("Vantor builds the Tarvo PLUS at a plant in Ciudad Lomar, Paramba. "
+                        "Two years later the plant built its first Kessel Ranger Evo.")
+    assert found.get("Tarvo PLUS") == "Product" and found.get("Kessel Ranger Evo") == "Product"
+    assert found.get("Ciudad Lomar") == "Place" and found.get("Paramba") == "Place"

@@ -761,6 +761,7 @@ _SITE_BEFORE = re.compile(
     r"(?<![\w-])(?:plant|factory|gigafactory|facility|site|base|campus|headquarters|hub|works|office|centre|center|"
     r"headquartered|based|located)s?$"
 )
+_REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 # "the State of Illinois": the state as a government, not the place
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
@@ -804,6 +805,10 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
                 continue
         if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not re.match(r"[\w’'-]|\s[A-Z]", text[e : e + 2]):
             place(s, e, "place_site.v1")
+            # "a plant in Ciudad Tarvo, Lanmere.": the region that closes the sentence
+            r = _REGION_AFTER_TOWN.match(text, e)
+            if r:
+                place(r.start(1), r.end(1), "place_region.v1")
     return out
 
 
@@ -1006,6 +1011,13 @@ _NAMED_PRODUCT = re.compile(
 )
 
 
+# "the Kestrel PLUS", "the Tarvo Pro": a model line's trim
+_MODEL_TRIM = re.compile(r"\bthe\s([A-Z][a-z]+\s(?:PLUS|Plus|PRO|Pro|MAX|Max|Ultra|DM-i|DM-p))\b")
+# "built its first Kestrel Tarvo", "launched the new Lanmere"
+_FIRST_MODEL = re.compile(
+    r"\b(?:built|produced|launched|unveiled|delivered|assembled|rolled out|introduced|debuted)\s"
+    r"(?:its|their|the)\s(?:first|new|latest|second|all-new)\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})"
+)
 _GEO_WORD = re.compile(r"\b(?:River|Delta|Lake|Bay|Valley|Mountains?|Region|Area|Island|Sea|Strait|Basin|Coast|Plain)\b")
 
 
@@ -1047,6 +1059,15 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
                 or _ORG_SUFFIX_END.search(phrase)):
             continue  # one word before a noun is as often a maker ("the Kestrel chip")
         out.append(_Cand(s, e, "Product", phrase, None, "model_noun.v1", 1))
+    for pattern, via in ((_MODEL_TRIM, "model_trim.v1"), (_FIRST_MODEL, "first_model.v1")):
+        for m in pattern.finditer(text):
+            s, e = _trim_phrase(text, m.start(1), m.end(1))
+            phrase = text[s:e]
+            words = phrase.split()
+            if (s < e and words[0] not in STOP_CAPS and not DEMONYM.fullmatch(words[0])
+                    and not all(w in aliases.by_surface or w in STOP_CAPS for w in words)
+                    and not _ORG_SUFFIX_END.search(phrase) and not ORG_WORDS.search(phrase)):
+                out.append(_Cand(s, e, "Product", phrase, None, via, 1))
     for a in _A_PRODUCT_AFTER_COMMA.finditer(text):
         m = _THE_MODEL_BEFORE_COMMA.search(text, max(0, a.start() - 50), a.start())
         if m is None:
