@@ -481,7 +481,8 @@ _NAME_BEFORE_TITLE = re.compile(
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
 _PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b")
-_WHO_ROLE = re.compile(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
+_WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
+_NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
 _SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
@@ -509,6 +510,10 @@ def _people(text: str) -> list[_Cand]:
         if not _has_key_word(text, pattern):
             continue
         for m in pattern.finditer(text):
+            if pattern is _WHO_ROLE:  # found from ", who chairs" back to the name
+                m = _NAME_BEFORE_WHO.search(text, max(0, m.start() - 80), m.start())
+                if m is None:
+                    continue
             out.append(_person(text, m.start(1), m.end(1), via, rank=rank))
     return [c for c in out if c is not None]
 
@@ -817,9 +822,9 @@ _UNIT_NOUN = r"(?:subsidiary|unit|arm|affiliate|division|offshoot)"
 _CAP_NAME = _CAP_PHRASE.pattern
 # "its U.S. subsidiary, Kestrel Inc." / "its automotive business unit, Kestrel Auto, develops"
 # / "The venture, Kestrel, develops" / "a joint venture, Kestrel Motors, in Wuhu"
-_NOUN_THEN_NAME = re.compile(
-    rf"(?P<noun>{_UNIT_NOUN}|venture|JV|company|firm|startup)(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?"
-)
+_NAME_NOUNS = ("subsidiary", "unit", "arm", "affiliate", "division", "offshoot", "venture", "JV", "company",
+               "firm", "startup")
+_NAME_AFTER_NOUN = re.compile(rf"(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?")
 _DETERMINER_BEFORE_NOUN = re.compile(r"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){0,3}$")
 # "Kestrel Inc., the U.S. subsidiary of ...": found from the noun back to the name
 _UNIT_OF = re.compile(rf",\s(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b")
@@ -827,10 +832,11 @@ _NAME_BEFORE_UNIT_OF = re.compile(rf"({_CAP_NAME})$")
 # "which was renamed Kestrel Chery", "rebranded as Kestrel"
 _RENAMED = re.compile(rf"\b(?:renamed|rebranded)\s(?:as\s)?(?P<name>{_CAP_NAME})")
 # "assembled from kits by Kestrel at its plant", "distributed by Kestrel Group"
-_MADE_BY = re.compile(
-    rf"\b(?:assembled|built|made|produced|manufactured|distributed|imported|sold|developed|designed|operated|"
-    rf"supplied|marketed)\s(?:[a-z-]+\s){{0,4}}?by\s(?:the\s)?(?P<name>{_CAP_SEQ})"
+_MADE_BEFORE_BY = re.compile(
+    r"\b(?:assembled|built|made|produced|manufactured|distributed|imported|sold|developed|designed|operated|"
+    r"supplied|marketed)\s(?:[a-z-]+\s){0,4}$"
 )
+_NAME_AFTER_BY = re.compile(rf"(?:the\s)?(?P<name>{_CAP_SEQ})")
 # "Kestrel's EyeX4 chip": the maker of a model-coded product
 _CODE_AFTER_POSSESSIVE = re.compile(
     r"(?:’s|'s)\s(?:[A-Z][\w-]*\d[\w-]*)\s"
@@ -858,14 +864,21 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
         return (s < e and phrase.split()[0] not in STOP_CAPS and phrase not in GENERIC_SINGLE
                 and not _known_place(phrase, aliases) and not DEMONYM.fullmatch(phrase))
 
-    for m in _NOUN_THEN_NAME.finditer(text):
-        n = m.start("noun")
-        if n and (text[n - 1].isalnum() or not _DETERMINER_BEFORE_NOUN.search(text, max(0, n - 50), n)):
-            continue
+    # the nouns are looked up with str.find, then the name after them and the determiner
+    # before them are matched in place
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for noun in _NAME_NOUNS:
+        n = text.find(noun)
+        while n != -1:
+            m = _NAME_AFTER_NOUN.match(text, n + len(noun))
+            if m and not (n and text[n - 1].isalnum()) and _DETERMINER_BEFORE_NOUN.search(text, max(0, n - 50), n):
+                found.append((n, noun, m))
+            n = text.find(noun, n + 1)
+    for _, noun, m in sorted(found, key=lambda f: f[0]):
         s, e = _trim_phrase(text, m.start("name"), m.end("name"))
         if not ok(s, e):
             continue
-        unit = m.group("noun") not in ("venture", "JV", "company", "firm", "startup")
+        unit = noun not in ("venture", "JV", "company", "firm", "startup")
         if unit:
             subsidiary.add(s)
         if m.group("comma") and m.group("close"):  # a name set off by commas is surely a name
@@ -883,12 +896,16 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
             s, e = _trim_phrase(text, m.start("name"), m.end("name"))
             if ok(s, e):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "renamed.v1", 2))
-    if " by " in text:
-        for m in _MADE_BY.finditer(text):
+    # " by " is looked up with str.find; the verb before it and the name after it in place
+    b = text.find(" by ")
+    while b != -1:
+        m = _NAME_AFTER_BY.match(text, b + 4)
+        if m is not None and _MADE_BEFORE_BY.search(text, max(0, b - 60), b + 1):
             s, e = _trim_phrase(text, m.start("name"), m.end("name"))
             # two or three plain capitalised words are as likely a person ("built by Li Wei")
             if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
+        b = text.find(" by ", b + 1)
     if "’s " in text or "'s " in text:
         for p in _CODE_AFTER_POSSESSIVE.finditer(text):
             m = _MAKER_BEFORE.search(text, max(0, p.start() - 40), p.start())
@@ -954,25 +971,32 @@ _BRAND_CUES = [
     re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
     re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
     re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
-    # "license its Freelander name", "revived under the Soviet-era Kestrel name"
-    re.compile(rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?\sname\b"),
 ]
-_BRAND_WORDS = ("brand", "marque", "lineup", "label", "name")  # every brand cue has one
+# "license its Freelander name", "revived under the Soviet-era Kestrel name": found from " name"
+_BRAND_BEFORE_NAME = re.compile(
+    rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?$"
+)
+_BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
 
 
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     out: list[_Cand] = []
-    if not any(w in text for w in _BRAND_WORDS):
-        return out
-    for pat in _BRAND_CUES:
-        for m in pat.finditer(text):
-            name = m.group(1)
-            if name in STOP_CAPS or name in GENERIC_SINGLE:
-                continue
-            kn = aliases.by_surface.get(name)
-            # "the Ebro brand": the text says brand, even where a company has the same name
-            key = kn.key if kn is not None and kn.type == "Brand" else None
-            out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
+    found = [m for pat in _BRAND_CUES for m in pat.finditer(text)] if any(w in text for w in _BRAND_WORDS) else []
+    i = text.find(" name")
+    while i != -1:
+        if not text[i + 5 : i + 6].isalpha():
+            m = _BRAND_BEFORE_NAME.search(text, max(0, i - 45), i)
+            if m:
+                found.append(m)
+        i = text.find(" name", i + 5)
+    for m in found:
+        name = m.group(1)
+        if name in STOP_CAPS or name in GENERIC_SINGLE:
+            continue
+        kn = aliases.by_surface.get(name)
+        # "the Ebro brand": the text says brand, even where a company has the same name
+        key = kn.key if kn is not None and kn.type == "Brand" else None
+        out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
     return out
 
 
@@ -983,7 +1007,7 @@ _PRODUCT_NOUN_ANY = (
 )
 # Each scan starts at the number or the noun, which are rare, and looks back a few words.
 # "the Kestrel 5 crossover", "Kestrel s700", "Kestrel 208"
-_MODEL_NUMBER = re.compile(r"\d{1,4}(?![\w%-]|[.,]\d)")  # what comes before is tested in Python
+_MODEL_NUMBER = re.compile(r"\d(?<=[ a-z]\d)\d{0,3}(?![\w%-]|[.,]\d)")  # the rest is tested in Python
 _NAME_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z-]+)\s$")
 _NOUN_AFTER_MODEL = re.compile(rf"\s{_PRODUCT_NOUN_ANY}\b")
 _NOT_A_MODEL_AFTER = re.compile(
@@ -1012,12 +1036,15 @@ _NAMED_PRODUCT = re.compile(
 
 
 # "the Kestrel PLUS", "the Tarvo Pro": a model line's trim
-_MODEL_TRIM = re.compile(r"\bthe\s([A-Z][a-z]+\s(?:PLUS|Plus|PRO|Pro|MAX|Max|Ultra|DM-i|DM-p))\b")
+_MODEL_TRIM = re.compile(r"(?:PLUS|Plus|PRO|Pro|MAX|Max|Ultra|DM-i|DM-p)\b")  # capitals: a fast scan
+_MODEL_BEFORE_TRIM = re.compile(r"\bthe\s([A-Z][a-z]+)\s$")
 # "built its first Kestrel Tarvo", "launched the new Lanmere"
-_FIRST_MODEL = re.compile(
+_ORDINALS = ("first ", "new ", "latest ", "second ")  # ("all-new " ends in "new ")
+_VERB_BEFORE_ORDINAL = re.compile(
     r"\b(?:built|produced|launched|unveiled|delivered|assembled|rolled out|introduced|debuted)\s"
-    r"(?:its|their|the)\s(?:first|new|latest|second|all-new)\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})"
+    r"(?:its|their|the)\s(?:all-)?$"
 )
+_MODEL_AFTER_ORDINAL = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}")
 _GEO_WORD = re.compile(r"\b(?:River|Delta|Lake|Bay|Valley|Mountains?|Region|Area|Island|Sea|Strait|Basin|Coast|Plain)\b")
 
 
@@ -1059,15 +1086,27 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
                 or _ORG_SUFFIX_END.search(phrase)):
             continue  # one word before a noun is as often a maker ("the Kestrel chip")
         out.append(_Cand(s, e, "Product", phrase, None, "model_noun.v1", 1))
-    for pattern, via in ((_MODEL_TRIM, "model_trim.v1"), (_FIRST_MODEL, "first_model.v1")):
-        for m in pattern.finditer(text):
-            s, e = _trim_phrase(text, m.start(1), m.end(1))
-            phrase = text[s:e]
-            words = phrase.split()
-            if (s < e and words[0] not in STOP_CAPS and not DEMONYM.fullmatch(words[0])
-                    and not all(w in aliases.by_surface or w in STOP_CAPS for w in words)
-                    and not _ORG_SUFFIX_END.search(phrase) and not ORG_WORDS.search(phrase)):
-                out.append(_Cand(s, e, "Product", phrase, None, via, 1))
+    spans = []
+    for t in _MODEL_TRIM.finditer(text):
+        m = _MODEL_BEFORE_TRIM.search(text, max(0, t.start() - 30), t.start())
+        if m:
+            spans.append((m.start(1), t.end(), "model_trim.v1"))
+    for word in _ORDINALS:
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            if text[j : j + 1].isupper() and _VERB_BEFORE_ORDINAL.search(text, max(0, i - 40), i):
+                m = _MODEL_AFTER_ORDINAL.match(text, j)
+                spans.append((m.start(), m.end(), "first_model.v1"))
+            i = text.find(word, j)
+    for s0, e0, via in spans:
+        s, e = _trim_phrase(text, s0, e0)
+        phrase = text[s:e]
+        words = phrase.split()
+        if (s < e and words[0] not in STOP_CAPS and not DEMONYM.fullmatch(words[0])
+                and not all(w in aliases.by_surface or w in STOP_CAPS for w in words)
+                and not _ORG_SUFFIX_END.search(phrase) and not ORG_WORDS.search(phrase)):
+            out.append(_Cand(s, e, "Product", phrase, None, via, 1))
     for a in _A_PRODUCT_AFTER_COMMA.finditer(text):
         m = _THE_MODEL_BEFORE_COMMA.search(text, max(0, a.start() - 50), a.start())
         if m is None:
