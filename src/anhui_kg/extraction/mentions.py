@@ -932,9 +932,11 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
     return out, subsidiary
 
 
-_PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
 
 
+_PLANT_KEYS = ("Plant", "Factory", "Gigafactory", "Base", "Works", "Park")
+_PLANT_NAME_WORD = re.compile(r"(?:Plant|Factory|Gigafactory|Base|Works|Park)\b(?!\s(?:Co|Ltd|Group))")
+_WORDS_BEFORE_PLANT = re.compile(rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?)$")
 _PLANT_CODE = re.compile(
     r"\b(?:[Tt]he|its|and)\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
 )
@@ -942,20 +944,19 @@ _PLANT_CODE = re.compile(
 
 def _plants(text: str) -> list[_Cand]:
     out = []
-    if not _PLANT_WORD.search(text):
-        return out
-    for m in re.finditer(
-        rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?(?:Plant|Factory|Gigafactory|Base|Works|Park))\b(?!\s(?:Co|Ltd|Group))",
-        text,
-    ):
-        s, e = _trim_phrase(text, m.start(1), m.end(1))
+    # found from the plant word back to the name (the capital-led scan is fast)
+    for w in _PLANT_NAME_WORD.finditer(text) if any(k in text for k in _PLANT_KEYS) else ():
+        m = _WORDS_BEFORE_PLANT.search(text, max(0, w.start() - 120), w.start())
+        if m is None:
+            continue
+        s, e = _trim_phrase(text, m.start(1), w.end())
         phrase = text[s:e]
         if len(phrase.split()) >= 2 and not re.match(r"(?:Industrial|Science|Technology|High-Tech)\s", phrase):
             if phrase.endswith("Park"):
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
     # "the F2 plant at NeoPark", "the F1 and F2 plants"; "its Wuhu plant" stays unnamed
-    for m in _PLANT_CODE.finditer(text):
+    for m in _PLANT_CODE.finditer(text) if " plant" in text else ():
         if m.group(2):  # two plants named at once: each code is a plant
             out.append(_Cand(m.start(1), m.end(1), "Plant", f"{m.group(1)} plant", None, "plant_code.v1", 2))
             out.append(_Cand(m.start(2), m.end(3), "Plant", f"{m.group(2)} plant", None, "plant_code.v1", 2))
