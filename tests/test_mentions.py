@@ -188,3 +188,13 @@ def test_model_lines_trims_first_models_and_the_region_after_a_town():
                         "Two years later the plant built its first Kessel Ranger Evo.")
     assert found.get("Tarvo PLUS") == "Product" and found.get("Kessel Ranger Evo") == "Product"
     assert found.get("Ciudad Lomar") == "Place" and found.get("Paramba") == "Place"
+
+
+def test_better_known_as_and_a_coded_chip_after_a_possessive():
+    found = names_of("In Peru, Tarvo Vehicle Manufacturing, better known as TVM, assembles the cars. "
+                     "The car moved from Kestrava's KX4 chip to a newer one, and TVM signed a deal with Orbis Battery.")
+    assert found.get("Tarvo Vehicle Manufacturing") == "Company" and "TVM" not in found
+    text = "Tarvo Vehicle Manufacturing, better known as TVM, grew. TVM hired staff."
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    assert {m.name for m in extract_mentions(a) if m.text == "TVM"} == {"Tarvo Vehicle Manufacturing"}
+    assert found.get("KX4") == "Product" and found.get("Kestrava") == "Company"

@@ -1046,6 +1046,7 @@ _VERB_BEFORE_ORDINAL = re.compile(
     r"(?:its|their|the)\s(?:all-)?$"
 )
 _MODEL_AFTER_ORDINAL = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}")
+_LETTERS_AND_DIGITS = re.compile(r"[A-Z][A-Za-z]*\d[\w-]*")
 _GEO_WORD = re.compile(r"\b(?:River|Delta|Lake|Bay|Valley|Mountains?|Region|Area|Island|Sea|Strait|Basin|Coast|Plain)\b")
 
 
@@ -1082,10 +1083,13 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
         s, e = m.start(1), m.end(1)
         phrase = text[s:e]
         words = phrase.split()
-        if (len(words) < 2 or words[0] in STOP_CAPS or phrase in aliases.by_surface
+        # one word before the noun is as often a maker ("the Kestrel chip"), unless it is a
+        # code of letters and digits ("its EyeX4 chip")
+        if (len(words) < 2 and not _LETTERS_AND_DIGITS.fullmatch(phrase) or words[0] in STOP_CAPS
+                or phrase in aliases.by_surface
                 or any(w in GENERIC_SINGLE or DEMONYM.fullmatch(w) or w in GENERIC_WORDS for w in words)
                 or _ORG_SUFFIX_END.search(phrase)):
-            continue  # one word before a noun is as often a maker ("the Kestrel chip")
+            continue
         out.append(_Cand(s, e, "Product", phrase, None, "model_noun.v1", 1))
     spans = []
     for t in _MODEL_TRIM.finditer(text):
@@ -1149,7 +1153,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             continue
         rest = text[c.end : c.end + 60]
         m = re.match(
-            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|known as)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
+            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
             rest,
         )
         if m:
