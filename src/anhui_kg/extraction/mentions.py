@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pydantic import TypeAdapter
+
 from ..models import Article, EntityType, Mention
 
 # --- the alias table ---------------------------------------------------------------
@@ -395,8 +397,9 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
-    return tuple(
-        Mention(
+    # one validation call for the whole tuple (several times faster than one per Mention)
+    return _MENTIONS.validate_python([
+        dict(
             id=f"{article.id}#{c.start}-{c.end}",
             article=article.id,
             start=c.start,
@@ -409,7 +412,10 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             via=c.via,
         )
         for c in chosen
-    )
+    ])
+
+
+_MENTIONS = TypeAdapter(tuple[Mention, ...])
 
 
 _TIER = {
