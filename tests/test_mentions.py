@@ -198,3 +198,16 @@ def test_better_known_as_and_a_coded_chip_after_a_possessive():
     a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
     assert {m.name for m in extract_mentions(a) if m.text == "TVM"} == {"Tarvo Vehicle Manufacturing"}
     assert found.get("KX4") == "Product" and found.get("Kestrava") == "Company"
+
+
+def test_a_name_set_off_after_a_title_and_a_new_place_holding_a_known_one():
+    found = mentions_of("A company spokesperson, Lin Haoran, said the cars sell in the state of New South Wales.")
+    assert found.get("Lin Haoran") == "Person"
+    assert found.get("New South Wales") == "Place" and "Wales" not in found
+
+
+def test_a_known_unit_named_as_a_unit_stays_the_known_entity():
+    table = [{"id": "vantor", "type": "Company", "name": "Vantor", "aliases": []},
+             {"id": "vantor-power", "type": "Company", "name": "Vantor Power", "aliases": []}]
+    ents = _entities(["Vantor said its unit, Vantor Power, runs the stations."], table)
+    assert "Vantor Power" in ents and ents["Vantor Power"].id == "vantor-power"

@@ -106,6 +106,7 @@ class Resolver:
         self._table_core: dict[tuple[str, str], str] = {}
         for surface, kn in aliases.by_surface.items():
             self._table_core.setdefault((_family(kn.type), core_name(surface)), kn.key)
+        self._table_names = frozenset(normalize_name(s) for s in aliases.by_surface)
         self._clusters: dict[str, _ClusterStats] = {}
         self._remap: dict[str, str] = {}
         self._entity_of_cluster: dict[str, str] = {}
@@ -148,7 +149,8 @@ class Resolver:
                     # "Hefei Municipal People's Government" is the Hefei municipal government
                     core = core[: -len("people's government")] + "government"
                 k = self._table_core.get((fam, core))
-                if m.via == "subsidiary.v1" and (k or " " not in core):
+                if m.via == "subsidiary.v1" and (k and normalize_name(m.name) not in self._table_names
+                                                 or not k and " " not in core):
                     # "its U.S. subsidiary, Kestrel Inc.": not the parent its core name would join
                     keys.append(f"sub:{normalize_name(m.name)}")
                 else:

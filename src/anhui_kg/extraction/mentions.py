@@ -428,7 +428,8 @@ _TIER = {
 
 # rules whose name, where it holds a known name and more, is as sure as the table
 _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
-                            "model_noun.v1", "model_appositive.v1"})
+                            "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
+                            "place_site.v1", "place_unit.v1"})
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
@@ -449,7 +450,9 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         while i < len(starts) and starts[i] < c.end:
             s, e = table_spans[i]
             if e <= c.end and (s, e) != (c.start, c.end) and (
-                s == c.start or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                s == c.start
+                or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
             ):
                 return True
             i += 1
@@ -480,7 +483,8 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
 _TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
 # Titles are found once, over lower-cased text (fast); names are then matched around them.
 _TITLE_LOW = re.compile(rf"\b{_TITLES.lower()}\b")
-_NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b")
+# "Chairman An Jin", and "a company spokesperson, Zhang Wei, said"
+_NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
@@ -503,7 +507,8 @@ def _people(text: str) -> list[_Cand]:
         # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
         m = _NAME_AFTER_TITLE.match(text, t.end())
         if m:
-            out.append(_person(text, m.start(1), m.end(1), "title_before.v1"))
+            g = 1 if m.group(1) else 2
+            out.append(_person(text, m.start(g), m.end(g), "title_before.v1"))
         # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
         m = _OF_ORG_THEN_NAME.match(text, t.end())
         if m:
@@ -784,7 +789,8 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
     def place(start: int, end: int, via: str) -> None:
         phrase = text[start:end]
         words = phrase.split()
-        if (words[0] in STOP_CAPS or phrase in aliases.by_surface or phrase in aliases.regions
+        if (words[0] in STOP_CAPS and not (words[0] == "New" and len(words) > 1)
+                or phrase in aliases.by_surface or phrase in aliases.regions
                 or DEMONYM.fullmatch(phrase) or _ORG_SUFFIX_END.search(phrase) or ORG_WORDS.search(phrase)
                 or GOV_WORDS.search(phrase)
                 or words[-1] in ("City", "Province", "Prefecture") and " ".join(words[:-1]) in aliases.by_surface):
