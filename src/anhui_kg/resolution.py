@@ -106,6 +106,7 @@ class Resolver:
         self._table_core: dict[tuple[str, str], str] = {}
         for surface, kn in aliases.by_surface.items():
             self._table_core.setdefault((_family(kn.type), core_name(surface)), kn.key)
+        self._table_names = frozenset(normalize_name(s) for s in aliases.by_surface)
         self._clusters: dict[str, _ClusterStats] = {}
         self._remap: dict[str, str] = {}
         self._entity_of_cluster: dict[str, str] = {}
@@ -144,27 +145,52 @@ class Resolver:
                 keys.append(f"p:{_person_key(m.name)}")
             else:
                 core = core_name(m.name)
+                if m.type == "GovernmentBody" and core.endswith("people's government"):
+                    # "Hefei Municipal People's Government" is the Hefei municipal government
+                    core = core[: -len("people's government")] + "government"
                 k = self._table_core.get((fam, core))
-                keys.append(f"k:{k}" if k else f"{fam}:{core}")
+                if m.via == "subsidiary.v1" and (k and normalize_name(m.name) not in self._table_names
+                                                 or not k and " " not in core):
+                    # "its U.S. subsidiary, Kestrel Inc.": not the parent its core name would join
+                    keys.append(f"sub:{normalize_name(m.name)}")
+                else:
+                    keys.append(f"k:{k}" if k else f"{fam}:{core}")
         return keys
 
     # -- between the passes --------------------------------------------------------
     def settle_entities(self) -> tuple[Entity, ...]:
-        # one-word organisation names join the one multi-word organisation they start
+        # one-word organisation names join the one organisation another article introduced
+        # them for ("China Petroleum & Chemical Corp. (Sinopec)"), or else the one
+        # multi-word organisation they start
         by_first_word: dict[str, set[str]] = defaultdict(set)
+        by_short_form: dict[str, set[str]] = defaultdict(set)
         for key, stats in self._clusters.items():
-            if key.startswith("org:") or key.startswith("k:"):
+            if key.startswith(("org:", "k:", "sub:")):
                 for n in stats.cores:
                     if " " in n:
                         by_first_word[n.split(" ", 1)[0]].add(key)
+                for surface in stats.surfaces:
+                    if " " not in surface:
+                        by_short_form[core_name(surface)].add(key)
+        # a model code alone ("S800") is the one multi-word product it ends ("Maxel S800")
+        by_last_word: dict[str, set[str]] = defaultdict(set)
+        for key in self._clusters:
+            if key.startswith("Product:") and " " in key:
+                by_last_word[key.rsplit(" ", 1)[1]].add(key)
         remap: dict[str, str] = {}
         for key in self._clusters:
+            if key.startswith("Product:") and " " not in key:
+                hosts = by_last_word.get(key[len("Product:"):], set())
+                if len(hosts) == 1:
+                    remap[key] = next(iter(hosts))
             if not key.startswith("org:"):
                 continue
             core = key[4:]
             if " " in core:
                 continue
-            hosts = by_first_word.get(core, set()) - {key}
+            hosts = by_short_form.get(core, set()) - {key}
+            if len(hosts) != 1:
+                hosts = by_first_word.get(core, set()) - {key}
             if len(hosts) == 1:
                 remap[key] = next(iter(hosts))
         merged: dict[str, _ClusterStats] = {}
@@ -322,7 +348,7 @@ def _entities(clusters: dict[str, _ClusterStats], aliases: Aliases) -> tuple[tup
             names, types = stats.names, stats.types
             name = max(names, key=lambda n: (names[n], len(n), n))
             etype = max(types, key=lambda t: (types[t], t == "Company"))
-            eid = slugify(core_name(name) if _family(etype) == "org" else name)
+            eid = slugify(core_name(name) if _family(etype) == "org" and not key.startswith("sub:") else name)
         if eid in used_ids:
             eid = f"{eid}-{etype.lower()}"
         n = 2

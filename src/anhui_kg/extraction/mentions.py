@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from pydantic import TypeAdapter
 
 from ..models import Article, EntityType, Mention
 
@@ -42,9 +46,10 @@ class Aliases:
     by_surface: dict[str, KnownName]
     pattern: re.Pattern[str]
     names: dict[str, KnownName]  # key -> entry
+    regions: frozenset[str] = frozenset()  # matched, so no rule takes them, but not entities
 
 
-def build_aliases(entries: list[dict]) -> Aliases:
+def build_aliases(entries: list[dict], regions: Iterable[str] = ()) -> Aliases:
     by_surface: dict[str, KnownName] = {}
     names: dict[str, KnownName] = {}
     for e in entries:
@@ -52,10 +57,11 @@ def build_aliases(entries: list[dict]) -> Aliases:
         names[e["id"]] = kn
         for s in [e["name"], *e.get("aliases", [])]:
             by_surface.setdefault(s, kn)
+    regions = frozenset(r for r in regions if r not in by_surface)
     # "(?<![\w&-])" is tested after a name's first character, so that the regex starts with
     # that character and sre can skip in C to the positions where a name can start
-    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation(by_surface, after_first=r"(?<![\w&-].)"))
-    return Aliases(by_surface, pattern, names)
+    pattern = re.compile(r"%s(?![\w&]|\$)" % _trie_alternation([*by_surface, *regions], after_first=r"(?<![\w&-].)"))
+    return Aliases(by_surface, pattern, names, regions)
 
 
 def _trie_alternation(names: Iterable[str], after_first: str = "") -> str:
@@ -95,14 +101,27 @@ def load_aliases(path: str | None = None) -> Aliases:
     else:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
-    return build_aliases(json.loads(text)["entities"])
+    data = json.loads(text)
+    return build_aliases(data["entities"], data.get("regions", ()))
 
 
 # --- vocabulary --------------------------------------------------------------------
 
+# Legal forms of many countries, written with their full stops (the spelled-out and
+# one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
+LEGAL_FORMS = (
+    r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0]&[ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
+    r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)"
+)
+# Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
+ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
+
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
@@ -130,7 +149,8 @@ DESCRIPTORS = (
 DESCRIPTOR_NOUN = (
     r"(?:automaker|carmaker|car maker|EV maker|maker|manufacturer|supplier|startup|start-up|"
     r"firm|company|giant|developer|designer|producer|chipmaker|fund|investor|shareholder|"
-    r"group|conglomerate|operator|provider|platform|partner|rival|brand)"
+    r"group|conglomerate|operator|provider|platform|partner|rival|brand|major|refiner|assembler|"
+    r"distributor|consultancy|retailer|dealer|importer|insurer|lender|utility|foundry)"
 )
 
 TITLE = (
@@ -138,10 +158,19 @@ TITLE = (
     r"chief executive officer|chief executive|CEO|vice[- ]president|president|general manager|"
     r"chief (?:financial|technology|operating|technical|marketing|strategy|product) officer|"
     r"CFO|CTO|COO|managing director|executive director|director|head|party secretary|"
-    r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president)"
+    r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president|"
+    r"governor|lieutenant governor|mayor|deputy mayor|premier|prime minister|minister|senator|ambassador|"
+    r"commissioner|vice[- ]governor|vice[- ]mayor)"
 )
 TITLE_CAP = re.compile(r"(?i:%s)" % TITLE)
-NAME = r"[A-Z][a-z]+(?:[’'-][a-z]+)?(?:\s[A-Z][a-z]+(?:[’'-][a-z]+)?){1,2}"
+# "Li", "Yan’an", "Jean-Luc", "DeWine", "McAllister"
+_NAME_WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-z][a-zà-ÿ]+)?"
+# particles inside names: "Carlos Alberto de Oliveira Andrade", "Ursula von der Leyen"
+_NAME_PARTICLES = r"(?:(?:\s(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|binti|al|el))+\s%s(?:\s%s)?)" % (
+    _NAME_WORD, _NAME_WORD)
+# "William Li", "John F. Kennedy", "J.B. Pritzker", "Carlos Alberto de Oliveira Andrade"
+NAME = r"(?:(?:[A-Z]\.\s?){1,2}%s|%s(?:\s[A-Z]\.)?(?:(?:\s%s){1,2}%s?|%s))" % (
+    _NAME_WORD, _NAME_WORD, _NAME_WORD, _NAME_PARTICLES, _NAME_PARTICLES)
 SPEECH = (
     r"(?:’s|'s|‘s|\s(?:said|says|stated|noted|added|told|acknowledged|revealed|stressed|"
     r"emphasized|emphasised|explained|believes|offered|cast|rolled|urged|recalled|argued))"
@@ -161,7 +190,7 @@ STOP_CAPS = frozenset(
     Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 EV EVs NEV NEVs SUV SUVs MPV R&D OEM OEMs IPO
     CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
     Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
-    Plant Factory Province City County District Government Party Belt Road""".split()
+    Plant Factory Province City County District Government Party Belt Road Mr Ms Mrs Dr Prof""".split()
 )
 
 GENERIC_WORDS = frozenset(
@@ -190,16 +219,18 @@ DEMONYM = re.compile(
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
+# (the look-behind comes after the first character, so that sre skips in C to the capitals
+# and digits where a code can start)
 CODE = re.compile(
-    r"(?<![\w$€¥.,-])(?=[A-Z0-9-]*\d)([A-Z]{1,4}\d{1,5}[A-Z]{0,3}|\d[A-Z]{2,4})(?![\w%-]|\.\d)"
+    r"([A-Z](?<![\w$€¥.,-][A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|\d(?<![\w$€¥.,-]\d)[A-Z]{2,4})(?![\w%-]|\.\d)"
 )
 CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO2|L[2-5]|A\d|B\d|F\d|G\d)$")
 
 CJK = r"[\u3400-\u9fff]"
 
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*)"
 _SP = r"[ \u00a0]"
-_LEGAL_TAIL = r"(?:,?[ \u00a0](?:Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|GmbH|AG|LLC|PLC))"
+_LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
 _CAP_PHRASE = re.compile(
     r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
     % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
@@ -255,9 +286,10 @@ def normalize_name(name: str) -> str:
 
 
 _LEGAL = re.compile(
-    r"(?:[\s,]+(?:Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
-    r"LLC|PLC|plc|AG|GmbH|S\.A\.|N\.V\.|Company|Group))+$"
+    r"(?:[\s,]+(?:%s|Co\.,?\s?Ltd\.?|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
+    r"plc|Company|Group|Berhad|Ltda|Limited Partnership|Partnership))+$" % LEGAL_FORMS
 )
+
 
 
 def core_name(name: str) -> str:
@@ -326,7 +358,10 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
     # 1. the alias table
     for m in aliases.pattern.finditer(text):
-        kn = aliases.by_surface[m.group()]
+        kn = aliases.by_surface.get(m.group())
+        if kn is None:  # a region ("Southeast Asia"): it blocks other rules, then is dropped
+            cands.append(_Cand(m.start(), m.end(), "Place", m.group(), None, "region.v1", 3))
+            continue
         cands.append(_Cand(m.start(), m.end(), kn.type, kn.name, kn.key, "table.v1", 3))
 
     # 2. people next to titles
@@ -337,19 +372,34 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     has_quotes = "“" in text or '"' in text
     titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
     for c in _organisations(text, article, aliases, heading):
-        if not in_heading(c.start) and not any(a <= c.start < b for a, b in titles):
+        if not in_heading(c.start) and not (titles and any(a <= c.start < b for a, b in titles)):
             cands.append(c)
+    named, subsidiary_starts = _named_in_context(text, aliases)
+    cands += [c for c in named if not in_heading(c.start)]
 
-    # 4. plants, brands, products
+    # 4. places, plants, brands, products
+    cands += [c for c in _places(text, aliases) if not in_heading(c.start)]
     cands += [c for c in _plants(text) if not in_heading(c.start)]
     cands += _brands(text, aliases)
-    cands += [c for c in _products(text) if not in_heading(c.start)]
+    cands += [c for c in _products(text, aliases) if not in_heading(c.start)]
 
     chosen = _resolve_overlaps(cands)
+    if subsidiary_starts:
+        # "its U.S. subsidiary, Kestrel Inc.": an entity of its own, even where its name
+        # without legal form is a known parent's
+        chosen = [
+            _Cand(c.start, c.end, c.type, c.name, None, "subsidiary.v1", c.rank)
+            if c.start in subsidiary_starts and c.key is None and c.type in _ORG_TYPES else c
+            for c in chosen
+        ]
     chosen = _abbreviations(text, chosen, aliases)
+    chosen = _people_in_deal_context(text, chosen)
     chosen = _surnames(text, chosen)
-    return tuple(
-        Mention(
+    chosen = _model_codes(chosen)
+    chosen = [c for c in chosen if c.via != "region.v1"]
+    # one validation call for the whole tuple (several times faster than one per Mention)
+    return _MENTIONS.validate_python([
+        dict(
             id=f"{article.id}#{c.start}-{c.end}",
             article=article.id,
             start=c.start,
@@ -362,15 +412,24 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             via=c.via,
         )
         for c in chosen
-    )
+    ])
+
+
+_MENTIONS = TypeAdapter(tuple[Mention, ...])
 
 
 _TIER = {
-    "table.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
+    "table.v1": 0, "region.v1": 0, "title_before.v1": 0, "title_after.v1": 0, "title_of_org.v1": 0,
     "honorific.v1": 0, "plant_name.v1": 0, "plant_code.v1": 0, "person_cue.v1": 0, "who_role.v1": 0,
-    "government.v1": 0, "china_unit.v1": 0, "brand_cue.v1": 0,
+    "government.v1": 0, "china_unit.v1": 0, "named_unit.v1": 0, "renamed.v1": 0, "brand_cue.v1": 0, "state_government.v1": 0,
     "deal_context.v1": 2, "speaker.v1": 2,
 }
+
+
+# rules whose name, where it holds a known name and more, is as sure as the table
+_EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
+                            "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
+                            "place_site.v1", "place_unit.v1"})
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
@@ -379,22 +438,44 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     A pattern name that extends a known name ("Nio Power" over "Nio", "Anhui Daily" over
     "Anhui") counts as sure as the table itself.
     """
-    table_starts = {(c.start, c.end) for c in cands if c.via == "table.v1"}
-    starts = {s for s, _ in table_starts}
+    table_spans = sorted((c.start, c.end) for c in cands if c.via in ("table.v1", "region.v1"))
+    known_place = {(c.start, c.end): c.type == "Place" for c in cands if c.via in ("table.v1", "region.v1")}
+    table_set = set(table_spans)
+    starts = [s for s, _ in table_spans]
+
+    def extends_known(c: _Cand) -> bool:
+        """The span starts with a known name ("Nio Power", "Anhui Daily"), or an organisation's
+        name holds a known place inside it ("PT Kestrel Indonesia Motor")."""
+        i = bisect_left(starts, c.start)
+        while i < len(starts) and starts[i] < c.end:
+            s, e = table_spans[i]
+            if e <= c.end and (s, e) != (c.start, c.end) and (
+                s == c.start
+                or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
+            ):
+                return True
+            i += 1
+        return False
 
     def tier(c: _Cand) -> int:
         t = _TIER.get(c.via, 1)
-        if c.via == "org_suffix.v1" and c.start in starts and (c.start, c.end) not in table_starts:
+        if t and c.via in _EXTENDS_KNOWN and (c.start, c.end) not in table_set and extends_known(c):
             return 0
         return t
 
     cands = sorted(cands, key=lambda c: (tier(c), -(c.end - c.start), -c.rank, c.start))
-    taken: list[tuple[int, int]] = []
+    # the kept spans never overlap, so sorted by start their ends are sorted too: a new
+    # span overlaps one only if it overlaps its neighbour on the left or on the right
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     out: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect_left(taken_starts, c.start)
+        if i < len(taken_starts) and taken_starts[i] < c.end or i > 0 and taken_ends[i - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        taken_starts.insert(i, c.start)
+        taken_ends.insert(i, c.end)
         out.append(c)
     return sorted(out, key=lambda c: c.start)
 
@@ -402,14 +483,16 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
 _TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
 # Titles are found once, over lower-cased text (fast); names are then matched around them.
 _TITLE_LOW = re.compile(rf"\b{_TITLES.lower()}\b")
-_NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b")
+# "Chairman An Jin", and "a company spokesperson, Zhang Wei, said"
+_NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
 _PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b")
-_WHO_ROLE = re.compile(rf"(?<![\w’'])({NAME}),\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
+_WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
+_NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
 _SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
@@ -424,7 +507,8 @@ def _people(text: str) -> list[_Cand]:
         # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
         m = _NAME_AFTER_TITLE.match(text, t.end())
         if m:
-            out.append(_person(text, m.start(1), m.end(1), "title_before.v1"))
+            g = 1 if m.group(1) else 2
+            out.append(_person(text, m.start(g), m.end(g), "title_before.v1"))
         # "Chairman of JAC Motors, An Jin," / "chairman of X and Y, Tan Xuguang"
         m = _OF_ORG_THEN_NAME.match(text, t.end())
         if m:
@@ -437,6 +521,10 @@ def _people(text: str) -> list[_Cand]:
         if not _has_key_word(text, pattern):
             continue
         for m in pattern.finditer(text):
+            if pattern is _WHO_ROLE:  # found from ", who chairs" back to the name
+                m = _NAME_BEFORE_WHO.search(text, max(0, m.start() - 80), m.start())
+                if m is None:
+                    continue
             out.append(_person(text, m.start(1), m.end(1), via, rank=rank))
     return [c for c in out if c is not None]
 
@@ -458,7 +546,7 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
     return _Cand(start, end, "Person", name, None, via, rank)
 
 
-_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp)\.|(?:[A-Z][a-z]?\.){2,})$")
+_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Ltda|Tbk)\.|(?:[A-Za-z][a-zà]?\.){2,})$")
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
@@ -466,7 +554,10 @@ _FIRST_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]")
 _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in article after article
 def _classify_org(name: str) -> EntityType | None:
+    if name.split(" ", 1)[0] in ORG_PREFIX and " " in name:
+        return "Company"  # "Grupo CAOA", "PT Handal Motor"
     if _ZONE.search(name):
         return "Place"  # "Hefei Economic and Technological Development Area"
     if MEDIA_WORDS.search(name):
@@ -482,10 +573,12 @@ def _classify_org(name: str) -> EntityType | None:
 
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
-    start, end = strip_possessive(text, start, end)
-    inner = list(_INNER_POSSESSIVE.finditer(text, start, end))
-    if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
-        start = inner[-1].end()
+    seg = text[start:end]
+    if "’" in seg or "'" in seg or "‘" in seg:
+        start, end = strip_possessive(text, start, end)
+        inner = list(_INNER_POSSESSIVE.finditer(text, start, end))
+        if inner:  # "South Korea’s Hyundai Motor Company" -> "Hyundai Motor Company"
+            start = inner[-1].end()
     if _GOV_OF.match(text, start, end):
         return start, end
     while True:
@@ -512,7 +605,14 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading."""
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
-        start, end = _trim_phrase(text, m.start(), m.end())
+        ms, me = m.span()
+        if " " not in m.group() and "\u00a0" not in m.group():
+            # one word (most matches): only a Chinese name in parentheses after it, or a
+            # media word, can make it an organisation
+            after = text[me : me + 3]
+            if "(" not in after and "（" not in after and not MEDIA_WORDS.search(m.group()):
+                continue
+        start, end = _trim_phrase(text, ms, me)
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
             continue
@@ -569,8 +669,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
-    for sent, is_heading in zip(article.sentences, heading):
-        if not _DEAL_HINT.search(sent.text.lower()) or is_heading:
+    low = text.lower()
+    if len(low) == len(text):
+        # one scan of the whole text finds the sentences with a deal word
+        hits = [m.start() for m in _DEAL_HINT.finditer(low)]
+        sent_starts = [sent.start for sent in article.sentences]
+        deal_sentences = {bisect_right(sent_starts, h) - 1 for h in hits}
+    else:
+        deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
+    for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
+        if i not in deal_sentences or is_heading:
             continue
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)]
         for v in _DEAL_VERB.finditer(sent.text):
@@ -583,6 +691,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if (
                 s >= e
                 or phrase.split()[0] in STOP_CAPS
+                or phrase.split()[-1] in STOP_CAPS  # "to Luxury EVs": a kind of thing, not a name
                 or phrase in GENERIC_SINGLE
                 or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
@@ -643,29 +752,228 @@ def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
     kn = aliases.by_surface.get(phrase)
-    return kn is not None and kn.type == "Place"
+    return kn is not None and kn.type == "Place" or phrase in aliases.regions
 
 
-_PLANT_WORD = re.compile(r"Plant|Factory|Gigafactory|Base\b|Works\b|Park\b|\d[\w-]*\splants?\b")
+_PLACE_SEQ = r"[A-Z][\w’'-]*(?:\s(?:de\s|do\s|da\s|del\s)?[A-Z][\w’'-]*){0,2}"
+# Each scan starts at a short literal (" of ", " in ", " County"); the words that make the
+# name a place are then tested on a few characters before or after it.
+# "in the state of Kedah", "the city of Kostanay", "the Village of Brenton"
+_OF_PLACE = re.compile(rf"\sof\s({_PLACE_SEQ})")
+_PLACE_OF_UNIT = re.compile(
+    r"(?<![\w-])(?:state|province|region|prefecture|county|city|town|village|municipality|district|emirate|"
+    r"City|Town|Village|Province|Prefecture|County|Municipality|Emirate)$"
+)
+# "Kankakee County", "Baohe District"
+_UNIT_WORD = re.compile(r"\s(?:County|Prefecture|Oblast|District|Governorate|Borough|Parish)\b")
+_WORDS_BEFORE_UNIT = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s){1,3})$")
+# "near Big Rapids, Michigan", "in Jacarei, in the state of Sao Paulo", "a gigafactory in Velden"
+_PREP_PLACE = re.compile(rf"\s(?P<prep>in|near|at|outside|from)\s(?P<place>{_PLACE_SEQ})")
+_AFTER_PLACE_COMMA = re.compile(
+    rf",\s(?:in\s(?:the\s)?(?:state|province|region|county|prefecture)\sof\s|in\s(?:neighbouring|neighboring|nearby)\s"
+    rf"|(?:a|the)\s(?:[\w-]+\s)?(?:city|town|village|district|county|port|municipality)\b|(?P<next>{_PLACE_SEQ}))"
+)
+_SITE_BEFORE = re.compile(
+    r"(?<![\w-])(?:plant|factory|gigafactory|facility|site|base|campus|headquarters|hub|works|office|centre|center|"
+    r"headquartered|based|located)s?$"
+)
+_REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
+# "the State of Illinois": the state as a government, not the place
+_STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
+
+
+def _places(text: str, aliases: Aliases) -> list[_Cand]:
+    """Places in no table, from the words around them."""
+    out: list[_Cand] = []
+
+    def place(start: int, end: int, via: str) -> None:
+        phrase = text[start:end]
+        words = phrase.split()
+        if (words[0] in STOP_CAPS and not (words[0] == "New" and len(words) > 1)
+                or phrase in aliases.by_surface or phrase in aliases.regions
+                or DEMONYM.fullmatch(phrase) or _ORG_SUFFIX_END.search(phrase) or ORG_WORDS.search(phrase)
+                or GOV_WORDS.search(phrase)
+                or words[-1] in ("City", "Province", "Prefecture") and " ".join(words[:-1]) in aliases.by_surface):
+            return  # ("Wuhu City" is the known Wuhu)
+        out.append(_Cand(start, end, "Place", phrase, None, via, 1))
+
+    for m in _OF_PLACE.finditer(text):
+        if _PLACE_OF_UNIT.search(text, max(0, m.start() - 14), m.start()):
+            place(m.start(1), m.end(1), "place_of.v1")
+    if "State of" in text or "Commonwealth of" in text:
+        for m in _STATE_GOVERNMENT.finditer(text):
+            out.append(_Cand(m.start(1), m.end(1), "GovernmentBody", m.group(1), None, "state_government.v1", 2))
+    for u in _UNIT_WORD.finditer(text):
+        m = _WORDS_BEFORE_UNIT.search(text, max(0, u.start() - 60), u.start() + 1)
+        if m:
+            s, e = _trim_phrase(text, m.start(1), u.end())
+            if s < e and " " in text[s:e]:
+                out.append(_Cand(s, e, "Place", text[s:e], None, "place_unit.v1", 1))
+    for m in _PREP_PLACE.finditer(text):
+        s, e = m.start("place"), m.end("place")
+        # "at X, Y" and "from X, Y" as often name a company and its country: only "in", "near"
+        after = _AFTER_PLACE_COMMA.match(text, e) if m.group("prep") in ("in", "near", "outside") else None
+        if after is not None:
+            nxt = after.group("next")
+            # the name after the comma must be a known place: "Brenton, Ohio"
+            words = nxt.split() if nxt is not None else ()
+            if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
+                place(s, e, "place_comma.v1")
+                continue
+        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not re.match(r"[\w’'-]|\s[A-Z]", text[e : e + 2]):
+            place(s, e, "place_site.v1")
+            # "a plant in Ciudad Tarvo, Lanmere.": the region that closes the sentence
+            r = _REGION_AFTER_TOWN.match(text, e)
+            if r:
+                place(r.start(1), r.end(1), "place_region.v1")
+    return out
+
+
+_ORG_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Media"})
+_UNIT_NOUN = r"(?:subsidiary|unit|arm|affiliate|division|offshoot)"
+_CAP_NAME = _CAP_PHRASE.pattern
+# "its U.S. subsidiary, Kestrel Inc." / "its automotive business unit, Kestrel Auto, develops"
+# / "The venture, Kestrel, develops" / "a joint venture, Kestrel Motors, in Wuhu"
+_NAME_NOUNS = ("subsidiary", "unit", "arm", "affiliate", "division", "offshoot", "venture", "JV", "company",
+               "firm", "startup")
+_NAME_AFTER_NOUN = re.compile(rf"(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?")
+_DETERMINER_BEFORE_NOUN = re.compile(r"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){0,3}$")
+# "Kestrel Inc., the U.S. subsidiary of ...": found from the noun back to the name
+_UNIT_OF = re.compile(rf",\s(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b")
+_NAME_BEFORE_UNIT_OF = re.compile(rf"({_CAP_NAME})$")
+# "which was renamed Kestrel Chery", "rebranded as Kestrel"
+_RENAMED = re.compile(rf"\b(?:renamed|rebranded)\s(?:as\s)?(?P<name>{_CAP_NAME})")
+# "assembled from kits by Kestrel at its plant", "distributed by Kestrel Group"
+_MADE_BEFORE_BY = re.compile(
+    r"\b(?:assembled|built|made|produced|manufactured|distributed|imported|sold|developed|designed|operated|"
+    r"supplied|marketed)\s(?:[a-z-]+\s){0,4}$"
+)
+_NAME_AFTER_BY = re.compile(rf"(?:the\s)?(?P<name>{_CAP_SEQ})")
+# "Kestrel's EyeX4 chip": the maker of a model-coded product
+_CODE_AFTER_POSSESSIVE = re.compile(
+    r"(?:’s|'s)\s(?:[A-Z][\w-]*\d[\w-]*)\s"
+    r"(?:chips?|processors?|SoCs?|platforms?|engines?|batter(?:y|ies)|sedans?|SUVs?|models?|systems?)\b"
+)
+_MAKER_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&-]+)$")
+# "State-owned Assets Supervision and Administration Commission of the X Government",
+# "Ministry of Industry and Information Technology": institution names with "and"
+_AND_INSTITUTION = re.compile(
+    rf"\sand\s((?:[A-Z][\w’'-]*\s){{0,3}}(?:Commission|Committee|Administration|Bureau|Ministry|Department|"
+    rf"Council|Institute|University|Academy|Association|Agency|Office|Authority|Development|Technology|Reform|"
+    rf"Area|Zone)\b"
+    rf"(?:\sof\s(?:the\s)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)?)"
+)
+_INSTITUTION_HEAD = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*\s)(?:(?:[A-Z][\w’'-]*|of|of\sthe)\s){0,5})$")
+
+
+def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int]]:
+    """Organisations named by the words around them, and where subsidiaries' names start."""
+    out: list[_Cand] = []
+    subsidiary: set[int] = set()
+
+    def ok(s: int, e: int) -> bool:
+        phrase = text[s:e]
+        return (s < e and phrase.split()[0] not in STOP_CAPS and phrase not in GENERIC_SINGLE
+                and not _known_place(phrase, aliases) and not DEMONYM.fullmatch(phrase))
+
+    # the nouns are looked up with str.find, then the name after them and the determiner
+    # before them are matched in place
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for noun in _NAME_NOUNS:
+        n = text.find(noun)
+        while n != -1:
+            m = _NAME_AFTER_NOUN.match(text, n + len(noun))
+            if m and not (n and text[n - 1].isalnum()) and _DETERMINER_BEFORE_NOUN.search(text, max(0, n - 50), n):
+                found.append((n, noun, m))
+            n = text.find(noun, n + 1)
+    for _, noun, m in sorted(found, key=lambda f: f[0]):
+        s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+        if not ok(s, e):
+            continue
+        unit = noun not in ("venture", "JV", "company", "firm", "startup")
+        if unit:
+            subsidiary.add(s)
+        if m.group("comma") and m.group("close"):  # a name set off by commas is surely a name
+            out.append(_Cand(s, e, "Company", text[s:e], None, "named_unit.v1", 2))
+        elif unit:
+            out.append(_Cand(s, e, "Company", text[s:e], None, "unit.v1", 1))
+    for u in _UNIT_OF.finditer(text):
+        m = _NAME_BEFORE_UNIT_OF.search(text, max(0, u.start() - 120), u.start())
+        if m:
+            s, e = _trim_phrase(text, m.start(1), m.end(1))
+            if ok(s, e):
+                subsidiary.add(s)
+    if "renamed" in text or "rebranded" in text:
+        for m in _RENAMED.finditer(text):
+            s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+            if ok(s, e):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "renamed.v1", 2))
+    # " by " is looked up with str.find; the verb before it and the name after it in place
+    b = text.find(" by ")
+    while b != -1:
+        m = _NAME_AFTER_BY.match(text, b + 4)
+        if m is not None and _MADE_BEFORE_BY.search(text, max(0, b - 60), b + 1):
+            s, e = _trim_phrase(text, m.start("name"), m.end("name"))
+            # two or three plain capitalised words are as likely a person ("built by Li Wei")
+            if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
+        b = text.find(" by ", b + 1)
+    if "’s " in text or "'s " in text:
+        for p in _CODE_AFTER_POSSESSIVE.finditer(text):
+            m = _MAKER_BEFORE.search(text, max(0, p.start() - 40), p.start())
+            if m is None:
+                continue
+            s, e = m.start("name"), m.end("name")
+            if ok(s, e):
+                out.append(_Cand(s, e, "Company", text[s:e], None, "maker_of_code.v1", 1))
+    for m in _AND_INSTITUTION.finditer(text):
+        head = _INSTITUTION_HEAD.search(text, max(0, m.start() - 80), m.start() + 1)
+        if head is None:
+            continue
+        s, e = head.start(1), m.end(1)
+        while True:  # a sentence's first word, not a modifier ("State-owned" is part of the name)
+            w = _FIRST_WORD.match(text, s, e)
+            if not (w and w.group(1) in STOP_CAPS):
+                break
+            s = w.end()
+        phrase = text[s:e]
+        t = _classify_org(phrase)
+        # "Hefei Economic and Technological Development Area" is a zone, so a place
+        if (t in ("GovernmentBody", "Organization") or t == "Place" and _ZONE.search(phrase)) and ok(s, e):
+            out.append(_Cand(s, e, t, phrase, None, "institution.v1", 2))
+    return out, subsidiary
+
+
+
+
+_PLANT_KEYS = ("Plant", "Factory", "Gigafactory", "Base", "Works", "Park")
+_PLANT_NAME_WORD = re.compile(r"(?:Plant|Factory|Gigafactory|Base|Works|Park)\b(?!\s(?:Co|Ltd|Group))")
+_WORDS_BEFORE_PLANT = re.compile(rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?)$")
+_PLANT_CODE = re.compile(
+    r"\b(?:[Tt]he|its|and)\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
+)
 
 
 def _plants(text: str) -> list[_Cand]:
     out = []
-    if not _PLANT_WORD.search(text):
-        return out
-    for m in re.finditer(
-        rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?(?:Plant|Factory|Gigafactory|Base|Works|Park))\b(?!\s(?:Co|Ltd|Group))",
-        text,
-    ):
-        s, e = _trim_phrase(text, m.start(1), m.end(1))
+    # found from the plant word back to the name (the capital-led scan is fast)
+    for w in _PLANT_NAME_WORD.finditer(text) if any(k in text for k in _PLANT_KEYS) else ():
+        m = _WORDS_BEFORE_PLANT.search(text, max(0, w.start() - 120), w.start())
+        if m is None:
+            continue
+        s, e = _trim_phrase(text, m.start(1), w.end())
         phrase = text[s:e]
         if len(phrase.split()) >= 2 and not re.match(r"(?:Industrial|Science|Technology|High-Tech)\s", phrase):
             if phrase.endswith("Park"):
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
-    # "the F2 plant at NeoPark", "its Wuhu plant" stays unnamed unless capitalised code
-    for m in re.finditer(r"\b(?:the|its|and)\s([A-Z][\w-]*\d[\w-]*\splants?)\b", text):
-        out.append(_Cand(m.start(1), m.end(1), "Plant", m.group(1), None, "plant_code.v1", 2))
+    # "the F2 plant at NeoPark", "the F1 and F2 plants"; "its Wuhu plant" stays unnamed
+    for m in _PLANT_CODE.finditer(text) if " plant" in text else ():
+        if m.group(2):  # two plants named at once: each code is a plant
+            out.append(_Cand(m.start(1), m.end(1), "Plant", f"{m.group(1)} plant", None, "plant_code.v1", 2))
+            out.append(_Cand(m.start(2), m.end(3), "Plant", f"{m.group(2)} plant", None, "plant_code.v1", 2))
+        else:
+            out.append(_Cand(m.start(1), m.end(3), "Plant", f"{m.group(1)} plant", None, "plant_code.v1", 2))
     return out
 
 
@@ -677,27 +985,155 @@ _BRAND_CUES = [
     re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
     re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
 ]
+# "license its Freelander name", "revived under the Soviet-era Kestrel name": found from " name"
+_BRAND_BEFORE_NAME = re.compile(
+    rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?$"
+)
 _BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
 
 
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     out: list[_Cand] = []
-    if not any(w in text for w in _BRAND_WORDS):
-        return out
-    for pat in _BRAND_CUES:
-        for m in pat.finditer(text):
-            name = m.group(1)
-            if name in STOP_CAPS or name in GENERIC_SINGLE:
-                continue
-            kn = aliases.by_surface.get(name)
-            # "the Ebro brand": the text says brand, even where a company has the same name
-            key = kn.key if kn is not None and kn.type == "Brand" else None
-            out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
+    found = [m for pat in _BRAND_CUES for m in pat.finditer(text)] if any(w in text for w in _BRAND_WORDS) else []
+    i = text.find(" name")
+    while i != -1:
+        if not text[i + 5 : i + 6].isalpha():
+            m = _BRAND_BEFORE_NAME.search(text, max(0, i - 45), i)
+            if m:
+                found.append(m)
+        i = text.find(" name", i + 5)
+    for m in found:
+        name = m.group(1)
+        if name in STOP_CAPS or name in GENERIC_SINGLE:
+            continue
+        kn = aliases.by_surface.get(name)
+        # "the Ebro brand": the text says brand, even where a company has the same name
+        key = kn.key if kn is not None and kn.type == "Brand" else None
+        out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
     return out
 
 
-def _products(text: str) -> list[_Cand]:
+# vehicles, chips and platforms, singular or plural, for the model names before them
+_PRODUCT_NOUN_ANY = (
+    r"(?:MPVs?|SUVs?|sedans?|hatchbacks?|trucks?|pickups?|coup[eé]s?|crossovers?|minivans?|vans?|buses|bus|"
+    r"chips?|SoCs?|MCUs?|processors?|platforms?|engines?)"
+)
+# Each scan starts at the number or the noun, which are rare, and looks back a few words.
+# "the Kestrel 5 crossover", "Kestrel s700", "Kestrel 208"
+_MODEL_NUMBER = re.compile(r"\d(?<=[ a-z]\d)\d{0,3}(?![\w%-]|[.,]\d)")  # the rest is tested in Python
+_NAME_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z-]+)\s$")
+_NOUN_AFTER_MODEL = re.compile(rf"\s{_PRODUCT_NOUN_ANY}\b")
+_NOT_A_MODEL_AFTER = re.compile(
+    r"\s(?:million|billion|thousand|per\s?cent|percent|units|vehicles|cars|years?|months?|weeks?|days?|times|"
+    r"GWh|MWh|kWh|GW|MW|km|yuan|euros?|dollars?|plants?|factories|countries|cities|companies|percentage)\b"
+)
+# "the Lumo Drive Tiva processors", "its Kestrel Ranva SUV"
+_PRODUCT_NOUN_AT = re.compile(  # from the last capitalised word of the name: [A-Z] is rare
+    rf"[A-Z](?<![\w-][A-Z])[\w-]*\s(?P<noun>{_PRODUCT_NOUN_ANY})\b(?!\s(?:maker|makers|manufacturer|supplier|company|firm|brand|unit|business|plant|factory))"
+)
+_MODEL_BEFORE_NOUN = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|four|two|three|five|several|many|new|first|latest)\s|\d\s|’s\s|'s\s)"
+    r"([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})\s$"
+)
+# "the Kestrel Tiva, an electric coupe-SUV": a model named by what follows it
+_A_PRODUCT_AFTER_COMMA = re.compile(
+    rf",\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?[\w-]*{_PRODUCT_NOUN_ANY}(?=[,.;]|\s(?:that|which|built|made|used|for|with|from))"
+)
+_THE_MODEL_BEFORE_COMMA = re.compile(r"\bthe\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){1,2})$")
+
+
+_QUOTED_PRODUCT = re.compile(rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b")
+_NAMED_PRODUCT = re.compile(
+    rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
+)
+
+
+# "the Kestrel PLUS", "the Tarvo Pro": a model line's trim
+_MODEL_TRIM = re.compile(r"(?:PLUS|Plus|PRO|Pro|MAX|Max|Ultra|DM-i|DM-p)\b")  # capitals: a fast scan
+_MODEL_BEFORE_TRIM = re.compile(r"\bthe\s([A-Z][a-z]+)\s$")
+# "built its first Kestrel Tarvo", "launched the new Lanmere"
+_ORDINALS = ("first ", "new ", "latest ", "second ")  # ("all-new " ends in "new ")
+_VERB_BEFORE_ORDINAL = re.compile(
+    r"\b(?:built|produced|launched|unveiled|delivered|assembled|rolled out|introduced|debuted)\s"
+    r"(?:its|their|the)\s(?:all-)?$"
+)
+_MODEL_AFTER_ORDINAL = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}")
+_LETTERS_AND_DIGITS = re.compile(r"[A-Z][A-Za-z]*\d[\w-]*")
+_GEO_WORD = re.compile(r"\b(?:River|Delta|Lake|Bay|Valley|Mountains?|Region|Area|Island|Sea|Strait|Basin|Coast|Plain)\b")
+
+
+def _products(text: str, aliases: Aliases) -> list[_Cand]:
     out = []
+    for m in _MODEL_NUMBER.finditer(text):
+        n, digits = m.start(), m.group()
+        if n < 2 or len(digits) == 4 and digits[0] in "12":
+            continue  # a year is never a model number
+        if text[n - 1] != " ":  # "s700": one lower-case letter before three or four digits
+            if not (len(digits) >= 3 and text[n - 1].islower() and text[n - 2] == " "):
+                continue
+            n -= 1
+        name_m = _NAME_BEFORE_NUMBER.search(text, max(0, n - 30), n)
+        if name_m is None:
+            continue
+        name = name_m.group(1)
+        if name in STOP_CAPS or name in GENERIC_SINGLE or DEMONYM.fullmatch(name) or _known_place(name, aliases):
+            continue
+        kn = aliases.by_surface.get(name)
+        # a known brand or company with a number, or any name with a product noun after it
+        # (after a company's name the number must end the phrase: "Kestrel 10 new models" is no model)
+        if not _NOUN_AFTER_MODEL.match(text, m.end()) and (
+            kn is None or kn.type not in ("Brand", "Company") or _NOT_A_MODEL_AFTER.match(text, m.end())
+            or kn.type == "Company" and not re.match(r"[,.;:)]|$", text[m.end() : m.end() + 1])
+        ):
+            continue
+        s, e = name_m.start(1), m.end()
+        out.append(_Cand(s, e, "Product", text[s:e], None, "name_number.v1", 1))
+    for noun in _PRODUCT_NOUN_AT.finditer(text):
+        m = _MODEL_BEFORE_NOUN.search(text, max(0, noun.start() - 60), noun.start("noun"))
+        if m is None:
+            continue
+        s, e = m.start(1), m.end(1)
+        phrase = text[s:e]
+        words = phrase.split()
+        # one word before the noun is as often a maker ("the Kestrel chip"), unless it is a
+        # code of letters and digits ("its EyeX4 chip")
+        if (len(words) < 2 and not _LETTERS_AND_DIGITS.fullmatch(phrase) or words[0] in STOP_CAPS
+                or phrase in aliases.by_surface
+                or any(w in GENERIC_SINGLE or DEMONYM.fullmatch(w) or w in GENERIC_WORDS for w in words)
+                or _ORG_SUFFIX_END.search(phrase)):
+            continue
+        out.append(_Cand(s, e, "Product", phrase, None, "model_noun.v1", 1))
+    spans = []
+    for t in _MODEL_TRIM.finditer(text):
+        m = _MODEL_BEFORE_TRIM.search(text, max(0, t.start() - 30), t.start())
+        if m:
+            spans.append((m.start(1), t.end(), "model_trim.v1"))
+    for word in _ORDINALS:
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            if text[j : j + 1].isupper() and _VERB_BEFORE_ORDINAL.search(text, max(0, i - 40), i):
+                m = _MODEL_AFTER_ORDINAL.match(text, j)
+                spans.append((m.start(), m.end(), "first_model.v1"))
+            i = text.find(word, j)
+    for s0, e0, via in spans:
+        s, e = _trim_phrase(text, s0, e0)
+        phrase = text[s:e]
+        words = phrase.split()
+        if (s < e and words[0] not in STOP_CAPS and not DEMONYM.fullmatch(words[0])
+                and not all(w in aliases.by_surface or w in STOP_CAPS for w in words)
+                and not _ORG_SUFFIX_END.search(phrase) and not ORG_WORDS.search(phrase)):
+            out.append(_Cand(s, e, "Product", phrase, None, via, 1))
+    for a in _A_PRODUCT_AFTER_COMMA.finditer(text):
+        m = _THE_MODEL_BEFORE_COMMA.search(text, max(0, a.start() - 50), a.start())
+        if m is None:
+            continue
+        s, e = m.start(1), m.end(1)
+        phrase = text[s:e]
+        if (phrase.split()[0] in STOP_CAPS or phrase in aliases.by_surface or _ORG_SUFFIX_END.search(phrase)
+                or _GEO_WORD.search(phrase) or _known_place(phrase.split()[0], aliases)):
+            continue  # "the Yangtze River Delta, a manufacturing platform" is a region
+        out.append(_Cand(s, e, "Product", phrase, None, "model_appositive.v1", 1))
     for m in CODE.finditer(text):
         code = m.group(1)
         if CODE_EXCLUDE.match(code):
@@ -709,14 +1145,9 @@ def _products(text: str) -> list[_Cand]:
             start -= len(pre.group(0))
         out.append(_Cand(start, end, "Product", text[start:end], None, "model_code.v1", 1))
     # quoted or named vehicles: "“Yuejin” truck", "the RuiFeng (Refine) MPV"
-    for m in re.finditer(
-        rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b", text
-    ):
+    for m in _QUOTED_PRODUCT.finditer(text) if "“" in text or '"' in text else ():
         out.append(_Cand(m.start(1), m.end(1), "Product", m.group(1), None, "quoted_product.v1", 1))
-    for m in re.finditer(
-        rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b",
-        text,
-    ):
+    for m in _NAMED_PRODUCT.finditer(text):
         name = m.group(1)
         if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not re.search(r"\d", name):
             if not re.search(r"platform", m.group()):
@@ -734,14 +1165,15 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             continue
         rest = text[c.end : c.end + 60]
         m = re.match(
-            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15})(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|known as)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
+            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
             rest,
         )
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
                 kn = aliases.by_surface.get(short)
-                if c.key is None and kn is not None and kn.type in ("Company", "Organization", "Fund", "GovernmentBody", "Media"):
+                if (c.key is None and kn is not None and c.via != "subsidiary.v1"
+                        and kn.type in ("Company", "Organization", "Fund", "GovernmentBody", "Media")):
                     # 'Ebro EV Motors, S.L. ("Ebro")': the long form is the known company
                     i = chosen.index(c)
                     c = _Cand(c.start, c.end, kn.type, kn.name, kn.key, "abbreviation.v1", c.rank)
@@ -751,8 +1183,10 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
-            first = c.name.split()[0]
-            if (len(c.name.split()) >= 2 and len(first) >= 4 and first[0].isupper()
+            words = c.name.split()
+            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form
+            first = words[1] if words[0] in ORG_PREFIX and len(words) >= 2 else words[0]
+            if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
                     and not re.search(r"[^A-Za-z-]", first)):
@@ -761,28 +1195,83 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         return chosen
     out = list(chosen)
     taken = [(c.start, c.end) for c in chosen]
-    # every learned short form is one capitalised token: scan tokens once (no regex is
-    # compiled per article) and keep the learned ones
-    for m in _CAPITAL_TOKEN.finditer(text):
-        long = learned.get(m.group(1))
-        if long is None:
-            continue
-        existing = by_start.get(m.start())
-        if existing is not None and existing.end == m.end():
+    # each learned short form is looked up with str.find (no regex is compiled per
+    # article); a use is a whole token ("Kestrel", not "Kestrel-based" or "Kestrels")
+    uses: list[tuple[int, int, str]] = []
+    for short in learned:
+        pos = text.find(short)
+        while pos != -1:
+            end = pos + len(short)
+            before, after = text[pos - 1 : pos] if pos else "", text[end : end + 1]
+            if not (before.isalnum() or before in ("_", "-")) and not (
+                after.isalnum() or after in ("_", "&") or (after == "-" and " " not in short)
+            ):
+                uses.append((pos, -end, short))  # at one position the longer form first
+            pos = text.find(short, pos + 1)
+    for pos, neg_end, short in sorted(uses):
+        long, span = learned[short], (pos, -neg_end)
+        existing = by_start.get(span[0])
+        if existing is not None and existing.end == span[1]:
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        inside = [c for c in out if span[0] < c.end and c.start < span[1]]
+        if inside:
+            # a two-word short form ("Kestrel US") replaces the shorter names inside it
+            if " " not in short or any(c.start < span[0] or c.end > span[1] for c in inside):
+                continue
+            out = [c for c in out if c not in inside]
+            taken = [t for t in taken if not (span[0] <= t[0] and t[1] <= span[1])]
+        elif any(span[0] < e and s < span[1] for s, e in taken):
             continue
-        out.append(_Cand(m.start(), m.end(), long.type, long.name, long.key, "abbreviation.v1", 1))
-        taken.append((m.start(), m.end()))
+        via = "subsidiary.v1" if long.via == "subsidiary.v1" else "abbreviation.v1"
+        out.append(_Cand(span[0], span[1], long.type, long.name, long.key, via, 1))
+        taken.append(span)
     return sorted(out, key=lambda c: c.start)
 
 
 _CAPITAL_TOKEN = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?![\w-])")
+_NAME_WORD_SHAPE = re.compile(r"[A-Z][a-z]+(?:[’'-][a-z]+)?")
+_SPEECH_AT = re.compile(SPEECH)
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
+
+
+def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'founded by Jean-Luc Moreau ... Mr. Moreau said': a name in a deal sentence whose
+    surname the article uses with Mr/Ms/Dr is a person, not a company."""
+    if not any(h in text for h in ("Mr", "Ms", "Dr")):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.via == "deal_context.v1" and c.key is None and re.fullmatch(NAME, c.name):
+            last = c.name.split()[-1]
+            if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
+                c = _Cand(c.start, c.end, "Person", c.name, None, "honorific_surname.v1", c.rank)
+        out.append(c)
+    return out
+
+
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s[A-Z]")
+
+
+def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
+    """'S800' after 'Maxel S800': a model code alone names the one product of the article it ends."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for c in chosen:
+        if c.type == "Product" and " " in c.name:
+            full[c.name.rsplit(" ", 1)[1]].add(c.name)
+    if not full:
+        return chosen
+    out = []
+    for c in chosen:
+        names = full.get(c.name) if c.type == "Product" and " " not in c.name else None
+        if names and len(names) == 1:
+            c = _Cand(c.start, c.end, c.type, next(iter(names)), c.key, c.via, c.rank)
+        out.append(c)
+    return out
 
 
 def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -794,18 +1283,34 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
                 people.setdefault(w.replace("’", "'"), set()).add(c.name)
     if not people:
         return chosen
+    # a one-word name found by its own rule ("Mr. Moreau") is the one full name it is part of
+    chosen = [
+        _Cand(c.start, c.end, c.type, next(iter(full)), c.key, c.via, c.rank)
+        if c.type == "Person" and " " not in c.name
+        and len(full := {n for n in people.get(c.name.replace("’", "'"), ()) if " " in n}) == 1 else c
+        for c in chosen
+    ]
     taken = [(c.start, c.end) for c in chosen]
     out = list(chosen)
-    # One precompiled pattern finds every capitalised word used like a name; only the
-    # words of this article's people count (no regex is compiled per article).
-    for m in _NAME_WORD_IN_USE.finditer(text):
-        g = 1 if m.group(1) else 2
-        if m.group(g).replace("’", "'") not in people:
+    # Each word of this article's people is looked up with str.find (no regex is compiled
+    # per article), and kept where it is used like a name: "Li said", "Mr. Li"
+    uses: list[tuple[int, int, str]] = []
+    for word in people:
+        if not _NAME_WORD_SHAPE.fullmatch(word):
             continue
-        s, e = m.start(g), m.end(g)
+        for form in {word, word.replace("'", "’")}:
+            pos = text.find(form)
+            while pos != -1:
+                end = pos + len(form)
+                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_’'-")) and not text[end : end + 1].islower()
+                        and (_SPEECH_AT.match(text, end) or _HONORIFIC_BEFORE.search(text, max(0, pos - 5), pos)
+                             and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))):
+                    uses.append((pos, end, word))
+                pos = text.find(form, pos + 1)
+    for s, e, word in sorted(uses):
         if any(s < te and ts < e for ts, te in taken):
             continue
-        full = people.get(m.group(g).replace("’", "'"))
+        full = people.get(word)
         if not full or len(full) != 1:
             continue
         # Only names that come after the full name's first mention

@@ -1,0 +1,215 @@
+"""Entity discovery on made-up text: names in no alias table, found from their shape and
+the words around them. Every company and person here is invented."""
+
+from __future__ import annotations
+
+from anhui_kg.documents import split_sentences
+from anhui_kg.extraction.mentions import extract_mentions
+from anhui_kg.models import Article
+
+
+def mentions_of(text: str) -> dict[str, str]:
+    """surface text -> type of every mention"""
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    return {m.text: m.type for m in extract_mentions(a)}
+
+
+def names_of(text: str) -> dict[str, str]:
+    """canonical name -> type of every mention"""
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    return {m.name: m.type for m in extract_mentions(a)}
+
+
+def test_countries_and_states_are_places_but_continents_are_not_entities():
+    found = mentions_of("Vantor Motors exports cars from Uruguay to Ohio and to Southeast Asia and Europe.")
+    assert found["Uruguay"] == "Place" and found["Ohio"] == "Place"
+    assert "Southeast Asia" not in found and "Europe" not in found and "Asia" not in found
+
+
+def test_legal_forms_of_many_countries_make_a_company():
+    found = names_of("Kestrel Motori S.p.A. and Varga Autó Kft signed with Orlen Mobil Sdn Bhd, "
+                     "Banfi Cells S.A. and Tellum Power Pty Ltd in 2023.")
+    for name in ("Kestrel Motori S.p.A.", "Orlen Mobil Sdn Bhd", "Banfi Cells S.A.", "Tellum Power Pty Ltd"):
+        assert found.get(name) == "Company", (name, found)
+
+
+def test_a_legal_form_before_the_name_makes_a_company():
+    found = names_of("Grupo Vantora distributes the cars, and PT Kestrel Uruguay Motor assembles them.")
+    assert found.get("Grupo Vantora") == "Company"
+    # a known place inside the name does not cut it in two
+    assert found.get("PT Kestrel Uruguay Motor") == "Company" and "Uruguay" not in found
+
+
+def test_a_limited_partnership_keeps_its_parenthesised_form():
+    found = names_of("The investors include Tarn Valley Industry Fund Partnership (Limited Partnership).")
+    assert "Tarn Valley Industry Fund Partnership (Limited Partnership)" in found
+
+
+def test_people_with_initials_particles_and_public_titles():
+    found = names_of("Ohio Governor T.R. Vallins welcomed the plant, which was founded by businessman "
+                     "Paulo Renato de Souza Brandt.")
+    assert found.get("T.R. Vallins") == "Person"
+    assert found.get("Paulo Renato de Souza Brandt") == "Person"
+
+
+def test_places_in_no_table_are_found_from_the_words_around_them():
+    text = ("Vantor Motors will build a plant near Orlen Falls, Ohio, and a gigafactory in Velden. "
+            "Its cars are assembled in Tarvo, in the state of Paramba, and in the city of Kessin. "
+            "The site lies in Brackley County. The State of Ohio will support the project.")
+    found = mentions_of(text)
+    for place in ("Orlen Falls", "Velden", "Tarvo", "Paramba", "Kessin", "Brackley County"):
+        assert found.get(place) == "Place", (place, found)
+    assert found.get("State of Ohio") == "GovernmentBody"
+
+
+def test_organisations_named_by_the_words_around_them():
+    text = ("Vantor Motors and Orbis Battery set up a joint venture, Lanmere Drive, in Wuhu. "
+            "Its software unit, Vantor Digital, writes the code. "
+            "The firm was later renamed Halden Orbis. "
+            "In Peru the cars are assembled from kits by Kestrava at its plant. "
+            "The first model used Tellix's QX40 chip and the oil major Brannoc supplies fuel. "
+            "The shares came from the State-owned Assets Supervision and Administration Commission "
+            "of the Lanmere Municipal Government.")
+    found = names_of(text)
+    for name in ("Lanmere Drive", "Vantor Digital", "Halden Orbis", "Kestrava", "Tellix", "Brannoc"):
+        assert found.get(name) == "Company", (name, found)
+    assert found.get("State-owned Assets Supervision and Administration Commission of the Lanmere "
+                     "Municipal Government") == "GovernmentBody"
+
+
+def test_a_person_is_not_taken_for_the_company_that_built_something():
+    found = names_of("The first car was designed by Wang Kelin in 2004.")
+    assert found.get("Wang Kelin") != "Company"
+
+
+def _entities(texts: list[str], table: list[dict] | None = None):
+    from anhui_kg.extraction import extract
+    from anhui_kg.extraction.mentions import build_aliases, load_aliases
+    from anhui_kg.resolution import resolve_entities
+
+    aliases = build_aliases(table) if table is not None else load_aliases()
+    xs = [extract(Article(id=f"{i}.txt", text=t, sha256="0" * 64, sentences=split_sentences(t)), aliases)
+          for i, t in enumerate(texts)]
+    return {e.name: e for e in resolve_entities(xs, aliases).entities}
+
+
+def test_a_subsidiary_named_like_its_known_parent_stays_its_own_entity():
+    table = [{"id": "vantor", "type": "Company", "name": "Vantor", "aliases": ["Vantor Motors"]}]
+    ents = _entities([
+        'Vantor Motors said its U.S. subsidiary, Vantor Inc. ("Vantor US"), will build a plant. '
+        "Vantor US expects 900 jobs.",
+        "Vantor Inc., the U.S. subsidiary of Vantor Motors, hired 200 people.",
+    ], table)
+    assert "Vantor Inc." in ents and "Vantor" in ents
+    assert "Vantor US" in ents["Vantor Inc."].aliases
+    assert ents["Vantor Inc."].documents == ("0.txt", "1.txt")
+
+
+def test_a_short_form_introduced_in_one_article_names_the_same_entity_in_another():
+    ents = _entities(["Orbis Petroleum & Chemical Corp. (Orbisco) opened a station in Wuhu.",
+                      "The refiner Orbisco signed a deal with Vantor Motors."], [])
+    [e] = [e for e in ents.values() if "Orbisco" in (e.name, *e.aliases)]
+    assert e.name == "Orbis Petroleum & Chemical Corp." and e.documents == ("0.txt", "1.txt")
+
+
+def test_a_group_and_the_venture_it_named_after_itself_stay_apart():
+    ents = _entities(["Grupo Tarvo bought half of the business, which was renamed Tarvo Kestrel. "
+                      "Tarvo also owns a plant in Lima."], [])
+    assert {"Grupo Tarvo", "Tarvo Kestrel"} <= set(ents)
+    assert "Tarvo" in ents["Grupo Tarvo"].aliases
+
+
+def test_model_names_from_a_number_a_product_noun_or_an_appositive():
+    table = [{"id": "kestrel", "type": "Brand", "name": "Kestrel", "aliases": []}]
+    from anhui_kg.extraction.mentions import build_aliases
+
+    text = ("The plant builds the Kestrel 5, the Vantor s700 and the Orlan 3 crossover. "
+            "Each car runs on two Lumo Drive Tiva processors. "
+            "It also makes the Halden Ranva, an electric coupe-SUV, for export. "
+            "Kestrel sold 300 million cars and Vantor 12 percent more.")
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    found = {m.text: m.type for m in extract_mentions(a, build_aliases(table))}
+    for model in ("Kestrel 5", "Orlan 3", "Lumo Drive Tiva", "Halden Ranva"):
+        assert found.get(model) == "Product", (model, found)
+    assert "Vantor 12" not in found and "Kestrel sold" not in found
+
+
+def test_a_model_code_alone_names_the_full_model_of_the_article():
+    found = names_of("Vantor launched the Lanmere S900 sedan in May. The S900 costs 90,000 euros.")
+    assert set(found) >= {"Lanmere S900"} and "S900" not in found
+
+
+def test_two_plants_named_at_once_and_a_brand_named_by_its_name():
+    found = names_of("Vantor Motors builds cars at the K1 and K2 plants. "
+                     "Orbis Battery will license its Tarvik name to the venture.")
+    assert found.get("K1 plant") == "Plant" and found.get("K2 plant") == "Plant"
+    assert found.get("Tarvik") == "Brand"
+
+
+def test_a_peoples_government_is_the_municipal_government_and_a_zone_keeps_its_and():
+    table = [{"id": "lanmere-government", "type": "GovernmentBody", "name": "Lanmere municipal government",
+              "aliases": []}]
+    ents = _entities(["Vantor Motors signed with the Lanmere Municipal People's Government. "
+                      "The plant is in the Lanmere Economic and Technological Development Area."], table)
+    assert "Lanmere municipal government" in ents
+    assert not any("People" in n for n in ents)
+    assert ents["Lanmere Economic and Technological Development Area"].type == "Place"
+
+
+def test_a_founder_named_in_a_deal_sentence_is_a_person_when_called_mr_later():
+    found = names_of("The firm, founded by Jean-Luc Marvaux and Ortis Cells, sold its stake to "
+                     "Hartwell Holdings plc. Mr. Marvaux said the sale was finished. "
+                     "Ohio Governor Tom McAllen welcomed it.")
+    assert found.get("Jean-Luc Marvaux") == "Person" and "Marvaux" not in found
+    assert found.get("Hartwell Holdings plc") == "Company"
+    assert found.get("Tom McAllen") == "Person"
+
+
+def test_what_is_not_a_model_or_a_place():
+    table = [{"id": "kestrel", "type": "Company", "name": "Kestrel", "aliases": []},
+             {"id": "lanmere", "type": "Place", "name": "Lanmere", "aliases": []}]
+    from anhui_kg.extraction.mentions import build_aliases
+
+    text = ("Investors see the Tarvo River Delta, a manufacturing platform, as a hub. "
+            "Kestrel 10 new models will come. Kestrel built a factory in Lanmere City. "
+            "The cars were assembled by Chinese workers.")
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    found = {m.text: m.type for m in extract_mentions(a, build_aliases(table))}
+    assert not {"Tarvo River Delta", "Kestrel 10", "Lanmere City", "Chinese"} & set(found), found
+
+
+def test_a_kind_of_thing_in_a_deal_sentence_is_not_a_company():
+    found = names_of("From Humble Vans to Luxury EVs: Vantor Motors signed a deal with Orbis Battery.")
+    assert "Luxury EVs" not in found and found.get("Orbis Battery") == "Company"
+
+
+def test_model_lines_trims_first_models_and_the_region_after_a_town():
+    found = mentions_of("Vantor builds the Tarvo PLUS at a plant in Ciudad Lomar, Paramba. "
+                        "Two years later the plant built its first Kessel Ranger Evo.")
+    assert found.get("Tarvo PLUS") == "Product" and found.get("Kessel Ranger Evo") == "Product"
+    assert found.get("Ciudad Lomar") == "Place" and found.get("Paramba") == "Place"
+
+
+def test_better_known_as_and_a_coded_chip_after_a_possessive():
+    found = names_of("In Peru, Tarvo Vehicle Manufacturing, better known as TVM, assembles the cars. "
+                     "The car moved from Kestrava's KX4 chip to a newer one, and TVM signed a deal with Orbis Battery.")
+    assert found.get("Tarvo Vehicle Manufacturing") == "Company" and "TVM" not in found
+    text = "Tarvo Vehicle Manufacturing, better known as TVM, grew. TVM hired staff."
+    a = Article(id="t.txt", text=text, sha256="0" * 64, sentences=split_sentences(text))
+    assert {m.name for m in extract_mentions(a) if m.text == "TVM"} == {"Tarvo Vehicle Manufacturing"}
+    assert found.get("KX4") == "Product" and found.get("Kestrava") == "Company"
+
+
+def test_a_name_set_off_after_a_title_and_a_new_place_holding_a_known_one():
+    found = mentions_of("A company spokesperson, Lin Haoran, said the cars sell in the state of New South Wales.")
+    assert found.get("Lin Haoran") == "Person"
+    assert found.get("New South Wales") == "Place" and "Wales" not in found
+
+
+def test_a_known_unit_named_as_a_unit_stays_the_known_entity():
+    # the table spells it "VANTOR Power", so the text's "Vantor Power" is found by its shape
+    table = [{"id": "vantor", "type": "Company", "name": "Vantor", "aliases": []},
+             {"id": "vantor-power", "type": "Company", "name": "VANTOR Power", "aliases": []}]
+    ents = _entities(["Vantor said its unit, Vantor Power, runs the stations.",
+                      "VANTOR Power opened a station."], table)
+    assert [e.id for e in ents.values() if "power" in e.name.lower()] == ["vantor-power"]
