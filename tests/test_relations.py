@@ -95,3 +95,16 @@ def test_owned_by_a_person_is_an_investor_not_a_parent():
 def test_is_someones_largest_shareholder():
     rels = relations_of("Vantor Motors makes vans. Kestrel Motors is Vantor Motors' largest shareholder.")
     assert ("Kestrel Motors", "investor_in", "Vantor Motors") in rels
+
+
+def test_its_unit_belongs_to_the_sentence_subject_not_the_article_focus():
+    text = ("Orbis Cells Co., Ltd. makes batteries. Orbis Cells Co., Ltd. opened a plant. Orbis Cells Co., Ltd. hired staff. "
+            "Kestrel Motors sells its cars in Malaysia through Kestrel Motors Malaysia Sdn Bhd, its local unit.")
+    rels = relations_of(text)
+    assert ("Kestrel Motors Malaysia Sdn Bhd", "subsidiary_of", "Kestrel Motors") in rels
+    assert not any(o == "Orbis Cells Co., Ltd." for _, p, o in rels if p == "subsidiary_of")
+
+
+def test_appositive_based_in_is_a_headquarters():
+    rels = relations_of("The venture of Vantor Motors and Kestrel Engines Inc., the engine maker based in Columbus, opened.")
+    assert ("Kestrel Engines Inc.", "headquartered_in", "Columbus") in rels
