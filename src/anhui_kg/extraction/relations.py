@@ -314,7 +314,7 @@ def extract_relations(
         has_hq_words = "headquarter" in sent.text or "based in" in sent.text
         for o in orgs if has_hq_words else ():
             m = _APPOSITIVE_BASED.match(text, o.end, sent.end)
-            pl = next((x for x in places if m and m.end() <= x.start <= m.end() + 2), None)
+            pl = _at(places, m, 2)
             if pl is not None:
                 add(o, "headquartered_in", pl, _ev(article, o.start, pl.end), "hq.appositive_based_in.v1")
         for m in _HEADQUARTERED_IN.finditer(sent.text) if has_hq_words else ():
@@ -369,7 +369,7 @@ def extract_relations(
         # "India's Tata Motors", "Abu Dhabi's CYVN": an org of a place
         for pl in places:
             m = _PLACE_POSSESSIVE.match(text, pl.end, sent.end)
-            o = next((x for x in orgs if m and x.start == m.end()), None)
+            o = _at(orgs, m)
             if o is not None and o.type == "Company":
                 add(o, "located_in", pl, _ev(article, pl.start, o.end), "place.possessive_org.v1")
 
@@ -450,13 +450,13 @@ def extract_relations(
                         add(child, "subsidiary_of", parent, _ev(article, child.start, m.end()), "subsidiary.child_its_unit.v1")
                     continue
                 m = _COMMA_THE.match(text, child.end, sent.end)
-                parent = next((o for o in orgs if m and o.start == m.end()), None)
+                parent = _at(orgs, m)
                 if parent is not None and _NAMED_UNIT.match(text, parent.end, sent.end):
                     end = _NAMED_UNIT.match(text, parent.end, sent.end).end()
                     add(child, "subsidiary_of", parent, _ev(article, child.start, end), "subsidiary.child_named_unit.v1")
                     continue
                 m = _OWNED_BY.match(text, child.end, sent.end)
-                parent = next((o for o in orgs + people if m and o.start == m.end()), None)
+                parent = _at(orgs + people, m)
                 if parent is not None:
                     if parent.type == "Company":
                         add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.owned_by.v1")
@@ -484,23 +484,23 @@ def extract_relations(
         if any(w in sent.text for w in _HOLDING_WORDS):
             for owner in orgs + people:
                 m = _HOLDS_STAKE.match(text, owner.end, sent.end) or _IS_SHAREHOLDER.match(text, owner.end, sent.end)
-                held = next((o for o in orgs if m and m.end() <= o.start <= m.end() + 4), None)
+                held = _at(orgs, m, 4)
                 if held is not None:
                     add(owner, "investor_in", held, _ev(article, owner.start, held.end), "holding.owner_holds.v1")
                     continue
                 m = _IS_POSS_SHAREHOLDER.match(text, owner.end, sent.end)
-                held = next((o for o in orgs if m and o.start == m.end()), None)
+                held = _at(orgs, m)
                 if held is not None and _POSS_SHAREHOLDER.match(text, held.end, sent.end):
                     end = _POSS_SHAREHOLDER.match(text, held.end, sent.end).end()
                     add(owner, "investor_in", held, _ev(article, owner.start, end), "holding.is_poss_shareholder.v1")
             for held in orgs:
                 m = _CONTROLLED_BY.match(text, held.end, sent.end)
-                owner = next((o for o in orgs + people if m and m.end() <= o.start <= m.end() + 2), None)
+                owner = _at(orgs + people, m, 2)
                 if owner is not None:
                     add(owner, "investor_in", held, _ev(article, held.start, owner.end), "holding.controlled_by.v1")
                     continue
                 m = _IN_WHICH.match(text, held.end, sent.end)
-                owner = next((o for o in orgs if m and o.start == m.end()), None)
+                owner = _at(orgs, m)
                 if owner is not None and _HOLDS_PCT.match(text, owner.end, sent.end):
                     end = _HOLDS_PCT.match(text, owner.end, sent.end).end()
                     add(owner, "investor_in", held, _ev(article, held.start, end), "holding.in_which.v1")
@@ -518,10 +518,19 @@ def extract_relations(
         # --- plants built or run by an org -------------------------------------------
         for pm in (m for m in sm if m.type == "Plant"):
             m = _PLANT_BY.match(text, pm.end, sent.end)
-            owner = next((o for o in orgs if m and o.start == m.end()), None)
+            owner = _at(orgs, m)
             if owner is not None:
                 add(pm, "plant_of", owner, _ev(article, pm.start, owner.end), "plant.built_by.v1")
     return tuple(_dedupe(out))
+
+
+def _at(pool: list[Mention], m: re.Match | None, slack: int = 0) -> Mention | None:
+    """The first mention of ``pool`` that starts where ``m`` ends (or up to ``slack``
+    characters later); None when there is no match."""
+    if m is None:
+        return None
+    end = m.end()
+    return next((x for x in pool if end <= x.start <= end + slack), None)
 
 
 def _focus_other(focus, child: Mention) -> Mention | None:
