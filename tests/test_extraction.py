@@ -84,3 +84,35 @@ def test_a_nationality_describes_an_organisation_but_is_never_its_name():
     names = {m.name for m in extract(article_of(text)).mentions}
     assert {"Zorvex Motors", "Calder Auto Co., Ltd.", "Halvar Cells"} <= names
     assert not names & {"Spanish", "German", "North American"}
+
+
+def test_signing_a_memorandum_is_a_signed_framework_agreement():
+    [d] = deals_of("Helvor Motors and Kestrel Cells have signed a memorandum of understanding to develop "
+                   "a driving computer, the companies said on Thursday.")
+    assert d["kind"] == "framework_agreement" and d["status"] == "signed"
+
+
+def test_the_speaker_who_reports_a_deal_is_not_a_party():
+    [d] = deals_of("Helvor Motors said on Monday that its unit Kestrel Cells had signed an agreement with Vantor Motors.")
+    assert set(d["parties"]) == {"Kestrel Cells", "Vantor Motors"}
+
+
+def test_an_owner_named_with_a_possessive_country_is_not_a_founder():
+    [d] = deals_of("In 2012 Orbis Battery and Vantor Motors, owned by India's Pandar Group, formed Calder Auto Co., Ltd.")
+    assert set(d["parties"]) == {"Orbis Battery", "Vantor Motors"} and d["kind"] == "joint_venture"
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("Orbis Battery supplies battery cells to Vantor Motors.", "ongoing"),
+    ("Vantor Motors also operates a joint venture with Orbis Battery in Wuhu.", "ongoing"),
+    ("In 2018 a 51% stake in Orbis Battery was sold to Vantor Motors, a Shenzhen conglomerate.", "completed"),
+])
+def test_without_a_status_word_the_tense_gives_the_status(sentence, status):
+    [d] = deals_of(sentence)
+    assert d["status"] == status, d
+
+
+def test_a_question_about_a_deal_is_no_deal():
+    deals = deals_of("Asked whether Vantor Motors might raise its stake in Orbis Battery beyond 5%, "
+                     "its chief said the group had no such plans.")
+    assert all(d["status"] not in ("signed", "completed", "ongoing") for d in deals), deals

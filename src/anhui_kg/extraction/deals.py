@@ -49,7 +49,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
@@ -70,8 +71,9 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("licen", "technology output", "technology transfer", "authori"),
     ("invest", "stake", "inject", "holding", "share"), ("suppl",),
     ("strategic", "cooperation agreement"),
+    ("memorand", "mou"),
     ("partner", "allian", "collab", "cooperat", "tie", "team", "join", "agreement", "deal",
-     "memorand", "mou", "letter", "pact", "struck", "agreed", "together", "jointly",
+     "letter", "pact", "struck", "agreed", "together", "jointly",
      "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
@@ -114,13 +116,16 @@ _UNDONE = Caseless(
 )
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
+_MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b")),
+    ("denied", Caseless(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b")),
-    ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
+    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
+    ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed)\b")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
@@ -129,6 +134,10 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
 ]
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 
+_PRESENT_STATE = Caseless(
+    r"\b(?:is|are|has|have|operates?|runs|works|supplies|builds|makes|produces|assembles|provides|develops|sells|"
+    r"distributes|holds|owns|uses|counts|designs|manufactures|remains)\b")
+_PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
@@ -154,8 +163,10 @@ _PLURAL_ANAPHOR = re.compile(
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
-    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
+    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
 )
+_SPEAKER_FRAME = re.compile(
+    r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -592,10 +603,20 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
         scope = sent_text if sentence_wide else clause_text
         if cue.search(scope):
+            if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
+                continue  # the MoU itself
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
             return status
-    return "signed" if trigger.kind == "framework_agreement" else "announced" if trigger.spec > 1 else "ongoing"
+    if trigger.kind == "framework_agreement":
+        return "signed"
+    # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
+    # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
+    if _PRESENT_STATE.search(clause_text):
+        return "ongoing"
+    if _PAST_DONE.search(clause_text):
+        return "completed"
+    return "announced" if trigger.spec > 1 else "ongoing"
 
 
 def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by_clause, ci):
@@ -702,6 +723,15 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen = {f.name: (f.id, "party"), **chosen}
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
+    # "X said on Monday that Y had signed an agreement with Z": the speaker reports the deal
+    frame = None
+    for frame in _SPEAKER_FRAME.finditer(text, cstart, trig.start):
+        pass
+    if frame is not None and len(chosen) > 2:
+        pos = {m.name: m.start for m in in_clause}
+        after = [n for n in chosen if pos.get(n, -1) >= frame.end()]
+        if len(after) >= 2:
+            chosen = {n: v for n, v in chosen.items() if n in after or pos.get(n, frame.end()) >= frame.start()}
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
 
