@@ -116,3 +116,33 @@ def test_a_question_about_a_deal_is_no_deal():
     deals = deals_of("Asked whether Vantor Motors might raise its stake in Orbis Battery beyond 5%, "
                      "its chief said the group had no such plans.")
     assert all(d["status"] not in ("signed", "completed", "ongoing") for d in deals), deals
+
+
+def test_a_venture_set_up_as_a_joint_venture_of_two_owners():
+    [d] = deals_of("Calder Semiconductor Corporation was set up in Wuhu in 2015 as a joint venture of the city's "
+                   "investment platform Orbis Construction Investment Holding and Vantor Semiconductor Corp. of Taiwan.")
+    assert d["kind"] == "joint_venture" and d["date"] == "2015"
+    assert set(d["parties"]) == {"Orbis Construction Investment Holding", "Vantor Semiconductor Corp."}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Iran, Orbis Battery models have been put together by Vantor Motors, which also assembles for other brands.",
+    "In Iran, Vantor Motors put together Orbis Battery designs from knock-down kits.",
+    "Orbis Battery has assembled vehicles in Mexico since 2017 with Vantor Motors, a company controlled by a tycoon.",
+])
+def test_assembly_partners_abroad_are_contract_manufacturers(sentence):
+    [d] = deals_of(sentence)
+    assert d["kind"] == "contract_manufacturing"
+    assert d["parties"] == {"Vantor Motors": "manufacturer", "Orbis Battery": "client"}
+
+
+def test_kits_assembled_by_unnamed_partners_are_no_deal():
+    deals = deals_of("Orbis Battery trucks are sold in 100 countries, and in several of them they are assembled "
+                     "locally from kits, although the partners are rarely named.")
+    assert deals == []
+
+
+def test_owners_named_in_a_relative_clause_describe_the_subject():
+    [d] = deals_of("Calder Auto Co., Ltd., which is 75%-owned by Vantor Motors and 25% by its partner Orbis Battery, "
+                   "already builds cars for Kestrel Cars Corp. in Wuhu.")
+    assert set(d["parties"]) == {"Calder Auto Co., Ltd.", "Kestrel Cars Corp."}

@@ -41,7 +41,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured) (?:[\w-]+ ){0,6}?by(?= )|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
@@ -65,7 +65,7 @@ _TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
-    ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make"),
+    ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
     ("stake", "%", "percent"), ("sold",),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
@@ -135,8 +135,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 
 _PRESENT_STATE = Caseless(
-    r"\b(?:is|are|has|have|operates?|runs|works|supplies|builds|makes|produces|assembles|provides|develops|sells|"
-    r"distributes|holds|owns|uses|counts|designs|manufactures|remains)\b")
+    r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
+    r"distributes|owns|manufactures|remains)\b")
 _PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
@@ -144,6 +144,8 @@ _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:acquire|buy|invest|take|set up|form|establish|supply|license|pay)|"
     r"(?:has|have) (?:agreed|signed|announced|invested|acquired)|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
+_VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
+_ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -167,6 +169,8 @@ _NOT_PARTY_BEFORE = Caseless(
 )
 _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
+# ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
+_RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose|in which|of which)\s[^,;]*,")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -471,6 +475,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
+        owners = next((t for t in ts if t.kind == "joint_venture" and _VENTURE_OF.match(text, t.end)), None)
+        if owners is not None and best.kind == "joint_venture":
+            best = owners  # "X was set up in 2015 as a joint venture of A and B"
         # distribution: "partnered with Hyundai for technology transfer, Nio for EV production, ..."
         dist = _distribution(article, sent, sm, cstart, cend, focus)
         if dist:
@@ -489,6 +496,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(founders) < 2:
                 continue
             names = founders
+        if best is owners:
+            # the owners are named after "of"; X, before the trigger, is the venture itself
+            at = {m.name: m.start for m in sm if cstart <= m.start < cend}
+            named = {n: v for n, v in names.items() if at.get(n, -1) > best.end}
+            if len(named) >= 2:
+                names, roles = named, {n: r for n, r in roles.items() if n in named}
         if len(names) < 2:
             continue
         clause_text = text[cstart:cend]
@@ -634,11 +647,14 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     in_clause.sort(key=lambda m: m.start)
     skip_possessor: set[str] = set()
     counter_role: dict[str, PartyRole] = {}
+    asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart : trig.start])]
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
         if _NOT_PARTY_BEFORE.search(before):
             continue
+        if any(a <= m.start < b for a, b in asides):
+            continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
         if m.type == "Brand" and (
             not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
             or re.search(r"\b(?:its|their|his|her|the|of)\s(?:[\w-]+\s)?$", before)
@@ -747,7 +763,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     if sold:
         to_pos = trig.start + sold.end()
         agent = next((m.name for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
-    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?\w+(?:ed|en)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
@@ -782,6 +798,12 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
         if frm_m is not None:
             agent = frm_m.name
+    if trig.kind == "contract_manufacturing" and _ASSEMBLE_ACTIVE.match(text, trig.start):
+        # "X has assembled vehicles in Mexico since 2017 with Y": Y does the assembling
+        partner = next((m.name for m in in_clause if m.start > trig.end and m.name in chosen
+                        and re.search(r"\bwith\s(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])), None)
+        if partner is not None:
+            agent = partner
     for name in chosen:
         if name in counter_role:
             roles[name] = counter_role[name]
