@@ -146,3 +146,40 @@ def test_owners_named_in_a_relative_clause_describe_the_subject():
     [d] = deals_of("Calder Auto Co., Ltd., which is 75%-owned by Vantor Motors and 25% by its partner Orbis Battery, "
                    "already builds cars for Kestrel Cars Corp. in Wuhu.")
     assert set(d["parties"]) == {"Calder Auto Co., Ltd.", "Kestrel Cars Corp."}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orbis Battery cars were brought to Brazil in 2011, where they were imported and sold by Vantor Group, "
+    "a distributor controlled by a businessman.",
+    "Vantor Group distributes Orbis Battery vehicles in Brazil.",
+])
+def test_distribution_abroad_is_a_deal(sentence):
+    [d] = deals_of(sentence)
+    assert d["kind"] == "other" and set(d["parties"]) == {"Orbis Battery", "Vantor Group"}
+
+
+def test_every_investor_of_a_round_invests():
+    [d] = deals_of("Orbis Mobility Co., Ltd. will receive 7 billion yuan from strategic investors including "
+                   "Vantor Capital Co., Ltd., Kestrel Fund Co., Ltd. and Calder Investment Co., Ltd.")
+    assert d["kind"] == "investment" and d["value"] == (7e9, "CNY")
+    assert d["parties"] == {"Orbis Mobility Co., Ltd.": "investee", "Vantor Capital Co., Ltd.": "investor",
+                            "Kestrel Fund Co., Ltd.": "investor", "Calder Investment Co., Ltd.": "investor"}
+
+
+def test_a_cash_injection_from_named_investors():
+    [d] = deals_of("Orbis Mobility Co., Ltd. signed agreements with a group of strategic investors, among them "
+                   "Vantor Automobile Investment Fund, for a fresh cash injection of 3.3 billion yuan.")
+    assert d["kind"] == "investment"
+    assert d["parties"] == {"Orbis Mobility Co., Ltd.": "investee", "Vantor Automobile Investment Fund": "investor"}
+
+
+def test_working_with_a_partner_on_chips_is_a_chip_collaboration():
+    [d] = deals_of("Orbis Battery also works with Vantor Motors on driver-assistance chips.")
+    assert d["kind"] == "chip_collaboration" and d["status"] == "ongoing"
+
+
+def test_a_shelved_project_two_sentences_on_does_not_undo_an_earlier_deal():
+    deals = deals_of("Orbis Battery cars were imported and sold by Vantor Group from 2011. "
+                     "In the same year an Orbis Battery factory was announced. "
+                     "The plant was never built: the project was shelved.")
+    assert [d["status"] for d in deals] == ["completed"]

@@ -46,11 +46,12 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,3}?investors|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|distribution (?:agreement|deal|contract|partnership|rights)|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
@@ -70,9 +71,10 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
     ("invest", "stake", "inject", "holding", "share"), ("suppl",),
+    ("distribut", "import"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
-    ("partner", "allian", "collab", "cooperat", "tie", "team", "join", "agreement", "deal",
+    ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
      "letter", "pact", "struck", "agreed", "together", "jointly",
      "launched", "unveiled", "introduced"),
 ]
@@ -136,7 +138,7 @@ _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
-    r"distributes|owns|manufactures|remains)\b")
+    r"distributes|owns|manufactures|remains|works)\b")
 _PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
@@ -146,6 +148,7 @@ _NEWS_VERB = Caseless(
 )
 _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
 _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
+_TOPIC = re.compile(r"\bon\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b", re.I)
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -171,6 +174,8 @@ _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose|in which|of which)\s[^,;]*,")
+_INVESTOR_LIST = re.compile(
+    r"\binvestors?,?\s(?:\(?(?:including|among them|such as|led by|namely|notably)\s|:\s)(?:the\s)?$")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -417,7 +422,7 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     """'The venture was never established.' / 'The plan was dropped the following year.':
     the deal just reported did not happen (or ended). Returns whether a deal was marked."""
     noun = (undone.group("noun") or undone.group("noun2")).lower()
-    target = next((c for c in reversed(previous) if sent.index - c.sentence <= 2
+    target = next((c for c in reversed(previous) if sent.index - c.sentence <= 1
                    and (noun != "venture" or c.kind == "joint_venture")), None)
     if target is None:
         return False
@@ -475,6 +480,11 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
+        if best.spec <= 1 and "on " in text[best.end : cend]:
+            topic = _TOPIC.search(text, best.end, cend)
+            if topic is not None:  # "works with X on driver-assistance chips"
+                kind = "chip_collaboration" if topic.group(1) else "battery_swap_alliance"
+                best = _Trigger(best.start, best.end, kind, 6, False)
         owners = next((t for t in ts if t.kind == "joint_venture" and _VENTURE_OF.match(text, t.end)), None)
         if owners is not None and best.kind == "joint_venture":
             best = owners  # "X was set up in 2015 as a joint venture of A and B"
@@ -647,10 +657,21 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     in_clause.sort(key=lambda m: m.start)
     skip_possessor: set[str] = set()
     counter_role: dict[str, PartyRole] = {}
+    listed_end = 0
     asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart : trig.start])]
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
+        if trig.kind == "investment" and (
+                _INVESTOR_LIST.search(before)
+                or (listed_end and re.fullmatch(r",?\s(?:and\s)?", text[listed_end : m.start]))):
+            # "strategic investors including A, B and C": each of them invests
+            counter_role[m.name] = "investor"
+            listed_end = m.end
+            if m.name not in chosen:
+                chosen[m.name] = (m.id, "party")
+                order.append(m)
+            continue
         if _NOT_PARTY_BEFORE.search(before):
             continue
         if any(a <= m.start < b for a, b in asides):
@@ -758,7 +779,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     agent_role, patient_role = _AGENT_ROLES[trig.kind]
     roles: dict[str, PartyRole] = {}
     window = text[trig.start : cend]
-    agent = None
+    # the agents are already known ("investors including A and B"): the rest are patients
+    agent = "" if agent_role in counter_role.values() else None
     sold = re.search(r"\bsold\sto\s", text[trig.start : cend])
     if sold:
         to_pos = trig.start + sold.end()
