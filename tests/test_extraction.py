@@ -183,3 +183,16 @@ def test_a_shelved_project_two_sentences_on_does_not_undo_an_earlier_deal():
                      "In the same year an Orbis Battery factory was announced. "
                      "The plant was never built: the project was shelved.")
     assert [d["status"] for d in deals] == ["completed"]
+
+
+def test_a_trigger_word_inside_a_name_and_a_descriptive_apposition_are_no_deal():
+    deals = deals_of("The Z9 is sold through the stores of the Kestrel Smart Mobility Alliance (KSMA), "
+                     "the Vantor-led alliance whose other brands include Orbis and Calder.")
+    assert deals == []
+
+
+def test_a_later_mention_dates_an_undated_cooperation():
+    deals = deals_of("Orbis Battery today presented the Z9, which it developed together with Vantor Motors. "
+                     "The cooperation between the two companies dates back to 2023, when Orbis Battery and "
+                     "Vantor Motors agreed to jointly develop electric vehicles.")
+    assert [d["date"] for d in deals] == ["2023"]

@@ -439,9 +439,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
+        if any(x.start <= base + start < x.end for x in sm):
+            continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
             r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and not any(base + end <= x.start < base + end + 60 for x in sm)
+        ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
+               or re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None)  # ", the X-led alliance whose ..."
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if not triggers:
         return []
@@ -943,6 +946,9 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             same = [x for x in out if x.party_names == c.party_names and _REALITY.get(x.status, "") == reality]
             if same:
                 same[-1].evidence += c.evidence
+                if c.dated_by_text and not same[-1].dated_by_text and same[-1].end_date is None:
+                    # "announced ... developed with Y. The cooperation dates back to 2023": the date
+                    same[-1].date, same[-1].dated_by_text = c.date, True
                 continue
             overlap = [x for x in out if len(x.party_names & c.party_names) >= 2 and x.spec > 1]
             if overlap and not c.dated_by_text:
