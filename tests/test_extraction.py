@@ -196,3 +196,13 @@ def test_a_later_mention_dates_an_undated_cooperation():
                      "The cooperation between the two companies dates back to 2023, when Orbis Battery and "
                      "Vantor Motors agreed to jointly develop electric vehicles.")
     assert [d["date"] for d in deals] == ["2023"]
+
+
+def test_shares_bought_from_a_third_party():
+    deals = deals_of("Calder Holdings bought new Orbis Battery shares in July. In a separate transaction at the time, "
+                     "the fund also bought existing Orbis Battery shares from an affiliate of Vantor Holdings.")
+    assert [d["parties"] for d in deals] == [
+        {"Calder Holdings": "investor", "Orbis Battery": "investee"},
+        {"Calder Holdings": "investor", "Orbis Battery": "investee", "Vantor Holdings": "seller"},
+    ]
+    assert all(d["kind"] == "investment" for d in deals)
