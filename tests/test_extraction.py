@@ -206,3 +206,27 @@ def test_shares_bought_from_a_third_party():
         {"Calder Holdings": "investor", "Orbis Battery": "investee", "Vantor Holdings": "seller"},
     ]
     assert all(d["kind"] == "investment" for d in deals)
+
+
+def test_a_renamed_venture_is_a_reference_not_a_deal():
+    deals = deals_of("The joint venture formerly known as Orbis Vantor was renamed Vantor (Wuhu) Automotive Co., Ltd. "
+                     "after Vantor Motors raised its stake to 75%.")
+    assert deals == []
+
+
+def test_signing_an_agreement_under_which_something_will_happen_is_signed():
+    [d] = deals_of("Orbis Battery and Vantor Motors signed a framework agreement, under which Vantor Motors "
+                   "will contribute its platform.")
+    assert d["status"] == "signed"
+
+
+def test_the_subsidiary_through_which_a_company_buys_is_the_buyer():
+    deals = deals_of("Orbis Battery later bought the plant assets from Vantor Motors through its subsidiary "
+                     "Calder Manufacturing Co., Ltd. for 3.16 billion yuan.")
+    assert [d["parties"] for d in deals] == [{"Calder Manufacturing Co., Ltd.": "buyer", "Vantor Motors": "seller"}]
+
+
+def test_a_stake_bought_from_its_owner_names_the_seller():
+    [d] = deals_of("Vantor Motors bought 50% of Orbis Holdings Co., Ltd. from the Calder Asset Management Co. in 2020.")
+    assert d["parties"] == {"Vantor Motors": "investor", "Orbis Holdings Co., Ltd.": "investee",
+                            "Calder Asset Management Co.": "seller"}

@@ -141,6 +141,8 @@ _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
     r"distributes|owns|manufactures|remains|works)\b")
 _PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
+_SIGNED_THEN_WILL = Caseless(
+    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
@@ -151,6 +153,9 @@ _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|fou
 _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
 _TOPIC = re.compile(r"\bon\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b", re.I)
 _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
+_RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
+_BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
+_VIA_UNIT = re.compile(r"\b(?:through|via)\s(?:its|their|a|an|the)\s(?:[\w-]+\s){0,2}(?:subsidiary|unit|arm|affiliate|vehicle)\s$")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -443,6 +448,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         after = sent.text[end : end + 40]
         if any(x.start <= base + start < x.end for x in sm):
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
+        if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
+            triggers.append(_Trigger(base + start, base + end, kind, spec, True))
+            continue  # "The joint venture formerly known as X was renamed Y"
         anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
             r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
         ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
@@ -634,6 +642,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         if cue.search(scope):
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
+            if status == "planned" and _SIGNED_THEN_WILL.search(clause_text) and not _MOU.search(clause_text):
+                return "signed"  # "signed agreements under which X will invest": the signing is the fact
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
             return status
@@ -664,6 +674,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     skip_possessor: set[str] = set()
     counter_role: dict[str, PartyRole] = {}
     listed_end = 0
+    via: Mention | None = None
     asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart : trig.start])]
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
@@ -708,6 +719,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
+        if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start) \
+                and re.search(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$", before) and text[trig.end - 4 : trig.end] != "from":
+            counter_role[m.name] = "seller"  # "bought 50% of X from Y"
+        if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
+            via = m  # "NIO bought the assets from JAC through its subsidiary Jianglai": Jianglai acts
         if trig.kind == "investment" and trig.start < m.start < trig.end and text[trig.end - 4 : trig.end] == "from":
             counter_role[m.name] = "investee"  # "bought existing X shares from Y": X's shares
         elif trig.kind == "investment" and trig.end <= m.start and text[trig.end - 4 : trig.end] == "from" \
@@ -771,6 +787,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen = {f.name: (f.id, "party"), **chosen}
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
+    if via is not None and via.name in chosen:
+        owner = next((m for m in in_clause if m.start < trig.start and m.name in chosen and m.name != via.name), None)
+        if owner is not None:
+            chosen.pop(owner.name)
+            counter_role[via.name] = _AGENT_ROLES[trig.kind][0]
     # "X said on Monday that Y had signed an agreement with Z": the speaker reports the deal
     frame = None
     for frame in _SPEAKER_FRAME.finditer(text, cstart, trig.start):
