@@ -230,3 +230,20 @@ def test_a_stake_bought_from_its_owner_names_the_seller():
     [d] = deals_of("Vantor Motors bought 50% of Orbis Holdings Co., Ltd. from the Calder Asset Management Co. in 2020.")
     assert d["parties"] == {"Vantor Motors": "investor", "Orbis Holdings Co., Ltd.": "investee",
                             "Calder Asset Management Co.": "seller"}
+
+
+def test_it_turned_to_a_partner_names_both_sides():
+    deals = deals_of("Orbis Battery had no engines of its own. In 2002 it turned to Vantor Engineering GmbH, "
+                     "the Austrian consultancy, which agreed to help it design a family of petrol engines.")
+    assert [(set(d["parties"]), d["date"]) for d in deals] == [({"Orbis Battery", "Vantor Engineering GmbH"}, "2002")]
+
+
+def test_investors_named_in_the_next_sentence_join_the_investment():
+    [d] = deals_of("Orbis Battery said on Wednesday it had signed agreements under which a group of strategic "
+                   "investors will invest 7 billion yuan in Orbis Mobility Co., Ltd., its main unit. The investors — "
+                   "Vantor Capital Co., Ltd., Kestrel Fund Co., Ltd. and Calder Investment Co., Ltd. — will together "
+                   "hold 24.1% of Orbis Mobility Co., Ltd., while the company keeps the rest.")
+    assert d["status"] == "signed"
+    assert d["parties"] == {"Orbis Battery": "party", "Orbis Mobility Co., Ltd.": "investee",
+                            "Vantor Capital Co., Ltd.": "investor", "Kestrel Fund Co., Ltd.": "investor",
+                            "Calder Investment Co., Ltd.": "investor"}

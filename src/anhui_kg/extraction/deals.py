@@ -156,6 +156,9 @@ _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaborat
 _RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
 _BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
 _VIA_UNIT = re.compile(r"\b(?:through|via)\s(?:its|their|a|an|the)\s(?:[\w-]+\s){0,2}(?:subsidiary|unit|arm|affiliate|vehicle)\s$")
+_PRONOUN_TURNED_TO = re.compile(r"\b(?:it|It)\s(?:[a-z]+\s){1,2}(?:to|with)\s$")
+_BACKERS_NAMED = re.compile(
+    r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -182,7 +185,7 @@ _SPEAKER_FRAME = re.compile(
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose|in which|of which)\s[^,;]*,")
 _INVESTOR_LIST = re.compile(
-    r"\binvestors?,?\s(?:\(?(?:including|among them|such as|led by|namely|notably)\s|:\s)(?:the\s)?$")
+    r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -394,6 +397,9 @@ def extract_deals(
         undone = _UNDONE.search(sent.text)
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
+        if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
+                and _name_investors(claims[-1], sent, sm, article):
+            continue
         low = sent.text.lower()
         if not any(w in low for w in _ALL_NEEDS):  # substring tests: far cheaper than a regex
             continue
@@ -423,6 +429,27 @@ def extract_deals(
             )
         )
     return tuple(out)
+
+
+def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
+    """'The investors — A, B and C — will together hold 24%': name the investors of the
+    investment just reported. Whoever was its agent only signed it, and stays a party."""
+    m = _BACKERS_NAMED.match(sent.text)
+    if m is None:
+        return False
+    stop = sent.text.find(m.group(1), m.end()) if m.group(1) in "—–" else -1
+    end = sent.start + (stop if stop > 0 else len(sent.text))
+    named = [x for x in sm if sent.start + m.end() <= x.start < end and x.name not in target.names]
+    if not named:
+        return False
+    for mid, role in list(target.parties.items()):
+        if role == "investor":
+            target.parties[mid] = "party"
+    for x in named:
+        target.names[x.name] = x.id
+        target.parties[x.id] = "investor"
+    target.evidence.append(_evidence(article, sent))
+    return True
 
 
 def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: Article) -> bool:
@@ -782,6 +809,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
         if between is not None and re.fullmatch(r"\s(?:to|with)\s(?:[\w-]+\s){0,4}", between):
+            f = focus.at(sent.index, exclude=frozenset(chosen))
+            if f is not None:
+                chosen = {f.name: (f.id, "party"), **chosen}
+    if len(chosen) == 1:
+        only = next((m for m in in_clause if m.name in chosen), None)
+        if only is not None and only.start < trig.start and _PRONOUN_TURNED_TO.search(text, max(cstart, only.start - 40), only.start):
+            # "it turned to X, which agreed to help it design ...": 'it' is the other side
             f = focus.at(sent.index, exclude=frozenset(chosen))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
