@@ -247,3 +247,13 @@ def test_investors_named_in_the_next_sentence_join_the_investment():
     assert d["parties"] == {"Orbis Battery": "party", "Orbis Mobility Co., Ltd.": "investee",
                             "Vantor Capital Co., Ltd.": "investor", "Kestrel Fund Co., Ltd.": "investor",
                             "Calder Investment Co., Ltd.": "investor"}
+
+
+def test_the_venture_the_two_carmakers_set_up_is_dated_and_its_owners_found():
+    deals = deals_of("Vantor Motors will pay 1 billion euros for half of Orbis Holdings, the parent of carmaker "
+                     "Orbis Motors. Vantor Motors will also raise its holding in Orbis Vantor Automotive Co., Ltd., "
+                     "the venture the two carmakers set up in 2017, to 75% from 50%. Orbis Holdings owns many firms.")
+    stake = next(d for d in deals if d["kind"] == "investment" and "Orbis Vantor Automotive Co., Ltd." in d["parties"])
+    assert stake["date"] == "2024-06-15"  # the news date, not the venture's 2017
+    [jv] = [d for d in deals if d["kind"] == "joint_venture"]
+    assert set(jv["parties"]) == {"Vantor Motors", "Orbis Motors"} and jv["date"] == "2017"

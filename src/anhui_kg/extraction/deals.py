@@ -146,7 +146,7 @@ _SIGNED_THEN_WILL = Caseless(
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
-    r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:acquire|buy|invest|take|set up|form|establish|supply|license|pay)|"
+    r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
     r"(?:has|have) (?:agreed|signed|announced|invested|acquired)|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
 _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
@@ -159,11 +159,12 @@ _VIA_UNIT = re.compile(r"\b(?:through|via)\s(?:its|their|a|an|the)\s(?:[\w-]+\s)
 _PRONOUN_TURNED_TO = re.compile(r"\b(?:it|It)\s(?:[a-z]+\s){1,2}(?:to|with)\s$")
 _BACKERS_NAMED = re.compile(
     r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
+_DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
-    r";\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
 )
 
 _ANAPHOR_SUBJ = re.compile(
@@ -367,6 +368,23 @@ class _Focus:
             return None
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
+
+    def salient(self, sentence: int, n: int, before: int, exclude: frozenset[str] = frozenset(),
+                described_as=None) -> list[Mention]:
+        """The n most often named organisations among those of the last three sentences; those
+        the text calls what the anaphor calls them ('the two carmakers') first."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        fits: set[str] = set()
+        for m in self.orgs:
+            if m.start >= before:
+                break
+            counts[m.name] = counts.get(m.name, 0) + 1
+            last[m.name] = m
+            if described_as is not None and described_as(m):
+                fits.add(m.name)
+        pool = [k for k, m in last.items() if sentence - m.sentence <= 3 and k not in exclude]
+        return [last[k] for k in sorted(pool, key=lambda k: (k not in fits, -counts[k], -last[k].start))[:n]]
 
     def recent(self, sentence: int, n: int, before: int) -> list[Mention]:
         """The last n distinct organisations mentioned before offset ``before``."""
@@ -768,12 +786,25 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     pm = _PLURAL_ANAPHOR.search(text[cstart:cend])
     if pm and len(chosen) < 2:
         n = _NUM.get((pm.group(1) or "two").lower(), 2)
-        recent_claim = next((c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
+        # ", the venture the two carmakers set up": the venture named just before is not one of them
+        described = _DESCRIBED_VENTURE.match(text, cstart)
+        recent_claim = None if described else next(
+            (c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
         if recent_claim is not None:
             for name, mid in recent_claim.names.items():
                 chosen.setdefault(name, (mid, "party"))
         elif n == 2:
-            for m in focus.recent(sent.index, n, cstart):
+            if described:  # the two most talked-about of the recent organisations, not the venture
+                venture = focus.recent(sent.index, 1, cstart)
+                noun = re.search(r"(automaker|carmaker|car maker|battery maker|chipmaker|bank|fund)s?\b", pm.group())
+                words = ("automaker", "carmaker", "car maker") if noun and noun.group(1) in (
+                    "automaker", "carmaker", "car maker") else (noun.group(1),) if noun else ()
+                fits = None if noun is None else (
+                    lambda m: any(w in text[max(0, m.start - 30) : m.start] or w in text[m.end : m.end + 40] for w in words))
+                pair = focus.salient(sent.index, n, cstart, exclude=frozenset(v.name for v in venture), described_as=fits)
+            else:
+                pair = focus.recent(sent.index, n, cstart)
+            for m in pair:
                 chosen.setdefault(m.name, (m.id, "party"))
     # singular anaphors / subject ellipsis: "It has partnered with", "and also inked ... with X"
     has_subject = any(
