@@ -257,3 +257,9 @@ def test_the_venture_the_two_carmakers_set_up_is_dated_and_its_owners_found():
     assert stake["date"] == "2024-06-15"  # the news date, not the venture's 2017
     [jv] = [d for d in deals if d["kind"] == "joint_venture"]
     assert set(jv["parties"]) == {"Vantor Motors", "Orbis Motors"} and jv["date"] == "2017"
+
+
+def test_owners_in_a_described_relative_clause_are_not_clients():
+    [d] = deals_of("Calder Auto Co., Ltd., the Wuhu-based carmaker in which Vantor Motors holds 75% and its partner "
+                   "Orbis Battery the remaining 25%, has started building a coupé for Kestrel Cars Corp. this year.")
+    assert d["parties"] == {"Calder Auto Co., Ltd.": "manufacturer", "Kestrel Cars Corp.": "client"}

@@ -184,7 +184,7 @@ _NOT_PARTY_BEFORE = Caseless(
 _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
-_RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose|in which|of which)\s[^,;]*,")
+_RELATIVE_ASIDE = re.compile(r",\s(?:the\s(?:[\w-]+\s){0,3})?(?:which|who|whose|in which|of which)\s[^,;]*,")
 _INVESTOR_LIST = re.compile(
     r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
 _UNIT_AFTER = re.compile(
