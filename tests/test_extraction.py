@@ -263,3 +263,17 @@ def test_owners_in_a_described_relative_clause_are_not_clients():
     [d] = deals_of("Calder Auto Co., Ltd., the Wuhu-based carmaker in which Vantor Motors holds 75% and its partner "
                    "Orbis Battery the remaining 25%, has started building a coupé for Kestrel Cars Corp. this year.")
     assert d["parties"] == {"Calder Auto Co., Ltd.": "manufacturer", "Kestrel Cars Corp.": "client"}
+
+
+def test_an_agreement_with_us_is_with_the_speakers_company():
+    deals = deals_of("Q: Who uses Orbis Power stations? A: Orbis Power works with many carmakers. "
+                     "Vantor Motors has also signed a battery-swap agreement with us.")
+    assert any(set(d["parties"]) == {"Vantor Motors", "Orbis Power"} and d["kind"] == "battery_swap_alliance"
+               for d in deals), deals
+
+
+def test_a_headline_deal_is_the_body_deal_it_abbreviates():
+    deals = deals_of("Orbis Battery Announces Acquisition of Plant Assets from Vantor Motors\n\n"
+                     "Orbis Battery today announced that Calder Manufacturing Co., Ltd., a wholly owned subsidiary, "
+                     "has entered into an asset transfer agreement with Vantor Motors.")
+    assert [d["parties"] for d in deals] == [{"Calder Manufacturing Co., Ltd.": "buyer", "Vantor Motors": "seller"}]

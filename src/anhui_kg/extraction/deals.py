@@ -423,7 +423,7 @@ def extract_deals(
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"])
-    claims = _merge_in_article(claims)
+    claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
     for n, c in enumerate(claims):
@@ -831,11 +831,16 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None and f.name not in chosen:
             chosen = {f.name: (f.id, "party"), **chosen}
-    if re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end]):
-        f = focus.at(sent.index, exclude=frozenset(chosen))
+    ours = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end])
+    if ours:
+        f = (focus.speaker if ours.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
         if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "customer"
+    if len(chosen) == 1 and re.search(r"\b(?:with|to|for|from)\s(?:us|me)\b", text[trig.end : cend]):
+        f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
+        if f is not None:
+            chosen[f.name] = (f.id, "party")
     if len(chosen) == 1 and trig.spec >= 3:
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
@@ -1064,6 +1069,26 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
             twin.status = c.status
+    return out
+
+
+def _fold_headline(article: Article, claims: list[_Claim]) -> list[_Claim]:
+    """A headline abbreviates ('X Announces Acquisition of Assets from Y' when X's
+    subsidiary buys them): its deal is the body's deal of the same kind and a shared party."""
+    if not claims or not article.sentences:
+        return claims
+    head = article.sentences[0]
+    if head.text.rstrip()[-1:] in ".!?\"”" or not article.text[head.end : head.end + 2].startswith("\n"):
+        return claims
+    out = []
+    for c in claims:
+        if all(e.start == head.start for e in c.evidence):
+            body = next((x for x in claims if x is not c and x.kind == c.kind and x.party_names & c.party_names
+                         and any(e.start != head.start for e in x.evidence)), None)
+            if body is not None:
+                body.evidence += c.evidence
+                continue
+        out.append(c)
     return out
 
 
