@@ -277,3 +277,9 @@ def test_a_headline_deal_is_the_body_deal_it_abbreviates():
                      "Orbis Battery today announced that Calder Manufacturing Co., Ltd., a wholly owned subsidiary, "
                      "has entered into an asset transfer agreement with Vantor Motors.")
     assert [d["parties"] for d in deals] == [{"Calder Manufacturing Co., Ltd.": "buyer", "Vantor Motors": "seller"}]
+
+
+def test_a_transaction_completed_later_is_completed():
+    deals = deals_of("In May 2020 Vantor Motors agreed to buy 26% of Orbis Battery for 1.1 billion euros. "
+                     "The transaction was completed the following year, after it had been cleared by the regulators.")
+    assert [(d["kind"], d["status"], d["date"]) for d in deals] == [("investment", "completed", "2020-05")]

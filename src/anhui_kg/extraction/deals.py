@@ -117,6 +117,9 @@ _UNDONE = Caseless(
     r"|(?:later\s|eventually\s|quietly\s)?(?:cancell?ed|scrapped|abandoned|called off|shelved|dropped|terminated))"
     r"|\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<noun2>venture|deal|agreement|plan|project)\s(?:fell through|did not go ahead|came to nothing|collapsed)",
 )
+_DONE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
+    r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
@@ -415,6 +418,13 @@ def extract_deals(
         undone = _UNDONE.search(sent.text)
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
+        if claims and ("complet" in sent.text or "closed" in sent.text):
+            done = _DONE.search(sent.text)
+            target = done and next((c for c in reversed(claims) if sent.index - c.sentence <= 2
+                                    and c.kind in ("investment", "acquisition") and not _REALITY.get(c.status)), None)
+            if target:  # "The transaction was completed the following year"
+                target.status = "completed"
+                target.evidence.append(_evidence(article, sent))
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
