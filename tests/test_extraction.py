@@ -283,3 +283,9 @@ def test_a_transaction_completed_later_is_completed():
     deals = deals_of("In May 2020 Vantor Motors agreed to buy 26% of Orbis Battery for 1.1 billion euros. "
                      "The transaction was completed the following year, after it had been cleared by the regulators.")
     assert [(d["kind"], d["status"], d["date"]) for d in deals] == [("investment", "completed", "2020-05")]
+
+
+def test_a_government_hosting_an_investment_is_a_party_not_an_investee():
+    [d] = deals_of("In 2021 Vantor Motors signed an investment agreement with the Wuhu municipal government.")
+    assert d["kind"] == "investment"
+    assert d["parties"] == {"Vantor Motors": "investor", "Wuhu municipal government": "party"}

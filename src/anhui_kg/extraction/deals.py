@@ -939,11 +939,14 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                         and re.search(r"\bwith\s(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])), None)
         if partner is not None:
             agent = partner
+    hosts = {m.name for m in in_clause if m.type == "GovernmentBody"} if trig.kind == "investment" else set()
     for name in chosen:
         if name in counter_role:
             roles[name] = counter_role[name]
         elif name == agent:
             roles[name] = agent_role
+        elif name in hosts:
+            roles[name] = "party"  # "an investment agreement with the provincial government": the host
         else:
             roles[name] = patient_role
     if trig.kind == "acquisition":
