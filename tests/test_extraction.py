@@ -289,3 +289,15 @@ def test_a_government_hosting_an_investment_is_a_party_not_an_investee():
     [d] = deals_of("In 2021 Vantor Motors signed an investment agreement with the Wuhu municipal government.")
     assert d["kind"] == "investment"
     assert d["parties"] == {"Vantor Motors": "investor", "Wuhu municipal government": "party"}
+
+
+def test_a_sentence_may_start_with_a_lower_case_brand_name():
+    from anhui_kg.documents import split_sentences
+    assert [s.text for s in split_sentences("It is based in Wuhu. iVantor, a voice firm, supplies it.")] == [
+        "It is based in Wuhu.", "iVantor, a voice firm, supplies it."]
+
+
+def test_supplied_for_several_years_is_ongoing():
+    deals = deals_of("Orbis Voice, best known for its speech software, has supplied voice assistants to "
+                     "Vantor Motors for several years.")
+    assert [d["status"] for d in deals] == ["ongoing"]

@@ -34,7 +34,7 @@ _ABBREVIATIONS = (
     "No Nos vs Gen Gov Sen Rep Jr Sr Bros Dept Univ approx est"
 ).split()
 _SENTENCE_END = re.compile(
-    r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9\u4e00-\u9fff])"""
+    r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?(?:[A-Z0-9\u4e00-\u9fff]|[a-z][A-Z]))"""
 )
 _ABBR_BEFORE = re.compile(r"(?:\b(?:%s)|\b[A-Z])\.$" % "|".join(_ABBREVIATIONS))
 

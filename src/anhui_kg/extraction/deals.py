@@ -146,6 +146,8 @@ _PRESENT_STATE = Caseless(
 _PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
 _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
+_DURATIVE = Caseless(
+    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
@@ -695,6 +697,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
         scope = sent_text if sentence_wide else clause_text
         if cue.search(scope):
+            if status == "completed" and _DURATIVE.search(clause_text):
+                return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
             if status == "planned" and _SIGNED_THEN_WILL.search(clause_text) and not _MOU.search(clause_text):
