@@ -301,3 +301,19 @@ def test_supplied_for_several_years_is_ongoing():
     deals = deals_of("Orbis Voice, best known for its speech software, has supplied voice assistants to "
                      "Vantor Motors for several years.")
     assert [d["status"] for d in deals] == ["ongoing"]
+
+
+def test_signing_up_an_assembler_makes_it_the_manufacturer():
+    deals = deals_of("Orbis Motors Co., Ltd. left Indonesia in 2015. When Orbis Motors Co., Ltd. came back in the "
+                     "second half of 2022, it signed up the local assembler Vantor Assembly Co., Ltd. to build its models.")
+    assert [(d["kind"], d["parties"], d["date"]) for d in deals] == [
+        ("contract_manufacturing", {"Vantor Assembly Co., Ltd.": "manufacturer", "Orbis Motors Co., Ltd.": "client"},
+         "2022-H2")]
+
+
+def test_half_of_a_business_bought_from_its_owner():
+    [d] = deals_of("In 2017 Vantor Group Co., Ltd., the Brazilian car distributor, bought half of Orbis Motors Co., "
+                   "Ltd.'s Brazilian business, which was renamed Vantor Orbis Co., Ltd.")
+    assert d["kind"] == "investment" and d["date"] == "2017"
+    assert d["parties"] == {"Vantor Group Co., Ltd.": "investor", "Orbis Motors Co., Ltd.": "seller",
+                            "Vantor Orbis Co., Ltd.": "investee"}

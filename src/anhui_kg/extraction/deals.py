@@ -41,8 +41,9 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
+    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
@@ -68,7 +69,7 @@ _TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
-    ("stake", "%", "percent"), ("sold",), ("shares", "stock", "stake"),
+    ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold",), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
     ("invest", "stake", "inject", "holding", "share"), ("suppl",),
@@ -165,6 +166,7 @@ _PRONOUN_TURNED_TO = re.compile(r"\b(?:it|It)\s(?:[a-z]+\s){1,2}(?:to|with)\s$")
 _BACKERS_NAMED = re.compile(
     r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
 _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
+_HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -759,6 +761,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         ):
             continue  # "the platforms of its Omoda and Jaecoo models": a brand named, not a party
         if _UNIT_AFTER.match(after):
+            if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start):
+                counter_role[m.name] = "seller"  # "bought half of X's Brazilian business": X sells
+                if m.name not in chosen:
+                    chosen[m.name] = (m.id, "party")
+                continue
             skip_possessor.add(m.name)
             continue
         if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
@@ -783,6 +790,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             counter_role[m.name] = "seller"  # "bought 50% of X from Y"
         if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
             via = m  # "NIO bought the assets from JAC through its subsidiary Jianglai": Jianglai acts
+        if trig.kind == "investment" and "seller" in counter_role.values() and m.start > trig.end \
+                and re.search(r"\b(?:which|that)\s(?:was|were|has been|is)\s(?:later\s|then\s)?(?:renamed|rebranded|named|called)\s$", before):
+            counter_role[m.name] = "investee"  # "... X's business, which was renamed Z": Z is what was bought into
         if trig.kind == "investment" and trig.start < m.start < trig.end and text[trig.end - 4 : trig.end] == "from":
             counter_role[m.name] = "investee"  # "bought existing X shares from Y": X's shares
         elif trig.kind == "investment" and trig.end <= m.start and text[trig.end - 4 : trig.end] == "from" \
@@ -937,6 +947,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
         if frm_m is not None:
             agent = frm_m.name
+    if trig.kind == "contract_manufacturing" and _HIRED.match(text, trig.start):
+        # "X signed up the local assembler Y to build its models": Y builds, X is the client
+        hired = next((m.name for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
+        if hired is not None:
+            agent = hired
     if trig.kind == "contract_manufacturing" and _ASSEMBLE_ACTIVE.match(text, trig.start):
         # "X has assembled vehicles in Mexico since 2017 with Y": Y does the assembling
         partner = next((m.name for m in in_clause if m.start > trig.end and m.name in chosen
