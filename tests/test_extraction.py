@@ -317,3 +317,21 @@ def test_half_of_a_business_bought_from_its_owner():
     assert d["kind"] == "investment" and d["date"] == "2017"
     assert d["parties"] == {"Vantor Group Co., Ltd.": "investor", "Orbis Motors Co., Ltd.": "seller",
                             "Vantor Orbis Co., Ltd.": "investee"}
+
+
+def test_manufacturing_since_a_year_is_the_deal_agreed_earlier():
+    [d] = deals_of("Since Orbis Battery began vehicle deliveries in 2018, Vantor Motors has manufactured Orbis Battery "
+                   "vehicles at two plants under a manufacturing arrangement first agreed between the two companies in 2016.")
+    assert d["kind"] == "contract_manufacturing" and d["date"] == "2016"
+    assert d["parties"] == {"Vantor Motors": "manufacturer", "Orbis Battery": "client"}
+
+
+def test_an_ongoing_deal_since_a_later_year_merges_with_the_one_that_began_it():
+    from anhui_kg.pipeline import resolve_articles
+
+    first = article_of("Vantor Motors has been building cars for Orbis Battery at a plant in Wuhu since 2018.")
+    second = article_of("Vantor Motors has manufactured Orbis Battery vehicles under an arrangement first agreed "
+                        "between the two companies in 2016.").model_copy(update={"id": "u.txt"})
+    for articles in ([first, second], [second, first]):
+        deals = [d for d in resolve_articles(articles).deals if d.kind == "contract_manufacturing"]
+        assert [d.date.value for d in deals] == ["2016"], deals

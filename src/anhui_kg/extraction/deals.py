@@ -41,7 +41,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
@@ -167,6 +167,8 @@ _BACKERS_NAMED = re.compile(
     r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
 _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
+_AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
+_LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -333,6 +335,9 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
+    lead = _LEAD_CLAUSE.match(sent_text)
+    if lead:  # "Since NIO began deliveries in 2018, JAC has built ...": the adverbial clause is its own
+        cuts.append(lead.end() - 2)
     cuts = sorted(set(cuts))
     cuts.append(len(sent_text))
     spans = []
@@ -589,6 +594,13 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue
         clause_text = text[cstart:cend]
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
+        if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
+            # "Since deliveries began in 2018, X has built Y's cars under an arrangement first
+            # agreed in 2016": the date of the agreement, not of the 'since' clause, starts the deal
+            agreed = next((x for x in sd if cstart <= x.start < cend and x is not d
+                           and x.value.precision not in ("decade", "unknown")
+                           and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
+            d = agreed or d
         later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
         if d is None and ci > 0 and not later:
             # "came in 2007, when it and X founded ...": the date of the clause before
