@@ -335,3 +335,33 @@ def test_an_ongoing_deal_since_a_later_year_merges_with_the_one_that_began_it():
     for articles in ([first, second], [second, first]):
         deals = [d for d in resolve_articles(articles).deals if d.kind == "contract_manufacturing"]
         assert [d.date.value for d in deals] == ["2016"], deals
+
+
+def test_a_list_of_predicates_shares_its_subject_but_not_its_dates():
+    deals = deals_of("Orbis Motors Co., Ltd. makes cars. Orbis Motors Co., Ltd. sells them. In less than a decade the Wuhu-based automaker went from "
+                     "Vantor Chips Co., Ltd.'s processor to its own design, opened swap stations on the forecourts of "
+                     "state refiner Kestrel Oil Co., Ltd. that same year under a strategic cooperation agreement, "
+                     "signed a separate cooperation agreement with the oil major Calder Energy Co., Ltd. covering "
+                     "charging, and began designing its own chip in 2021.", published="2025-03")
+    got = {frozenset(d["parties"]): d["date"] for d in deals}
+    assert got == {frozenset({"Orbis Motors Co., Ltd.", "Kestrel Oil Co., Ltd."}): None,
+                   frozenset({"Orbis Motors Co., Ltd.", "Calder Energy Co., Ltd."}): None}
+
+
+def test_founded_by_describes_a_company_and_does_not_hide_its_deal():
+    [d] = deals_of("Vantor Group Co., Ltd., the distributor founded by a businessman, bought half of "
+                   "Orbis Motors Co., Ltd.'s Brazilian business.")
+    assert d["kind"] == "investment" and d["parties"]["Vantor Group Co., Ltd."] == "investor"
+
+
+def test_a_fund_set_up_by_a_platform_does_not_make_the_platform_a_party():
+    deals = deals_of("In April 2020, three strategic investors led by Vantor New Energy Fund Co., Ltd., a fund set up "
+                     "by the city's investment platform Calder Investment Holding Co., Ltd., agreed to put 7 billion "
+                     "yuan into Orbis Mobility Co., Ltd.")
+    assert all("Calder Investment Holding Co., Ltd." not in d["parties"] for d in deals), deals
+
+
+def test_a_short_dated_sentence_dates_the_deal_that_follows():
+    deals = deals_of("Orbis Motors Co., Ltd. struggled in Brazil. Three years later, in 2017, it changed course. "
+                     "Vantor Group Co., Ltd. bought half of Orbis Motors Co., Ltd.'s Brazilian business.")
+    assert [d["date"] for d in deals] == ["2017"]

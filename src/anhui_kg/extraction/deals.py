@@ -40,7 +40,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
+    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
@@ -169,6 +169,8 @@ _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint ventu
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
 _LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
+_PREDICATE_LIST = re.compile(
+    r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -196,6 +198,8 @@ _SPEAKER_FRAME = re.compile(
 _RELATIVE_ASIDE = re.compile(r",\s(?:the\s(?:[\w-]+\s){0,3})?(?:which|who|whose|in which|of which)\s[^,;]*,")
 _INVESTOR_LIST = re.compile(
     r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
+# "a fund set up by the city's investment platform X": X describes the fund, it is no party
+_MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -335,6 +339,11 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
+    # "X went from A to B, opened ... with C, signed ... with D, and began ...": a list of
+    # predicates of one subject, each a clause (two such commas at least make it a list)
+    listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if ", " in sent_text else []
+    if len(listed) >= 2:
+        cuts += listed
     lead = _LEAD_CLAUSE.match(sent_text)
     if lead:  # "Since NIO began deliveries in 2018, JAC has built ...": the adverbial clause is its own
         cuts.append(lead.end() - 2)
@@ -441,7 +450,13 @@ def extract_deals(
         if not any(w in low for w in _ALL_NEEDS):  # substring tests: far cheaper than a regex
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
-        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"])
+        lead = None
+        if sent.index > 0 and not (claims and claims[-1].sentence == sent.index - 1):
+            # "Three years later Chery changed course. X bought half of ...": the short sentence before dates it
+            prev = article.sentences[sent.index - 1]
+            if len(prev.text) <= 80:
+                lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
+        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"], lead)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -502,7 +517,8 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     return True
 
 
-def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention]) -> list[_Claim]:
+def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
+                     lead: DateMatch | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
@@ -602,12 +618,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                            and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
             d = agreed or d
         later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
-        if d is None and ci > 0 and not later:
+        if d is None and ci > 0 and not later and not _PREDICATE_LIST.match(text, cstart):
             # "came in 2007, when it and X founded ...": the date of the clause before
             pa, pb = clauses[ci - 1]
             d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
         if d is None and not later:
-            d = _sentence_initial_date(sd, sent)
+            d = _sentence_initial_date(sd, sent) or (lead if ci == 0 else None)
         end_d = None
         start_d = d.value if d is not None else None
         if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
@@ -762,7 +778,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[m.name] = (m.id, "party")
                 order.append(m)
             continue
-        if _NOT_PARTY_BEFORE.search(before):
+        if _NOT_PARTY_BEFORE.search(before) or _MADE_BY_BEFORE.search(text, max(base, m.start - 70), m.start):
             continue
         if any(a <= m.start < b for a, b in asides):
             continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
@@ -846,7 +862,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     has_subject = any(
         m.start < trig.start and not re.match(r"(?:’s|'s|‘s)\s", text[m.end : m.end + 3])
         for m in in_clause if m.name in chosen
-    )
+    ) and not (ci > 0 and _PREDICATE_LIST.match(text, cstart))  # ", opened stations of X under ...": no subject
+
     if not has_subject:
         sent_head = text[sent.start : cstart]
         elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?[a-z]+(?:ed|s)?\b", clause_text)
@@ -856,7 +873,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             subj = None
             if elliptic:
                 subj = next((m for m in sm if m.start < cstart and m.name not in skip_possessor), None)
-                if subj is None and _ANAPHOR_SUBJ.match(sent_head.strip()):
+                lead = text[sent.start : subj.start] if subj is not None else ""
+                anaph = _ANAPHOR_SUBJ.search(lead)
+                if anaph and not re.search(r"\b(?:of|to|for|with|from|by|in|on|at)\s$", lead[: anaph.start()]):
+                    subj = None  # "... the Hefei-based automaker went from X's chip to ..., signed ...": its subject
+                if subj is None and (anaph or _ANAPHOR_SUBJ.match(sent_head.strip())):
                     subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
