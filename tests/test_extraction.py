@@ -365,3 +365,9 @@ def test_a_short_dated_sentence_dates_the_deal_that_follows():
     deals = deals_of("Orbis Motors Co., Ltd. struggled in Brazil. Three years later, in 2017, it changed course. "
                      "Vantor Group Co., Ltd. bought half of Orbis Motors Co., Ltd.'s Brazilian business.")
     assert [d["date"] for d in deals] == ["2017"]
+
+
+def test_a_company_in_a_long_description_of_the_target_is_no_party():
+    [d] = deals_of("Vantor Motors will acquire a 50% stake in Orbis Holdings Co., Ltd. (OH), the largest shareholder "
+                   "of the Shanghai-listed Orbis Automobile Co., Ltd., or Orbis.")
+    assert d["parties"] == {"Vantor Motors": "investor", "Orbis Holdings Co., Ltd.": "investee"}

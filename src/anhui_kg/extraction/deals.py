@@ -806,7 +806,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "the former Nissan factory": a place described, not a party
         if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
             continue  # "..., or JAC": the short name of the company just named
-        if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", before):
+        if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", text[max(base, m.start - 70) : m.start]):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
         if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
