@@ -84,7 +84,7 @@ assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 
-def _find_triggers(text: str) -> Iterator[tuple[int, int, int]]:
+def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
     Only the patterns whose words occur in the text are tried, and they are tried as one
@@ -98,7 +98,9 @@ def _find_triggers(text: str) -> Iterator[tuple[int, int, int]]:
         for m in _TRIGGER_RE.finditer(text):
             yield m.start(), m.end(), int(m.lastgroup[1:])
         return
-    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if any(w in low for w in needs)]
+    if present is None:  # the needed words the text has (the caller may know them already)
+        present = frozenset(w for w in _ALL_NEEDS if w in low)
+    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if not present.isdisjoint(needs)]
     ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
     while True:
         found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
@@ -200,6 +202,7 @@ _INVESTOR_LIST = re.compile(
     r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
 _MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
+_DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -341,10 +344,10 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
             cuts.append(m.start())
     # "X went from A to B, opened ... with C, signed ... with D, and began ...": a list of
     # predicates of one subject, each a clause (two such commas at least make it a list)
-    listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if ", " in sent_text else []
+    listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if sent_text.count(", ") >= 2 else []
     if len(listed) >= 2:
         cuts += listed
-    lead = _LEAD_CLAUSE.match(sent_text)
+    lead = _LEAD_CLAUSE.match(sent_text) if sent_text[:1] in "SWABOTA" else None
     if lead:  # "Since NIO began deliveries in 2018, JAC has built ...": the adverbial clause is its own
         cuts.append(lead.end() - 2)
     cuts = sorted(set(cuts))
@@ -447,7 +450,8 @@ def extract_deals(
                 and _name_investors(claims[-1], sent, sm, article):
             continue
         low = sent.text.lower()
-        if not any(w in low for w in _ALL_NEEDS):  # substring tests: far cheaper than a regex
+        present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
+        if not present:
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         lead = None
@@ -456,7 +460,8 @@ def extract_deals(
             prev = article.sentences[sent.index - 1]
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
-        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"], lead)
+        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
+                                   lead, present)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -518,11 +523,11 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
-                     lead: DateMatch | None = None) -> list[_Claim]:
+                     lead: DateMatch | None = None, present: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for start, end, index in _find_triggers(sent.text):
+    for start, end, index in _find_triggers(sent.text, present):
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
@@ -764,7 +769,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     counter_role: dict[str, PartyRole] = {}
     listed_end = 0
     via: Mention | None = None
-    asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart : trig.start])]
+    head_text = text[cstart : trig.start]
+    asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(head_text)] if "which" in head_text or "who" in head_text else []
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
@@ -778,7 +784,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[m.name] = (m.id, "party")
                 order.append(m)
             continue
-        if _NOT_PARTY_BEFORE.search(before) or _MADE_BY_BEFORE.search(text, max(base, m.start - 70), m.start):
+        wide = text[max(base, m.start - 70) : m.start]
+        if _NOT_PARTY_BEFORE.search(before) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
             continue
         if any(a <= m.start < b for a, b in asides):
             continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
@@ -806,7 +813,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "the former Nissan factory": a place described, not a party
         if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
             continue  # "..., or JAC": the short name of the company just named
-        if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", text[max(base, m.start - 70) : m.start]):
+        if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
         if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
