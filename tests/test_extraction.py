@@ -371,3 +371,9 @@ def test_a_company_in_a_long_description_of_the_target_is_no_party():
     [d] = deals_of("Vantor Motors will acquire a 50% stake in Orbis Holdings Co., Ltd. (OH), the largest shareholder "
                    "of the Shanghai-listed Orbis Automobile Co., Ltd., or Orbis.")
     assert d["parties"] == {"Vantor Motors": "investor", "Orbis Holdings Co., Ltd.": "investee"}
+
+
+def test_an_aim_reported_with_its_signings_is_signed():
+    deals = deals_of('Orbis Battery also aims to build a broad "battery-swap alliance," signing with Vantor Motors '
+                     "and Calder Auto Co., Ltd.")
+    assert deals and all(d["status"] == "signed" for d in deals), deals

@@ -151,6 +151,7 @@ _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
     r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
+_SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
@@ -736,6 +737,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
+            if status == "planned" and _SIGNING_WITH.search(clause_text):
+                return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
             if status == "planned" and _SIGNED_THEN_WILL.search(clause_text) and not _MOU.search(clause_text):
                 return "signed"  # "signed agreements under which X will invest": the signing is the fact
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
