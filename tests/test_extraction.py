@@ -377,3 +377,9 @@ def test_an_aim_reported_with_its_signings_is_signed():
     deals = deals_of('Orbis Battery also aims to build a broad "battery-swap alliance," signing with Vantor Motors '
                      "and Calder Auto Co., Ltd.")
     assert deals and all(d["status"] == "signed" for d in deals), deals
+
+
+def test_announcing_a_launch_is_not_announcing_the_partnership_behind_it():
+    [d] = deals_of("Orbis Motors Co., Ltd. today announced the market launch of the Z9, the first model of the brand "
+                   "the company has developed together with Vantor Tech Co., Ltd.")
+    assert d["status"] == "ongoing"

@@ -152,6 +152,8 @@ _SIGNED_THEN_WILL = Caseless(
 _DURATIVE = Caseless(
     r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
 _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
+_ANNOUNCED_OTHER = Caseless(
+    r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
@@ -737,6 +739,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
+            if status == "announced" and _ANNOUNCED_OTHER.search(scope):
+                continue  # "today announced the market launch of the S800, ... developed with Y": not the deal
             if status == "planned" and _SIGNING_WITH.search(clause_text):
                 return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
             if status == "planned" and _SIGNED_THEN_WILL.search(clause_text) and not _MOU.search(clause_text):
