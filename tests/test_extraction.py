@@ -383,3 +383,8 @@ def test_announcing_a_launch_is_not_announcing_the_partnership_behind_it():
     [d] = deals_of("Orbis Motors Co., Ltd. today announced the market launch of the Z9, the first model of the brand "
                    "the company has developed together with Vantor Tech Co., Ltd.")
     assert d["status"] == "ongoing"
+
+
+def test_a_deal_expected_to_close_is_planned():
+    [d] = deals_of("Vantor Motors' purchase of a 20% stake in Orbis Battery is expected to close next year.")
+    assert d["status"] == "planned", d

@@ -132,7 +132,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|(?:is|are) (?:expected|due|scheduled|slated) to|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
