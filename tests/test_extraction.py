@@ -388,3 +388,16 @@ def test_announcing_a_launch_is_not_announcing_the_partnership_behind_it():
 def test_a_deal_expected_to_close_is_planned():
     [d] = deals_of("Vantor Motors' purchase of a 20% stake in Orbis Battery is expected to close next year.")
     assert d["status"] == "planned", d
+
+
+def test_a_plant_investment_takes_the_host_named_in_the_next_sentence():
+    [d] = deals_of('Orbis Battery Co., Ltd. ("Orbis") today announced that its U.S. subsidiary, Orbis Inc. '
+                   '("Orbis US"), will invest approximately $2 billion to build a battery facility in Manteno. '
+                   "The investment was announced jointly with the Vantor Municipal Government, which has agreed "
+                   "to support the project with an incentive package.")
+    assert d["kind"] == "investment" and d["value"] == (2e9, "USD")
+    assert d["parties"] == {"Orbis Inc.": "investor", "Vantor Municipal Government": "party"}
+
+
+def test_a_plant_investment_with_no_host_is_no_deal():
+    assert deals_of("Orbis Inc. will invest $2 billion to build a battery facility in Manteno.") == []

@@ -176,6 +176,11 @@ _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|
 _LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
 _PREDICATE_LIST = re.compile(
     r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
+_PLANT_INVEST = re.compile(
+    r"\binvest\w*\b[^.;]{0,80}?\b(?:to build|to set up|in|for)\s(?:an?\s|the\s|its\s)?(?:[\w-]+\s){0,3}(?:plant|factory|facility|gigafactory|site|base)\b", re.I)
+_JOINTLY_WITH = re.compile(
+    r"(?:The|This|That)\s(?:[\w-]+\s)?(?:investment|project|plant|factory|facility)\s(?:was|is|has been)\s(?:[\w-]+\s)?"
+    r"(?:announced|unveiled|made|agreed)\s(?:jointly\s|together\s)?with\s(?:the\s)?")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
@@ -449,6 +454,9 @@ def extract_deals(
             if target:  # "The transaction was completed the following year"
                 target.status = "completed"
                 target.evidence.append(_evidence(article, sent))
+        if claims and claims[-1].extra.get("single") and sent.index - claims[-1].sentence <= 2 \
+                and _name_host(claims[-1], sent, sm, article):
+            continue
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
@@ -469,7 +477,7 @@ def extract_deals(
     _infer_dates(article, claims)
     out = []
     for n, c in enumerate(claims):
-        if len(c.names) < 1:
+        if len(c.names) < 1 or c.extra.get("single"):
             continue
         out.append(
             DealClaim(
@@ -489,6 +497,22 @@ def extract_deals(
             )
         )
     return tuple(out)
+
+
+def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
+    """'The investment was announced jointly with the State of Illinois': the host of a
+    plant investment that named only the investor."""
+    m = _JOINTLY_WITH.match(sent.text)
+    if m is None:
+        return False
+    host = next((x for x in sm if x.start >= sent.start + m.end() and x.name not in target.names), None)
+    if host is None:
+        return False
+    target.names[host.name] = host.id
+    target.parties[host.id] = "party"
+    target.extra.pop("single", None)
+    target.evidence.append(_evidence(article, sent))
+    return True
 
 
 def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
@@ -614,9 +638,11 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             named = {n: v for n, v in names.items() if at.get(n, -1) > best.end}
             if len(named) >= 2:
                 names, roles = named, {n: r for n, r in roles.items() if n in named}
-        if len(names) < 2:
-            continue
         clause_text = text[cstart:cend]
+        # "X will invest $2 billion to build a plant in ...": a deal once its host is named
+        single = len(names) == 1 and best.kind == "investment" and _PLANT_INVEST.search(clause_text) is not None
+        if len(names) < 2 and not single:
+            continue
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
         if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
             # "Since deliveries began in 2018, X has built Y's cars under an arrangement first
@@ -670,7 +696,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         )
         for name, (mid, role) in names.items():
             claim.names[name] = mid
-            claim.parties[mid] = roles.get(name, role)
+            claim.parties[mid] = roles.get(name, role) if not single else "investor"
+        if single:
+            claim.extra["single"] = True
         plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
@@ -937,10 +965,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     frame = None
     for frame in _SPEAKER_FRAME.finditer(text, cstart, trig.start):
         pass
-    if frame is not None and len(chosen) > 2:
-        pos = {m.name: m.start for m in in_clause}
+    if frame is not None and len(chosen) >= 2:
+        pos: dict[str, int] = {}
+        for m in in_clause:
+            pos.setdefault(m.name, m.start)
         after = [n for n in chosen if pos.get(n, -1) >= frame.end()]
-        if len(after) >= 2:
+        own_unit = re.match(r"(?:its|their)\s(?:[\w.-]+\s){0,2}(?:subsidiary|unit|arm|affiliate),?\s", text[frame.end() : frame.end() + 40])
+        if len(after) >= 2 or (after and own_unit):  # "X announced that its subsidiary Y will invest"
             chosen = {n: v for n, v in chosen.items() if n in after or pos.get(n, frame.end()) >= frame.start()}
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
