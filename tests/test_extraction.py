@@ -401,3 +401,21 @@ def test_a_plant_investment_takes_the_host_named_in_the_next_sentence():
 
 def test_a_plant_investment_with_no_host_is_no_deal():
     assert deals_of("Orbis Inc. will invest $2 billion to build a battery facility in Manteno.") == []
+
+
+def test_status_cue_word_lists_never_hide_a_cue():
+    """Every sentence of the seeds, dev and held-out articles that a status cue matches has
+    one of the words the cue's pre-check looks for."""
+    from pathlib import Path
+
+    from anhui_kg.documents import load_articles
+    from anhui_kg.extraction.deals import _CUE_NEEDS, _STATUS_CUES
+
+    root = Path(__file__).resolve().parent
+    for folder in (root.parent / "seeds", root / "data" / "dev", root / "data" / "heldout"):
+        for a in load_articles(folder):
+            for s in a.sentences:
+                low = s.text.lower()
+                for (status, cue), needs in zip(_STATUS_CUES, _CUE_NEEDS):
+                    if cue.search(s.text):
+                        assert any(w in low for w in needs), (status, s.text)

@@ -142,6 +142,24 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
+# The words each status cue needs (lower case): a text lacking them all skips the cue.
+_CUE_NEEDS: list[tuple[str, ...]] = [
+    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such"),
+    ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through"),
+    ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "reported that"),
+    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion"),
+    ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
+    ("plan", "will", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
+     "proposed", "would"),
+    ("memorand", "mou"),
+    ("dissolv", "wound up"),
+    ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed"),
+    ("announc", "unveil"),
+    ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "established", "set up",
+     "founded", "launched", "formed", "injected", "served as", "contract manufactured"),
+    ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
+]
+assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
@@ -757,21 +775,39 @@ def _sentence_initial_date(sd, sent):
     return None
 
 
+class _Lowered:
+    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each."""
+
+    __slots__ = ("text", "low", "folded")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = low = text.lower()
+        self.low = low if len(low) == len(text) and not any(c in text for c in ("ı", "ſ")) else None
+
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        return any(w in self.folded for w in words)
+
+    def search(self, cue: Caseless) -> bool:
+        return (cue.lower.search(self.low) if self.low is not None else cue.search(self.text)) is not None
+
+
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
+    sent, clause = _Lowered(sent_text), _Lowered(clause_text)
     for i, (status, cue) in enumerate(_STATUS_CUES):
         # hearsay and denials colour a whole sentence; "is considering" only its own clause
         sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
-        scope = sent_text if sentence_wide else clause_text
-        if cue.search(scope):
-            if status == "completed" and _DURATIVE.search(clause_text):
+        scope = sent if sentence_wide else clause
+        if scope.has_any(_CUE_NEEDS[i]) and scope.search(cue):
+            if status == "completed" and clause.search(_DURATIVE):
                 return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
-            if status == "announced" and _ANNOUNCED_OTHER.search(scope):
+            if status == "announced" and scope.search(_ANNOUNCED_OTHER):
                 continue  # "today announced the market launch of the S800, ... developed with Y": not the deal
-            if status == "planned" and _SIGNING_WITH.search(clause_text):
+            if status == "planned" and clause.search(_SIGNING_WITH):
                 return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
-            if status == "planned" and _SIGNED_THEN_WILL.search(clause_text) and not _MOU.search(clause_text):
+            if status == "planned" and clause.search(_SIGNED_THEN_WILL) and not clause.search(_MOU):
                 return "signed"  # "signed agreements under which X will invest": the signing is the fact
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
@@ -780,9 +816,9 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         return "signed"
     # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
     # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
-    if _PRESENT_STATE.search(clause_text):
+    if clause.search(_PRESENT_STATE):
         return "ongoing"
-    if _PAST_DONE.search(clause_text):
+    if clause.search(_PAST_DONE):
         return "completed"
     return "announced" if trigger.spec > 1 else "ongoing"
 
