@@ -123,6 +123,8 @@ _UNDONE = Caseless(
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
+_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
+                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
@@ -334,6 +336,8 @@ def money_in(text: str) -> Money | None:
 
 
 def _stake_in(text: str) -> float | None:
+    if "%" not in text and "per" not in text:  # every stake figure has "%", "percent" or "per cent"
+        return None
     m = _STAKE.search(text)
     if not m:
         return None
@@ -462,7 +466,8 @@ def extract_deals(
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
-        undone = _UNDONE.search(sent.text)
+        low = sent.text.lower()
+        undone = _UNDONE.search(sent.text) if any(w in low for w in _UNDONE_NEEDS) else None
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
         if claims and ("complet" in sent.text or "closed" in sent.text):
@@ -478,7 +483,6 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        low = sent.text.lower()
         present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
         if not present:
             continue
