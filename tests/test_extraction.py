@@ -419,3 +419,15 @@ def test_status_cue_word_lists_never_hide_a_cue():
                 for (status, cue), needs in zip(_STATUS_CUES, _CUE_NEEDS):
                     if cue.search(s.text):
                         assert any(w in low for w in needs), (status, s.text)
+
+
+@pytest.mark.parametrize("sentence,child,parent", [
+    ("In 2022, Calder Software Co., Ltd., Vantor Motors' software unit, agreed to invest in a venture.",
+     "Calder Software Co., Ltd.", "Vantor Motors"),
+    ("Kestrel Cells Co., Ltd., the U.S. subsidiary of Wuhu-based battery maker Orbis Battery, will build a plant.",
+     "Kestrel Cells Co., Ltd.", "Orbis Battery"),
+])
+def test_a_unit_named_in_apposition_is_a_subsidiary(sentence, child, parent):
+    x = extract(article_of(sentence))
+    names = {m.id: m.name for m in x.mentions}
+    assert (child, "subsidiary_of", parent) in {(names[r.subject], r.predicate, names.get(r.object)) for r in x.relations}

@@ -48,7 +48,8 @@ _UNIT_WORDS = ("unit", "arm", "division", "subsidiary", "affiliate")
 _POSSESSIVE_UNIT = re.compile(  # one of _UNIT_WORDS
     r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|affiliate)\b[^.;]{0,30}?(?:known as|called|named|,)\s"
 )
-_UNIT_OF = re.compile(r",\s(?:a|an|the)\s(?:[\w-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)")  # likewise
+_UNIT_AFTER_OWNER = re.compile(r"(?:’s|'s|‘s|(?<=s)[’'])\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|affiliate)\b")
+_UNIT_OF = re.compile(r",\s(?:a|an|the)\s(?:[\w.-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)")  # likewise
 
 
 def _preds(title_text: str) -> list[Predicate]:
@@ -319,6 +320,11 @@ def extract_relations(
             parent = next((o for o in orgs if o.start >= sent.start + m.end() and o.start - (sent.start + m.end()) <= 45), None)
             if child is not None and parent is not None:
                 add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.appositive.v1")
+        # "CARIAD, Volkswagen's software unit, ..." / "FinDreams, BYD's battery-making subsidiary"
+        for child, parent in zip(orgs, orgs[1:]) if has_unit_words else ():
+            if parent.sentence == child.sentence == sent.index and text[child.end : parent.start] == ", " \
+                    and _UNIT_AFTER_OWNER.match(text, parent.end):
+                add(child, "subsidiary_of", parent, _ev(article, child.start, parent.end), "subsidiary.possessive_appositive.v1")
     return tuple(_dedupe(out))
 
 
