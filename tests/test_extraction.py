@@ -431,3 +431,15 @@ def test_a_unit_named_in_apposition_is_a_subsidiary(sentence, child, parent):
     x = extract(article_of(sentence))
     names = {m.id: m.name for m in x.mentions}
     assert (child, "subsidiary_of", parent) in {(names[r.subject], r.predicate, names.get(r.object)) for r in x.relations}
+
+
+def test_a_generic_first_mention_takes_the_kind_of_the_agreement_named_next():
+    from anhui_kg.pipeline import resolve_articles
+
+    text = ("Orbis Battery and Vantor Motors have opened their first jointly built swap station in Wuhu. "
+            "The station is the first result of a strategic cooperation agreement that the two companies "
+            "signed earlier this year.")
+    [d] = deals_of(text)
+    assert d["kind"] == "strategic_cooperation" and d["status"] == "signed"
+    [deal] = resolve_articles([article_of(text)]).deals
+    assert deal.status == "signed"

@@ -1219,6 +1219,8 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
             twin.status = c.status
+        if c.spec > twin.spec:  # "jointly built ... . The station is the result of a strategic cooperation agreement"
+            twin.spec, twin.rule = c.spec, c.rule
     return out
 
 
