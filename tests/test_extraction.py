@@ -443,3 +443,15 @@ def test_a_generic_first_mention_takes_the_kind_of_the_agreement_named_next():
     assert d["kind"] == "strategic_cooperation" and d["status"] == "signed"
     [deal] = resolve_articles([article_of(text)]).deals
     assert deal.status == "signed"
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("It is owned by Spain's Calder S.A. The coupé sits on a shared platform.",
+     ["It is owned by Spain's Calder S.A.", "The coupé sits on a shared platform."]),
+    ("Vantor signed with Orbis Co., Ltd. The deal closed in May.", ["Vantor signed with Orbis Co., Ltd.", "The deal closed in May."]),
+    ("Orbis Co., Ltd. agreed.", ["Orbis Co., Ltd. agreed."]),
+    ("Gov. J. B. Pritzker spoke.", ["Gov. J. B. Pritzker spoke."]),
+])
+def test_a_legal_form_can_end_a_sentence(text, sentences):
+    from anhui_kg.documents import split_sentences
+    assert [s.text for s in split_sentences(text)] == sentences
