@@ -455,3 +455,12 @@ def test_a_generic_first_mention_takes_the_kind_of_the_agreement_named_next():
 def test_a_legal_form_can_end_a_sentence(text, sentences):
     from anhui_kg.documents import split_sentences
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("owner,parties", [
+    ("Spain's Orbis Motors Co., Ltd.", {"Calder Auto Co., Ltd.": "manufacturer", "Orbis Motors Co., Ltd.": "client"}),
+    ("a Spanish group", None),
+])
+def test_a_brand_described_as_the_brand_of_an_owner_stands_for_its_owner(owner, parties):
+    deals = deals_of(f"Calder Auto Co., Ltd. builds the Z5 for Kestrel Sport Co., Ltd., the sporty brand of {owner}.")
+    assert [d["parties"] for d in deals] == ([parties] if parties else [])

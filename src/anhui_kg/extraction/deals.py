@@ -231,6 +231,7 @@ _INVESTOR_LIST = re.compile(
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
 _MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
 _DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
+_BRAND_OF_AFTER = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,2}(?:brand|marque|label)\sof\s(?:[\w’'-]+\s)?")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -864,6 +865,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue
         if any(a <= m.start < b for a, b in asides):
             continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
+        brand_of = _BRAND_OF_AFTER.match(after)
+        if brand_of:  # "builds for Cupra, the sporty brand of Spain's SEAT": SEAT is the party
+            owner = next((o for o in in_clause if m.end + brand_of.end() <= o.start <= m.end + brand_of.end() + 12), None)
+            if owner is not None and owner.name not in chosen:
+                chosen[owner.name] = (owner.id, "party")
+                order.append(owner)
+            continue
         if m.type == "Brand" and (
             not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
             or re.search(r"\b(?:its|their|his|her|the|of)\s(?:[\w-]+\s)?$", before)
