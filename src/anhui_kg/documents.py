@@ -34,8 +34,11 @@ _ABBREVIATIONS = (
     "No Nos vs Gen Gov Sen Rep Jr Sr Bros Dept Univ approx est"
 ).split()
 _SENTENCE_END = re.compile(
-    r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9\u4e00-\u9fff])"""
+    r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?(?:[A-Z0-9\u4e00-\u9fff]|[a-z][A-Z]))"""
 )
+# "... of Spain's SEAT S.A. The Tavascan ...": a company's legal form, then a sentence opener
+_COMPANY_END = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd)|\b(?:[A-Z]\.){1,3}[A-Z])\.$")
+_STARTER = re.compile(r"(?:The|It|Its|This|That|These|Those|In|On|At|But|He|She|They|We|Our|After|Before|When|While|Under|Since|Both)\s")
 _ABBR_BEFORE = re.compile(r"(?:\b(?:%s)|\b[A-Z])\.$" % "|".join(_ABBREVIATIONS))
 
 
@@ -53,7 +56,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         body = line.group()
         cut = 0
         for m in _SENTENCE_END.finditer(body):
-            if _ABBR_BEFORE.search(body[cut : m.start()]):
+            if _ABBR_BEFORE.search(body[cut : m.start()]) and not (
+                    _COMPANY_END.search(body[cut : m.start()]) and _STARTER.match(body, m.end())):
                 continue
             _add_sentence(sentences, text, start + cut, start + m.start())
             cut = m.end()

@@ -370,6 +370,13 @@ def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
 
 
+def _continues(a: DateValue | None, a_status: str, b: DateValue | None, b_status: str) -> bool:
+    """Whether one of two dated claims is an ongoing arrangement dated after the other's start."""
+    if a is None or b is None:
+        return False
+    return (a_status == "ongoing" and b.earliest <= a.earliest) or (b_status == "ongoing" and a.earliest <= b.earliest)
+
+
 def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     """The more precise of two compatible dates; a stated date beats an inferred one."""
     if a is None:
@@ -468,6 +475,14 @@ class _DealMerger:
                 None,
             )
             if twin is None:
+                # "has been building cars for Y since 2018" goes on from a start it does not give:
+                # it is the same deal as one of its kind and parties that began earlier
+                twin = next((d for d in self.buckets[key] if _REALITY.get(d.status, "") == reality
+                             and _continues(d.date, d.status, c.date, c.status)), None)
+                if twin is not None:
+                    twin.absorb(c, parties, place, self.same)
+                    twin.date = min((x for x in (twin.date, c.date) if x is not None), key=lambda x: x.earliest)
+                    continue
                 acc = _DealAcc(c, parties, place, self.same)
                 self.specific.append(acc)
                 self.buckets[key].append(acc)

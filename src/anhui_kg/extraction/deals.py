@@ -40,16 +40,20 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured) (?:[\w-]+ ){0,6}?by(?= )|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
+    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
+    (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|capital injection|injected|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,3}?investors|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|distribution (?:agreement|deal|contract|partnership|rights)|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
@@ -64,21 +68,23 @@ _TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
-    ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make"),
-    ("stake", "%", "percent"), ("sold",),
+    ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
+    ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold",), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
     ("licen", "technology output", "technology transfer", "authori"),
     ("invest", "stake", "inject", "holding", "share"), ("suppl",),
+    ("distribut", "import"),
     ("strategic", "cooperation agreement"),
-    ("partner", "allian", "collab", "cooperat", "tie", "team", "join", "agreement", "deal",
-     "memorand", "mou", "letter", "pact", "struck", "agreed", "together", "jointly",
+    ("memorand", "mou"),
+    ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
+     "letter", "pact", "struck", "agreed", "together", "jointly",
      "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 
-def _find_triggers(text: str) -> Iterator[tuple[int, int, int]]:
+def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
     Only the patterns whose words occur in the text are tried, and they are tried as one
@@ -92,7 +98,9 @@ def _find_triggers(text: str) -> Iterator[tuple[int, int, int]]:
         for m in _TRIGGER_RE.finditer(text):
             yield m.start(), m.end(), int(m.lastgroup[1:])
         return
-    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if any(w in low for w in needs)]
+    if present is None:  # the needed words the text has (the caller may know them already)
+        present = frozenset(w for w in _ALL_NEEDS if w in low)
+    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if not present.isdisjoint(needs)]
     ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
     while True:
         found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
@@ -112,15 +120,23 @@ _UNDONE = Caseless(
     r"|(?:later\s|eventually\s|quietly\s)?(?:cancell?ed|scrapped|abandoned|called off|shelved|dropped|terminated))"
     r"|\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<noun2>venture|deal|agreement|plan|project)\s(?:fell through|did not go ahead|came to nothing|collapsed)",
 )
+_DONE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
+    r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
+_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
+                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
+_MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b")),
+    ("denied", Caseless(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b")),
-    ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|memorand(?:um|a) of understanding|\bMoUs?\b|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
+    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|(?:is|are) (?:expected|due|scheduled|slated) to|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
+    ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed)\b")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
@@ -128,23 +144,73 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
+# The words each status cue needs (lower case): a text lacking them all skips the cue.
+_CUE_NEEDS: list[tuple[str, ...]] = [
+    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such"),
+    ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through"),
+    ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "reported that"),
+    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion"),
+    ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
+    ("plan", "will", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
+     "proposed", "would"),
+    ("memorand", "mou"),
+    ("dissolv", "wound up"),
+    ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed"),
+    ("announc", "unveil"),
+    ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "established", "set up",
+     "founded", "launched", "formed", "injected", "served as", "contract manufactured"),
+    ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
+]
+assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 
+_PRESENT_STATE = Caseless(
+    r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
+    r"distributes|owns|manufactures|remains|works)\b")
+_PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
+_SIGNED_THEN_WILL = Caseless(
+    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
+_DURATIVE = Caseless(
+    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
+_SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
+_ANNOUNCED_OTHER = Caseless(
+    r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
-    r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:acquire|buy|invest|take|set up|form|establish|supply|license|pay)|"
+    r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
     r"(?:has|have) (?:agreed|signed|announced|invested|acquired)|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
+_VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
+_ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
+_TOPIC = re.compile(r"\bon\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b", re.I)
+_DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
+_RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
+_BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
+_VIA_UNIT = re.compile(r"\b(?:through|via)\s(?:its|their|a|an|the)\s(?:[\w-]+\s){0,2}(?:subsidiary|unit|arm|affiliate|vehicle)\s$")
+_PRONOUN_TURNED_TO = re.compile(r"\b(?:it|It)\s(?:[a-z]+\s){1,2}(?:to|with)\s$")
+_BACKERS_NAMED = re.compile(
+    r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
+_DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
+_HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
+_AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
+_LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
+_PREDICATE_LIST = re.compile(
+    r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
+_PLANT_INVEST = re.compile(
+    r"\binvest\w*\b[^.;]{0,80}?\b(?:to build|to set up|in|for)\s(?:an?\s|the\s|its\s)?(?:[\w-]+\s){0,3}(?:plant|factory|facility|gigafactory|site|base)\b", re.I)
+_JOINTLY_WITH = re.compile(
+    r"(?:The|This|That)\s(?:[\w-]+\s)?(?:investment|project|plant|factory|facility)\s(?:was|is|has been)\s(?:[\w-]+\s)?"
+    r"(?:announced|unveiled|made|agreed)\s(?:jointly\s|together\s)?with\s(?:the\s)?")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
-    r";\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
 )
 
 _ANAPHOR_SUBJ = re.compile(
     r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
-    r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|"
+    r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
     r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company)))\b"
 )
 _PLURAL_ANAPHOR = re.compile(
@@ -154,8 +220,18 @@ _PLURAL_ANAPHOR = re.compile(
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
-    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w-]+\s){0,2}$",
+    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
 )
+_SPEAKER_FRAME = re.compile(
+    r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
+# ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
+_RELATIVE_ASIDE = re.compile(r",\s(?:the\s(?:[\w-]+\s){0,3})?(?:which|who|whose|in which|of which)\s[^,;]*,")
+_INVESTOR_LIST = re.compile(
+    r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
+# "a fund set up by the city's investment platform X": X describes the fund, it is no party
+_MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
+_DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
+_BRAND_OF_AFTER = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,2}(?:brand|marque|label)\sof\s(?:[\w’'-]+\s)?")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -261,6 +337,8 @@ def money_in(text: str) -> Money | None:
 
 
 def _stake_in(text: str) -> float | None:
+    if "%" not in text and "per" not in text:  # every stake figure has "%", "percent" or "per cent"
+        return None
     m = _STAKE.search(text)
     if not m:
         return None
@@ -295,6 +373,14 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
+    # "X went from A to B, opened ... with C, signed ... with D, and began ...": a list of
+    # predicates of one subject, each a clause (two such commas at least make it a list)
+    listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if sent_text.count(", ") >= 2 else []
+    if len(listed) >= 2:
+        cuts += listed
+    lead = _LEAD_CLAUSE.match(sent_text) if sent_text[:1] in "SWABOTA" else None
+    if lead:  # "Since NIO began deliveries in 2018, JAC has built ...": the adverbial clause is its own
+        cuts.append(lead.end() - 2)
     cuts = sorted(set(cuts))
     cuts.append(len(sent_text))
     spans = []
@@ -338,6 +424,23 @@ class _Focus:
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
+    def salient(self, sentence: int, n: int, before: int, exclude: frozenset[str] = frozenset(),
+                described_as=None) -> list[Mention]:
+        """The n most often named organisations among those of the last three sentences; those
+        the text calls what the anaphor calls them ('the two carmakers') first."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        fits: set[str] = set()
+        for m in self.orgs:
+            if m.start >= before:
+                break
+            counts[m.name] = counts.get(m.name, 0) + 1
+            last[m.name] = m
+            if described_as is not None and described_as(m):
+                fits.add(m.name)
+        pool = [k for k, m in last.items() if sentence - m.sentence <= 3 and k not in exclude]
+        return [last[k] for k in sorted(pool, key=lambda k: (k not in fits, -counts[k], -last[k].start))[:n]]
+
     def recent(self, sentence: int, n: int, before: int) -> list[Mention]:
         """The last n distinct organisations mentioned before offset ``before``."""
         out: dict[str, Mention] = {}
@@ -364,19 +467,40 @@ def extract_deals(
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
-        undone = _UNDONE.search(sent.text)
+        low = sent.text.lower()
+        undone = _UNDONE.search(sent.text) if any(w in low for w in _UNDONE_NEEDS) else None
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
-        low = sent.text.lower()
-        if not any(w in low for w in _ALL_NEEDS):  # substring tests: far cheaper than a regex
+        if claims and ("complet" in sent.text or "closed" in sent.text):
+            done = _DONE.search(sent.text)
+            target = done and next((c for c in reversed(claims) if sent.index - c.sentence <= 2
+                                    and c.kind in ("investment", "acquisition") and not _REALITY.get(c.status)), None)
+            if target:  # "The transaction was completed the following year"
+                target.status = "completed"
+                target.evidence.append(_evidence(article, sent))
+        if claims and claims[-1].extra.get("single") and sent.index - claims[-1].sentence <= 2 \
+                and _name_host(claims[-1], sent, sm, article):
+            continue
+        if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
+                and _name_investors(claims[-1], sent, sm, article):
+            continue
+        present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
+        if not present:
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
-        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"])
-    claims = _merge_in_article(claims)
+        lead = None
+        if sent.index > 0 and not (claims and claims[-1].sentence == sent.index - 1):
+            # "Three years later Chery changed course. X bought half of ...": the short sentence before dates it
+            prev = article.sentences[sent.index - 1]
+            if len(prev.text) <= 80:
+                lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
+        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
+                                   lead, present)
+    claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
     for n, c in enumerate(claims):
-        if len(c.names) < 1:
+        if len(c.names) < 1 or c.extra.get("single"):
             continue
         out.append(
             DealClaim(
@@ -398,11 +522,48 @@ def extract_deals(
     return tuple(out)
 
 
+def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
+    """'The investment was announced jointly with the State of Illinois': the host of a
+    plant investment that named only the investor."""
+    m = _JOINTLY_WITH.match(sent.text)
+    if m is None:
+        return False
+    host = next((x for x in sm if x.start >= sent.start + m.end() and x.name not in target.names), None)
+    if host is None:
+        return False
+    target.names[host.name] = host.id
+    target.parties[host.id] = "party"
+    target.extra.pop("single", None)
+    target.evidence.append(_evidence(article, sent))
+    return True
+
+
+def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
+    """'The investors — A, B and C — will together hold 24%': name the investors of the
+    investment just reported. Whoever was its agent only signed it, and stays a party."""
+    m = _BACKERS_NAMED.match(sent.text)
+    if m is None:
+        return False
+    stop = sent.text.find(m.group(1), m.end()) if m.group(1) in "—–" else -1
+    end = sent.start + (stop if stop > 0 else len(sent.text))
+    named = [x for x in sm if sent.start + m.end() <= x.start < end and x.name not in target.names]
+    if not named:
+        return False
+    for mid, role in list(target.parties.items()):
+        if role == "investor":
+            target.parties[mid] = "party"
+    for x in named:
+        target.names[x.name] = x.id
+        target.parties[x.id] = "investor"
+    target.evidence.append(_evidence(article, sent))
+    return True
+
+
 def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: Article) -> bool:
     """'The venture was never established.' / 'The plan was dropped the following year.':
     the deal just reported did not happen (or ended). Returns whether a deal was marked."""
     noun = (undone.group("noun") or undone.group("noun2")).lower()
-    target = next((c for c in reversed(previous) if sent.index - c.sentence <= 2
+    target = next((c for c in reversed(previous) if sent.index - c.sentence <= 1
                    and (noun != "venture" or c.kind == "joint_venture")), None)
     if target is None:
         return False
@@ -411,17 +572,25 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     return True
 
 
-def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention]) -> list[_Claim]:
+def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
+                     lead: DateMatch | None = None, present: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for start, end, index in _find_triggers(sent.text):
+    for start, end, index in _find_triggers(sent.text, present):
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
+        if any(x.start <= base + start < x.end for x in sm):
+            continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
+        if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
+            triggers.append(_Trigger(base + start, base + end, kind, spec, True))
+            continue  # "The joint venture formerly known as X was renamed Y"
         anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
             r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and not any(base + end <= x.start < base + end + 60 for x in sm)
+        ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
+               or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
+                   and _DEAL_NOUN.search(sent.text, start, end) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if not triggers:
         return []
@@ -460,6 +629,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
+        if best.spec <= 1 and "on " in text[best.end : cend]:
+            topic = _TOPIC.search(text, best.end, cend)
+            if topic is not None:  # "works with X on driver-assistance chips"
+                kind = "chip_collaboration" if topic.group(1) else "battery_swap_alliance"
+                best = _Trigger(best.start, best.end, kind, 6, False)
+        owners = next((t for t in ts if t.kind == "joint_venture" and _VENTURE_OF.match(text, t.end)), None)
+        if owners is not None and best.kind == "joint_venture":
+            best = owners  # "X was set up in 2015 as a joint venture of A and B"
         # distribution: "partnered with Hyundai for technology transfer, Nio for EV production, ..."
         dist = _distribution(article, sent, sm, cstart, cend, focus)
         if dist:
@@ -478,17 +655,32 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(founders) < 2:
                 continue
             names = founders
-        if len(names) < 2:
-            continue
+        if best is owners:
+            # the owners are named after "of"; X, before the trigger, is the venture itself
+            at = {m.name: m.start for m in sm if cstart <= m.start < cend}
+            named = {n: v for n, v in names.items() if at.get(n, -1) > best.end}
+            if len(named) >= 2:
+                names, roles = named, {n: r for n, r in roles.items() if n in named}
         clause_text = text[cstart:cend]
+        # "X will invest $2 billion to build a plant in ...": a deal once its host is named
+        single = len(names) == 1 and best.kind == "investment" and _PLANT_INVEST.search(clause_text) is not None
+        if len(names) < 2 and not single:
+            continue
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
+        if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
+            # "Since deliveries began in 2018, X has built Y's cars under an arrangement first
+            # agreed in 2016": the date of the agreement, not of the 'since' clause, starts the deal
+            agreed = next((x for x in sd if cstart <= x.start < cend and x is not d
+                           and x.value.precision not in ("decade", "unknown")
+                           and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
+            d = agreed or d
         later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
-        if d is None and ci > 0 and not later:
+        if d is None and ci > 0 and not later and not _PREDICATE_LIST.match(text, cstart):
             # "came in 2007, when it and X founded ...": the date of the clause before
             pa, pb = clauses[ci - 1]
             d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
         if d is None and not later:
-            d = _sentence_initial_date(sd, sent)
+            d = _sentence_initial_date(sd, sent) or (lead if ci == 0 else None)
         end_d = None
         start_d = d.value if d is not None else None
         if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
@@ -527,7 +719,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         )
         for name, (mid, role) in names.items():
             claim.names[name] = mid
-            claim.parties[mid] = roles.get(name, role)
+            claim.parties[mid] = roles.get(name, role) if not single else "investor"
+        if single:
+            claim.extra["single"] = True
         plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
@@ -586,16 +780,52 @@ def _sentence_initial_date(sd, sent):
     return None
 
 
+class _Lowered:
+    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each."""
+
+    __slots__ = ("text", "low", "folded")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = low = text.lower()
+        self.low = low if len(low) == len(text) and not any(c in text for c in ("ı", "ſ")) else None
+
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        return any(w in self.folded for w in words)
+
+    def search(self, cue: Caseless) -> bool:
+        return (cue.lower.search(self.low) if self.low is not None else cue.search(self.text)) is not None
+
+
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
+    sent, clause = _Lowered(sent_text), _Lowered(clause_text)
     for i, (status, cue) in enumerate(_STATUS_CUES):
         # hearsay and denials colour a whole sentence; "is considering" only its own clause
         sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
-        scope = sent_text if sentence_wide else clause_text
-        if cue.search(scope):
+        scope = sent if sentence_wide else clause
+        if scope.has_any(_CUE_NEEDS[i]) and scope.search(cue):
+            if status == "completed" and clause.search(_DURATIVE):
+                return "ongoing"  # "has supplied X for several years": still going on
+            if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
+                continue  # the MoU itself
+            if status == "announced" and scope.search(_ANNOUNCED_OTHER):
+                continue  # "today announced the market launch of the S800, ... developed with Y": not the deal
+            if status == "planned" and clause.search(_SIGNING_WITH):
+                return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
+            if status == "planned" and clause.search(_SIGNED_THEN_WILL) and not clause.search(_MOU):
+                return "signed"  # "signed agreements under which X will invest": the signing is the fact
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
             return status
-    return "signed" if trigger.kind == "framework_agreement" else "announced" if trigger.spec > 1 else "ongoing"
+    if trigger.kind == "framework_agreement":
+        return "signed"
+    # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
+    # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
+    if clause.search(_PRESENT_STATE):
+        return "ongoing"
+    if clause.search(_PAST_DONE):
+        return "completed"
+    return "announced" if trigger.spec > 1 else "ongoing"
 
 
 def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by_clause, ci):
@@ -613,10 +843,34 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     in_clause.sort(key=lambda m: m.start)
     skip_possessor: set[str] = set()
     counter_role: dict[str, PartyRole] = {}
+    listed_end = 0
+    via: Mention | None = None
+    head_text = text[cstart : trig.start]
+    asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(head_text)] if "which" in head_text or "who" in head_text else []
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
-        if _NOT_PARTY_BEFORE.search(before):
+        if trig.kind == "investment" and (
+                _INVESTOR_LIST.search(before)
+                or (listed_end and re.fullmatch(r",?\s(?:and\s)?", text[listed_end : m.start]))):
+            # "strategic investors including A, B and C": each of them invests
+            counter_role[m.name] = "investor"
+            listed_end = m.end
+            if m.name not in chosen:
+                chosen[m.name] = (m.id, "party")
+                order.append(m)
+            continue
+        wide = text[max(base, m.start - 70) : m.start]
+        if _NOT_PARTY_BEFORE.search(before) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
+            continue
+        if any(a <= m.start < b for a, b in asides):
+            continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
+        brand_of = _BRAND_OF_AFTER.match(after)
+        if brand_of:  # "builds for Cupra, the sporty brand of Spain's SEAT": SEAT is the party
+            owner = next((o for o in in_clause if m.end + brand_of.end() <= o.start <= m.end + brand_of.end() + 12), None)
+            if owner is not None and owner.name not in chosen:
+                chosen[owner.name] = (owner.id, "party")
+                order.append(owner)
             continue
         if m.type == "Brand" and (
             not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
@@ -625,6 +879,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         ):
             continue  # "the platforms of its Omoda and Jaecoo models": a brand named, not a party
         if _UNIT_AFTER.match(after):
+            if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start):
+                counter_role[m.name] = "seller"  # "bought half of X's Brazilian business": X sells
+                if m.name not in chosen:
+                    chosen[m.name] = (m.id, "party")
+                continue
             skip_possessor.add(m.name)
             continue
         if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
@@ -637,13 +896,26 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "the former Nissan factory": a place described, not a party
         if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
             continue  # "..., or JAC": the short name of the company just named
-        if re.search(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$", before):
+        if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
         if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
                 and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
+        if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start) \
+                and re.search(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$", before) and text[trig.end - 4 : trig.end] != "from":
+            counter_role[m.name] = "seller"  # "bought 50% of X from Y"
+        if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
+            via = m  # "NIO bought the assets from JAC through its subsidiary Jianglai": Jianglai acts
+        if trig.kind == "investment" and "seller" in counter_role.values() and m.start > trig.end \
+                and re.search(r"\b(?:which|that)\s(?:was|were|has been|is)\s(?:later\s|then\s)?(?:renamed|rebranded|named|called)\s$", before):
+            counter_role[m.name] = "investee"  # "... X's business, which was renamed Z": Z is what was bought into
+        if trig.kind == "investment" and trig.start < m.start < trig.end and text[trig.end - 4 : trig.end] == "from":
+            counter_role[m.name] = "investee"  # "bought existing X shares from Y": X's shares
+        elif trig.kind == "investment" and trig.end <= m.start and text[trig.end - 4 : trig.end] == "from" \
+                and re.fullmatch(r"\s(?:(?:an?|the)\s(?:[\w-]+\s)?(?:affiliate|unit|subsidiary|fund)\sof\s)?", text[trig.end : m.start]):
+            counter_role[m.name] = "seller"  # "... from (an affiliate of) Y": the seller
         rn = _ROLE_NOUN_AFTER.match(after)
         if rn and trig.kind in _AGENT_ROLES:
             counter_role[m.name] = _AGENT_ROLES[trig.kind][1]
@@ -656,18 +928,32 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     pm = _PLURAL_ANAPHOR.search(text[cstart:cend])
     if pm and len(chosen) < 2:
         n = _NUM.get((pm.group(1) or "two").lower(), 2)
-        recent_claim = next((c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
+        # ", the venture the two carmakers set up": the venture named just before is not one of them
+        described = _DESCRIBED_VENTURE.match(text, cstart)
+        recent_claim = None if described else next(
+            (c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
         if recent_claim is not None:
             for name, mid in recent_claim.names.items():
                 chosen.setdefault(name, (mid, "party"))
         elif n == 2:
-            for m in focus.recent(sent.index, n, cstart):
+            if described:  # the two most talked-about of the recent organisations, not the venture
+                venture = focus.recent(sent.index, 1, cstart)
+                noun = re.search(r"(automaker|carmaker|car maker|battery maker|chipmaker|bank|fund)s?\b", pm.group())
+                words = ("automaker", "carmaker", "car maker") if noun and noun.group(1) in (
+                    "automaker", "carmaker", "car maker") else (noun.group(1),) if noun else ()
+                fits = None if noun is None else (
+                    lambda m: any(w in text[max(0, m.start - 30) : m.start] or w in text[m.end : m.end + 40] for w in words))
+                pair = focus.salient(sent.index, n, cstart, exclude=frozenset(v.name for v in venture), described_as=fits)
+            else:
+                pair = focus.recent(sent.index, n, cstart)
+            for m in pair:
                 chosen.setdefault(m.name, (m.id, "party"))
     # singular anaphors / subject ellipsis: "It has partnered with", "and also inked ... with X"
     has_subject = any(
         m.start < trig.start and not re.match(r"(?:’s|'s|‘s)\s", text[m.end : m.end + 3])
         for m in in_clause if m.name in chosen
-    )
+    ) and not (ci > 0 and _PREDICATE_LIST.match(text, cstart))  # ", opened stations of X under ...": no subject
+
     if not has_subject:
         sent_head = text[sent.start : cstart]
         elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?[a-z]+(?:ed|s)?\b", clause_text)
@@ -677,7 +963,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             subj = None
             if elliptic:
                 subj = next((m for m in sm if m.start < cstart and m.name not in skip_possessor), None)
-                if subj is None and _ANAPHOR_SUBJ.match(sent_head.strip()):
+                lead = text[sent.start : subj.start] if subj is not None else ""
+                anaph = _ANAPHOR_SUBJ.search(lead)
+                if anaph and not re.search(r"\b(?:of|to|for|with|from|by|in|on|at)\s$", lead[: anaph.start()]):
+                    subj = None  # "... the Hefei-based automaker went from X's chip to ..., signed ...": its subject
+                if subj is None and (anaph or _ANAPHOR_SUBJ.match(sent_head.strip())):
                     subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
@@ -688,11 +978,16 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None and f.name not in chosen:
             chosen = {f.name: (f.id, "party"), **chosen}
-    if re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end]):
-        f = focus.at(sent.index, exclude=frozenset(chosen))
+    ours = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end])
+    if ours:
+        f = (focus.speaker if ours.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
         if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "customer"
+    if len(chosen) == 1 and re.search(r"\b(?:with|to|for|from)\s(?:us|me)\b", text[trig.end : cend]):
+        f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
+        if f is not None:
+            chosen[f.name] = (f.id, "party")
     if len(chosen) == 1 and trig.spec >= 3:
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
@@ -700,8 +995,32 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             f = focus.at(sent.index, exclude=frozenset(chosen))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
+    if len(chosen) == 1:
+        only = next((m for m in in_clause if m.name in chosen), None)
+        if only is not None and only.start < trig.start and _PRONOUN_TURNED_TO.search(text, max(cstart, only.start - 40), only.start):
+            # "it turned to X, which agreed to help it design ...": 'it' is the other side
+            f = focus.at(sent.index, exclude=frozenset(chosen))
+            if f is not None:
+                chosen = {f.name: (f.id, "party"), **chosen}
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
+    if via is not None and via.name in chosen:
+        owner = next((m for m in in_clause if m.start < trig.start and m.name in chosen and m.name != via.name), None)
+        if owner is not None:
+            chosen.pop(owner.name)
+            counter_role[via.name] = _AGENT_ROLES[trig.kind][0]
+    # "X said on Monday that Y had signed an agreement with Z": the speaker reports the deal
+    frame = None
+    for frame in _SPEAKER_FRAME.finditer(text, cstart, trig.start):
+        pass
+    if frame is not None and len(chosen) >= 2:
+        pos: dict[str, int] = {}
+        for m in in_clause:
+            pos.setdefault(m.name, m.start)
+        after = [n for n in chosen if pos.get(n, -1) >= frame.end()]
+        own_unit = re.match(r"(?:its|their)\s(?:[\w.-]+\s){0,2}(?:subsidiary|unit|arm|affiliate),?\s", text[frame.end() : frame.end() + 40])
+        if len(after) >= 2 or (after and own_unit):  # "X announced that its subsidiary Y will invest"
+            chosen = {n: v for n, v in chosen.items() if n in after or pos.get(n, frame.end()) >= frame.start()}
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
 
@@ -712,12 +1031,13 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     agent_role, patient_role = _AGENT_ROLES[trig.kind]
     roles: dict[str, PartyRole] = {}
     window = text[trig.start : cend]
-    agent = None
+    # the agents are already known ("investors including A and B"): the rest are patients
+    agent = "" if agent_role in counter_role.values() else None
     sold = re.search(r"\bsold\sto\s", text[trig.start : cend])
     if sold:
         to_pos = trig.start + sold.end()
         agent = next((m.name for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
-    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?\w+(?:ed|en)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
@@ -744,7 +1064,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         # "licensing to McLaren", "investment from X in Y": nominal triggers
         frm = re.search(r"\bfrom\s", window)
         if frm:
-            agent = next((m.name for m in in_clause if m.start >= trig.start + frm.end() - 1 and m.name in chosen), None)
+            agent = next((m.name for m in in_clause if m.start >= trig.start + frm.end() - 1 and m.name in chosen
+                          and m.name not in counter_role), None)
     if agent is None:
         agent = next((n for n in chosen if n not in counter_role), None)
     # "licensed technology from X": the one after "from" is the licensor/seller
@@ -752,11 +1073,25 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
         if frm_m is not None:
             agent = frm_m.name
+    if trig.kind == "contract_manufacturing" and _HIRED.match(text, trig.start):
+        # "X signed up the local assembler Y to build its models": Y builds, X is the client
+        hired = next((m.name for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
+        if hired is not None:
+            agent = hired
+    if trig.kind == "contract_manufacturing" and _ASSEMBLE_ACTIVE.match(text, trig.start):
+        # "X has assembled vehicles in Mexico since 2017 with Y": Y does the assembling
+        partner = next((m.name for m in in_clause if m.start > trig.end and m.name in chosen
+                        and re.search(r"\bwith\s(?:[\w-]+\s){0,2}$", text[max(cstart, m.start - 30) : m.start])), None)
+        if partner is not None:
+            agent = partner
+    hosts = {m.name for m in in_clause if m.type == "GovernmentBody"} if trig.kind == "investment" else set()
     for name in chosen:
         if name in counter_role:
             roles[name] = counter_role[name]
         elif name == agent:
             roles[name] = agent_role
+        elif name in hosts:
+            roles[name] = "party"  # "an investment agreement with the provincial government": the host
         else:
             roles[name] = patient_role
     if trig.kind == "acquisition":
@@ -869,6 +1204,9 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             same = [x for x in out if x.party_names == c.party_names and _REALITY.get(x.status, "") == reality]
             if same:
                 same[-1].evidence += c.evidence
+                if c.dated_by_text and not same[-1].dated_by_text and same[-1].end_date is None:
+                    # "announced ... developed with Y. The cooperation dates back to 2023": the date
+                    same[-1].date, same[-1].dated_by_text = c.date, True
                 continue
             overlap = [x for x in out if len(x.party_names & c.party_names) >= 2 and x.spec > 1]
             if overlap and not c.dated_by_text:
@@ -889,6 +1227,28 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
             twin.status = c.status
+        if c.spec > twin.spec:  # "jointly built ... . The station is the result of a strategic cooperation agreement"
+            twin.spec, twin.rule = c.spec, c.rule
+    return out
+
+
+def _fold_headline(article: Article, claims: list[_Claim]) -> list[_Claim]:
+    """A headline abbreviates ('X Announces Acquisition of Assets from Y' when X's
+    subsidiary buys them): its deal is the body's deal of the same kind and a shared party."""
+    if not claims or not article.sentences:
+        return claims
+    head = article.sentences[0]
+    if head.text.rstrip()[-1:] in ".!?\"”" or not article.text[head.end : head.end + 2].startswith("\n"):
+        return claims
+    out = []
+    for c in claims:
+        if all(e.start == head.start for e in c.evidence):
+            body = next((x for x in claims if x is not c and x.kind == c.kind and x.party_names & c.party_names
+                         and any(e.start != head.start for e in x.evidence)), None)
+            if body is not None:
+                body.evidence += c.evidence
+                continue
+        out.append(c)
     return out
 
 

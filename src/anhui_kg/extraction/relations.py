@@ -63,7 +63,7 @@ _UNIT_WORDS = ("unit", "arm", "division", "subsidiary", "affiliate")
 _POSSESSIVE_UNIT = re.compile(  # one of _UNIT_WORDS
     r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|affiliate)\b[^.;]{0,30}?(?:known as|called|named|,)\s"
 )
-_UNIT_OF = re.compile(r",\s(?:a|an|the)\s(?:[\w-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)")  # likewise
+_UNIT_OF = re.compile(r",\s(?:a|an|the)\s(?:[\w.-]+\s){0,4}(?:subsidiary|unit|division|arm|affiliate)\s(?:of\s)")  # likewise ("the U.S. subsidiary of")
 _POSS = r"(?:[’'‘]s\b|(?<=s)[’'])"  # "X's", "Motors'"
 # More ways a unit is named (cheap word checks first, like the cues above):
 #   "NIO Power, NIO's energy-services subsidiary" / "X, the group's EV unit" / "X, its main operating company"
