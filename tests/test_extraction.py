@@ -464,3 +464,40 @@ def test_a_legal_form_can_end_a_sentence(text, sentences):
 def test_a_brand_described_as_the_brand_of_an_owner_stands_for_its_owner(owner, parties):
     deals = deals_of(f"Calder Auto Co., Ltd. builds the Z5 for Kestrel Sport Co., Ltd., the sporty brand of {owner}.")
     assert [d["parties"] for d in deals] == ([parties] if parties else [])
+
+
+# -- constructions from a second development set (invented names) -------------------------
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Vantor Auto raised money from a long list of backers, among them Brightwater Capital, Ostrander Ventures and Kestrel Holdings.",
+     "investment", {"Vantor Auto": "investee", "Brightwater Capital": "investor", "Ostrander Ventures": "investor",
+                    "Kestrel Holdings": "investor"}),
+    ("Vantor Auto raised 64 million dollars in a Series B round. The round was led by Brightwater Capital and "
+     "Ostrander Ventures, and Kestrel Holdings also took part.",
+     "investment", {"Vantor Auto": "investee", "Brightwater Capital": "investor", "Ostrander Ventures": "investor",
+                    "Kestrel Holdings": "investor"}),
+    ("In May 2023 Kestrel Motors sold its Russian business to Ostrander Holdings LLC for 125 million euros.",
+     "acquisition", {"Kestrel Motors": "seller", "Ostrander Holdings LLC": "buyer"}),
+    ("Vantor Auto sells the battery packs to Orbis Leasing Co., Ltd., which leases them to drivers.",
+     "supply", {"Vantor Auto": "supplier", "Orbis Leasing Co., Ltd.": "customer"}),
+    ("In 2012 Tagor Motors built Vantor Auto models under its own brand, Vortana.",
+     "licensing", {"Tagor Motors": "licensee", "Vantor Auto": "licensor"}),
+    ("In the middle of the decade Vantor Auto hired Pinaro Design S.p.A., the Turin coachbuilder, to style a new family of saloons.",
+     "other", {"Vantor Auto": "party", "Pinaro Design S.p.A.": "party"}),
+])
+def test_more_ways_a_deal_is_said(text, kind, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
+
+
+def test_brands_and_descriptions_are_not_parties():
+    [d] = deals_of("Vantor Group signed an agreement with Kestrel Automobile on Thursday to assemble cars of "
+                   "Kestrel's Omoda and Jaecoo brands at a new factory.")
+    assert set(d["parties"]) == {"Vantor Group", "Kestrel Automobile"}
+    [d] = deals_of("Last year Vantor Auto and Navis International, the Illinois-based maker of Kestrel trucks and "
+                   "MaxxPower engines, signed an agreement to form a 50-50 joint venture.")
+    assert set(d["parties"]) == {"Vantor Auto", "Navis International"} and d["kind"] == "joint_venture"
+
+
+def test_past_tense_without_a_status_word_is_completed():
+    [d] = deals_of("Vantor Auto merged with Kestrel Motors in 2019.")
+    assert d["status"] == "completed" and d["kind"] == "other"

@@ -46,11 +46,11 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
-    (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)", "acquisition", 4),
-    (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,3}?investors|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply", "supply", 3),
-    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|distribution (?:agreement|deal|contract|partnership|rights)|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])", "other", 3),
+    (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
+    (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])", "supply", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|distribution (?:agreement|deal|contract|partnership|rights)|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
@@ -70,10 +70,10 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
     ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold",), ("shares", "stock", "stake"),
-    ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset"),
-    ("licen", "technology output", "technology transfer", "authori"),
-    ("invest", "stake", "inject", "holding", "share"), ("suppl",),
-    ("distribut", "import"),
+    ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
+    ("licen", "technology output", "technology transfer", "authori", "own"),
+    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold"),
+    ("distribut", "import", "hired", "commission", "engaged", "retained", "merg"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
     ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
@@ -166,7 +166,9 @@ assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
     r"distributes|owns|manufactures|remains|works)\b")
-_PAST_DONE = Caseless(r"\b(?:was|were|had|took|bought|sold|built|made|won|became)\b")
+_PAST_DONE = Caseless(
+    r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
+    r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned)\b")
 _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
@@ -227,7 +229,11 @@ _SPEAKER_FRAME = re.compile(
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
 _RELATIVE_ASIDE = re.compile(r",\s(?:the\s(?:[\w-]+\s){0,3})?(?:which|who|whose|in which|of which)\s[^,;]*,")
 _INVESTOR_LIST = re.compile(
-    r"\binvestors?,?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$")
+    r"\b(?:investors?|backers?|shareholders),?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$"
+    r"|\bround\s(?:was\s|is\s|has\sbeen\s)?(?:co-)?led\sby\s$")
+_DESCRIPTIVE_ASIDE = re.compile(
+    r",\s(?:the|a|an)\s[^,;]{0,60}?\b(?:maker|producer|manufacturer|owner|developer|operator|builder|designer|"
+    r"seller|distributor|supplier|parent)\sof\s[^,;]{1,80},")
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
 _MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
 _DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
@@ -538,6 +544,26 @@ def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> boo
     return True
 
 
+_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|closed|completed)\b")
+
+
+def _raiser(article: Article, focus: _Focus, sentence: int, exclude: frozenset[str]) -> Mention | None:
+    """Who raised the money of a funding round told in this sentence or the one before: the
+    organisation named before 'raised' there."""
+    for i in (sentence, sentence - 1):
+        if i < 0:
+            continue
+        s = article.sentences[i]
+        m = _RAISED.search(s.text)
+        if m is None:
+            continue
+        pos = s.start + m.start()
+        found = next((o for o in reversed(focus.orgs) if o.sentence == i and o.end <= pos and o.name not in exclude), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
     """'The investors — A, B and C — will together hold 24%': name the investors of the
     investment just reported. Whoever was its agent only signed it, and stays a party."""
@@ -722,6 +748,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             claim.parties[mid] = roles.get(name, role) if not single else "investor"
         if single:
             claim.extra["single"] = True
+        if best.kind == "investment" and "round" in clause_text and all(r == "investor" for r in claim.parties.values()):
+            # "X raised $64 million in a Series B round. The round was led by A and B": X is the investee
+            raiser = _raiser(article, focus, sent.index, exclude=frozenset(claim.names))
+            if raiser is not None:
+                claim.names[raiser.name] = raiser.id
+                claim.parties[raiser.id] = "investee"
         plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
@@ -847,6 +879,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     via: Mention | None = None
     head_text = text[cstart : trig.start]
     asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(head_text)] if "which" in head_text or "who" in head_text else []
+    if " of " in head_text:  # ", the Illinois-based maker of X trucks and Y engines,": X and Y describe
+        asides += [(cstart + r.start(), cstart + r.end()) for r in _DESCRIPTIVE_ASIDE.finditer(head_text)]
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
@@ -875,7 +909,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if m.type == "Brand" and (
             not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
             or re.search(r"\b(?:its|their|his|her|the|of)\s(?:[\w-]+\s)?$", before)
-            or re.match(r"(?:\sand\s[A-Z][\w-]*)?\s(?:models?|cars|vehicles|SUVs?|brand|marque|line-?up)\b", after)
+            or re.match(r"(?:\sand\s[A-Z][\w-]*)?\s(?:models?|cars|vehicles|SUVs?|brands?|marques?|line-?ups?)\b", after)
         ):
             continue  # "the platforms of its Omoda and Jaecoo models": a brand named, not a party
         if _UNIT_AFTER.match(after):
@@ -1033,7 +1067,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     window = text[trig.start : cend]
     # the agents are already known ("investors including A and B"): the rest are patients
     agent = "" if agent_role in counter_role.values() else None
-    sold = re.search(r"\bsold\sto\s", text[trig.start : cend])
+    # "X was sold to Y", "X sold its Russian business to Y": Y buys
+    sold = re.search(r"\bsold\s(?:[^.;]{0,80}?\s)?to\s" if trig.kind in ("acquisition", "investment") else r"\bsold\sto\s",
+                     text[trig.start : cend])
     if sold:
         to_pos = trig.start + sold.end()
         agent = next((m.name for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
@@ -1068,6 +1104,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                           and m.name not in counter_role), None)
     if agent is None:
         agent = next((n for n in chosen if n not in counter_role), None)
+    # "Y built X models under its own brand": X, named inside the trigger, licenses them
+    if trig.kind == "licensing" and " own " in text[trig.start : trig.end]:
+        owner = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
+        if owner is not None:
+            agent = owner.name
     # "licensed technology from X": the one after "from" is the licensor/seller
     if trig.kind in ("licensing",) and re.search(r"licens\w*\s(?:[\w-]+\s){0,4}from\b", window, re.I):
         frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
