@@ -501,3 +501,43 @@ def test_brands_and_descriptions_are_not_parties():
 def test_past_tense_without_a_status_word_is_completed():
     [d] = deals_of("Vantor Auto merged with Kestrel Motors in 2019.")
     assert d["status"] == "completed" and d["kind"] == "other"
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("A group of cornerstone investors had agreed to buy shares worth about 4.6 billion dollars in Vantor Auto. "
+     "They included Brightwater Advisors Ltd, Ostrander Capital and Kestrel Investment Management Limited.",
+     "investment", {"Vantor Auto": "investee", "Brightwater Advisors Ltd": "investor", "Ostrander Capital": "investor",
+                    "Kestrel Investment Management Limited": "investor"}),
+    ("Kestrel Cells Co., Ltd.'s backers include Orbis Investment Co., Ltd., the carmaker Tagor Motors and the "
+     "smartphone maker Vantor Mobile.",
+     "investment", {"Kestrel Cells Co., Ltd.": "investee", "Orbis Investment Co., Ltd.": "investor",
+                    "Tagor Motors": "investor", "Vantor Mobile": "investor"}),
+    ("Kestrel Cells Co., Ltd. uses Vantor Semiconductor's battery-management chips in many of its packs.",
+     "supply", {"Kestrel Cells Co., Ltd.": "customer", "Vantor Semiconductor": "supplier"}),
+    ("In December, Vantor Auto and Kestrel Battery Technology agreed to set up a company in Hefei to assemble "
+     "battery packs, in which Vantor Auto will hold 51% and Kestrel 49%.",
+     "joint_venture", {"Vantor Auto": "party", "Kestrel Battery Technology": "party"}),
+    ("In 2023 the two companies signed an agreement under which Emir Motors would assemble Vantor Auto pick-ups "
+     "and light trucks there.",
+     "contract_manufacturing", {"Emir Motors": "manufacturer", "Vantor Auto": "client"}),
+    ("Omoda, one of the export brands of China's Vantor Automobile, has signed a dealer agreement with Kestrel "
+     "Motors plc to sell its cars in England.",
+     "other", {"Vantor Automobile": "party", "Kestrel Motors plc": "party"}),
+    ("The previous autumn, Vantor Semiconductor had agreed with Kestrel Industry Investment Holding Co., Ltd. to "
+     "develop memory chips in Hefei.",
+     "strategic_cooperation", {"Vantor Semiconductor": "party", "Kestrel Industry Investment Holding Co., Ltd.": "party"}),
+])
+def test_more_ways_a_deal_is_said_from_a_third_set(text, kind, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
+
+
+def test_a_comment_in_another_clause_does_not_make_the_deal_hypothetical():
+    [d] = deals_of("When Orbis Energy agreed in February 2023 to license its battery technology to Tagor Motor "
+                   "Company, critics said the deal might face scrutiny.")
+    assert d["status"] == "signed" and d["kind"] == "licensing"
+    [d] = deals_of("Should the licence be finalised, Orbis Energy would license its platform to Tagor Motor Company.")
+    assert d["status"] == "hypothetical"
+
+
+def test_a_passive_agreed_with_is_no_new_deal():
+    assert deals_of("The plant in Changfeng was agreed with the Hefei government in 2021.") == []

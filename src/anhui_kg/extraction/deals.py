@@ -40,20 +40,20 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?(?:designs|models|vehicles|cars|trucks|kits)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
+    (r"(?:jointly\s)?(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])", "supply", 3),
-    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|distribution (?:agreement|deal|contract|partnership|rights)|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
@@ -67,13 +67,13 @@ _TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
-    ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "established", "created"),
+    ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "establish", "create", "form "),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
     ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold",), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold"),
-    ("distribut", "import", "hired", "commission", "engaged", "retained", "merg"),
+    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use"),
+    ("distribut", "import", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
     ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
@@ -165,7 +165,7 @@ assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
-    r"distributes|owns|manufactures|remains|works)\b")
+    r"distributes|owns|manufactures|remains|works|uses|buys|include|includes)\b")
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned)\b")
@@ -173,6 +173,10 @@ _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
     r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
+# the sentence-wide half of the hypothetical cue: a condition on the deal itself
+_CONDITION = Caseless(
+    r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
+    r"|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bhypothetical")
 _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
 _ANNOUNCED_OTHER = Caseless(
     r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
@@ -191,7 +195,9 @@ _BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|take
 _VIA_UNIT = re.compile(r"\b(?:through|via)\s(?:its|their|a|an|the)\s(?:[\w-]+\s){0,2}(?:subsidiary|unit|arm|affiliate|vehicle)\s$")
 _PRONOUN_TURNED_TO = re.compile(r"\b(?:it|It)\s(?:[a-z]+\s){1,2}(?:to|with)\s$")
 _BACKERS_NAMED = re.compile(
-    r"(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
+    r"(?:(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)|They)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
+_INVESTORS_BUY = re.compile(
+    r"\binvestors\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:buy|bought|subscribe|subscribed|take|took|acquire|acquired)\b(?:[^.;]|\.(?=\d)){0,60}?\bin\s")
 _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
@@ -208,6 +214,7 @@ _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|be
 
 _CLAUSE_BOUNDARY = re.compile(
     r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r"|:\s(?=[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
 )
 
 _ANAPHOR_SUBJ = re.compile(
@@ -228,8 +235,12 @@ _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
 _RELATIVE_ASIDE = re.compile(r",\s(?:the\s(?:[\w-]+\s){0,3})?(?:which|who|whose|in which|of which)\s[^,;]*,")
+_POSSESSOR_OF_BACKERS = re.compile(r"(?:’s|'s|‘s|(?<=s)[’'])\s(?:[\w-]+\s)?$")
+# between two listed investors: ", and the smartphone maker " (descriptors allowed)
+_LIST_GAP = re.compile(r",?\s(?:and\s)?(?:the\s)?(?:[a-z][\w-]*\s){0,2}")
 _INVESTOR_LIST = re.compile(
-    r"\b(?:investors?|backers?|shareholders),?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s)(?:the\s)?$"
+    r"\b(?:investors?|backers?|shareholders),?\s?(?:\s\(?(?:including|among them|such as|led by|namely|notably)\s|:\s|[—–]\s"
+    r"|\s(?:include|includes|included)\s)(?:the\s)?(?:[a-z][\w-]*\s){0,2}$"
     r"|\bround\s(?:was\s|is\s|has\sbeen\s)?(?:co-)?led\sby\s$")
 _DESCRIPTIVE_ASIDE = re.compile(
     r",\s(?:the|a|an)\s[^,;]{0,60}?\b(?:maker|producer|manufacturer|owner|developer|operator|builder|designer|"
@@ -237,7 +248,7 @@ _DESCRIPTIVE_ASIDE = re.compile(
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
 _MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
 _DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
-_BRAND_OF_AFTER = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,2}(?:brand|marque|label)\sof\s(?:[\w’'-]+\s)?")
+_BRAND_OF_AFTER = re.compile(r",\s(?:one\sof\s)?(?:the|a|an)\s(?:[\w-]+\s){0,2}(?:brand|marque|label)s?\sof\s(?:[\w’'-]+\s)?")
 _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
@@ -581,6 +592,7 @@ def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -
     for x in named:
         target.names[x.name] = x.id
         target.parties[x.id] = "investor"
+    target.extra.pop("single", None)
     target.evidence.append(_evidence(article, sent))
     return True
 
@@ -690,6 +702,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         clause_text = text[cstart:cend]
         # "X will invest $2 billion to build a plant in ...": a deal once its host is named
         single = len(names) == 1 and best.kind == "investment" and _PLANT_INVEST.search(clause_text) is not None
+        # "A group of investors agreed to buy shares in X. They included A, B and C.": X awaits its investors
+        raised_in = (len(names) == 1 and best.kind == "investment" and not single
+                     and _INVESTORS_BUY.search(clause_text) is not None)
+        single = single or raised_in
         if len(names) < 2 and not single:
             continue
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
@@ -745,7 +761,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         )
         for name, (mid, role) in names.items():
             claim.names[name] = mid
-            claim.parties[mid] = roles.get(name, role) if not single else "investor"
+            claim.parties[mid] = roles.get(name, role) if not single else ("investee" if raised_in else "investor")
         if single:
             claim.extra["single"] = True
         if best.kind == "investment" and "round" in clause_text and all(r == "investor" for r in claim.parties.values()):
@@ -840,6 +856,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
+            if status == "hypothetical" and not sent.search(_CONDITION) and not clause.search(cue):
+                continue  # "When X agreed to ..., critics said it might ...": a comment in another clause
             if status == "announced" and scope.search(_ANNOUNCED_OTHER):
                 continue  # "today announced the market launch of the S800, ... developed with Y": not the deal
             if status == "planned" and clause.search(_SIGNING_WITH):
@@ -886,7 +904,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         after = text[m.end : m.end + 60]
         if trig.kind == "investment" and (
                 _INVESTOR_LIST.search(before)
-                or (listed_end and re.fullmatch(r",?\s(?:and\s)?", text[listed_end : m.start]))):
+                or (listed_end and _LIST_GAP.fullmatch(text, listed_end, m.start))):
             # "strategic investors including A, B and C": each of them invests
             counter_role[m.name] = "investor"
             listed_end = m.end
@@ -1018,6 +1036,18 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "customer"
+    owner = _POSSESSOR_OF_BACKERS.search(text, cstart, trig.start) if trig.kind == "investment" else None
+    if owner is not None and re.match(r"(?:investors|backers|shareholders)\s", text[trig.start : trig.end], re.I):
+        # "X's backers include A, B and C": X is the one they invested in
+        x = next((m for m in in_clause if m.end == owner.start()), None)
+        if x is not None:
+            chosen[x.name] = (x.id, "party")
+            counter_role[x.name] = "investee"
+    if trig.kind == "supply" and re.match(r"us\w*\sour\s", text[trig.start : trig.end]):
+        f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X uses our chips": we supply X
+        if f is not None and f.name not in chosen:
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "supplier"
     if len(chosen) == 1 and re.search(r"\b(?:with|to|for|from)\s(?:us|me)\b", text[trig.end : cend]):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
         if f is not None:
@@ -1104,6 +1134,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                           and m.name not in counter_role), None)
     if agent is None:
         agent = next((n for n in chosen if n not in counter_role), None)
+    # "X uses Y's chips": Y, named inside the trigger, supplies X
+    if trig.kind == "supply" and text.startswith("us", trig.start):
+        maker = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
+        if maker is not None:
+            agent = maker.name
     # "Y built X models under its own brand": X, named inside the trigger, licenses them
     if trig.kind == "licensing" and " own " in text[trig.start : trig.end]:
         owner = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
