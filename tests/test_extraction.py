@@ -541,3 +541,13 @@ def test_a_comment_in_another_clause_does_not_make_the_deal_hypothetical():
 
 def test_a_passive_agreed_with_is_no_new_deal():
     assert deals_of("The plant in Changfeng was agreed with the Hefei government in 2021.") == []
+
+
+def test_we_in_an_interview_is_the_company_its_opening_introduces():
+    text = ("Interview: Vantor's chips in Kestrel cars\n\n"
+            "Vantor Semiconductor AG, the German chipmaker, sells chips to carmakers. We asked its China head about customers.\n\n"
+            "Q: Who do you work with?\nA: Kestrel Motors, mostly. Kestrel Motors buys a lot. Kestrel Motors is growing. "
+            "Three years ago we signed a strategic cooperation agreement with Orbis Automobile covering power modules.")
+    deals = deals_of(text)
+    assert any(set(d["parties"]) == {"Vantor Semiconductor AG", "Orbis Automobile"} for d in deals)
+    assert not any("Kestrel Motors" in d["parties"] and "Orbis Automobile" in d["parties"] for d in deals)

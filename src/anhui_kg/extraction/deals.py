@@ -425,8 +425,16 @@ class _Focus:
         return counts, last
 
     def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
-        """'we'/'our' in an interview or release: the company the article is most about."""
+        """'we'/'our' in an interview or release: the company its opening introduces (the
+        first one named after the headline), else the one the article names most."""
         counts, last = self._salience(sentence)
+        intro = next((m for m in self.orgs if 1 <= m.sentence <= min(2, sentence) and m.name not in exclude), None)
+        if intro is not None:
+            # "Gotion Inc., the U.S. subsidiary of Gotion High-tech": of a family of names, the
+            # one the article names most
+            head = intro.name.split()[0]
+            family = [n for n in counts if n.split()[0] == head and n not in exclude]
+            return last[max(family, key=lambda n: (counts[n], last[n].start))] if family else intro
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
