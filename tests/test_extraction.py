@@ -551,3 +551,17 @@ def test_we_in_an_interview_is_the_company_its_opening_introduces():
     deals = deals_of(text)
     assert any(set(d["parties"]) == {"Vantor Semiconductor AG", "Orbis Automobile"} for d in deals)
     assert not any("Kestrel Motors" in d["parties"] and "Orbis Automobile" in d["parties"] for d in deals)
+
+
+def test_press_talk_is_a_rumour_and_descriptions_of_a_party_are_not_parties():
+    [d] = deals_of("Talk in the Chinese press of Vantor Motors taking a direct stake in Kestrel Bus Co., Ltd. never led to an agreement.")
+    assert d["status"] == "rumoured"
+    [d] = deals_of("In the late 1990s Kestrel Bus Co., Ltd. agreed with Orbis Coaches GmbH, the bus subsidiary of Vantor "
+                   "Group that owns the Setra brand, to build luxury coaches in Hefei.")
+    assert set(d["parties"]) == {"Kestrel Bus Co., Ltd.", "Orbis Coaches GmbH"}
+
+
+def test_a_question_about_another_company_leaves_the_deal_signed():
+    [d] = deals_of("When Orbis Energy agreed in February 2023 to license its battery technology to Tagor Motor Company, "
+                   "some analysts asked whether Kestrel Cells might do the same.")
+    assert d["status"] == "signed"

@@ -132,7 +132,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("denied", Caseless(r"\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported that\b")),
-    ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b")),
+    ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b"
+                          r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?of\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical")),
     ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|(?:is|are) (?:expected|due|scheduled|slated) to|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
@@ -149,7 +150,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through"),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "reported that"),
-    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion"),
+    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
     ("plan", "will", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
      "proposed", "would"),
@@ -176,7 +177,7 @@ _DURATIVE = Caseless(
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
     r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
-    r"|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bhypothetical")
+    r"|\bhypothetical")
 _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
 _ANNOUNCED_OTHER = Caseless(
     r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
@@ -244,7 +245,7 @@ _INVESTOR_LIST = re.compile(
     r"|\bround\s(?:was\s|is\s|has\sbeen\s)?(?:co-)?led\sby\s$")
 _DESCRIPTIVE_ASIDE = re.compile(
     r",\s(?:the|a|an)\s[^,;]{0,60}?\b(?:maker|producer|manufacturer|owner|developer|operator|builder|designer|"
-    r"seller|distributor|supplier|parent)\sof\s[^,;]{1,80},")
+    r"seller|distributor|supplier|parent|subsidiary|unit|division|arm|affiliate)\sof\s[^,;]{1,80},")
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
 _MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
 _DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
@@ -905,12 +906,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     via: Mention | None = None
     head_text = text[cstart : trig.start]
     asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(head_text)] if "which" in head_text or "who" in head_text else []
-    if " of " in head_text:  # ", the Illinois-based maker of X trucks and Y engines,": X and Y describe
-        asides += [(cstart + r.start(), cstart + r.end()) for r in _DESCRIPTIVE_ASIDE.finditer(head_text)]
+    clause_text = text[cstart:cend]
+    if " of " in clause_text:  # ", the Illinois-based maker of X trucks and Y engines,": X and Y describe
+        asides += [(cstart + r.start(), cstart + r.end()) for r in _DESCRIPTIVE_ASIDE.finditer(clause_text)]
     for m in in_clause:
         before = text[max(base, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
-        if trig.kind == "investment" and (
+        if trig.kind == "investment" and not _UNIT_AFTER.match(after) and (
                 _INVESTOR_LIST.search(before)
                 or (listed_end and _LIST_GAP.fullmatch(text, listed_end, m.start))):
             # "strategic investors including A, B and C": each of them invests
