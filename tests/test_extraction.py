@@ -565,3 +565,22 @@ def test_a_question_about_another_company_leaves_the_deal_signed():
     [d] = deals_of("When Orbis Energy agreed in February 2023 to license its battery technology to Tagor Motor Company, "
                    "some analysts asked whether Kestrel Cells might do the same.")
     assert d["status"] == "signed"
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("It was reported by Italian newspapers last year that a stake in Orbis Motors was being sought by Vantor Automobile, "
+     "but the report was never confirmed by either company.", "rumoured"),
+    ("Reports in the Chinese press that Vantor Automobile would buy a stake in Orbis Motors were rejected by both companies.",
+     "denied"),
+    ("Vantor Automobile has said it could assemble cars in Manila with Orbis Motors if sales reach a level that justifies a plant.",
+     "hypothetical"),
+])
+def test_reported_rejected_and_conditional_deals_are_not_signed(sentence, status):
+    [d] = deals_of(sentence)
+    assert d["status"] == status
+
+
+def test_what_a_deal_does_is_no_new_deal():
+    deals = deals_of("Vantor Auto signed an investment agreement with the Wuhu city government on Thursday. "
+                     "The deal brings Vantor Auto into the backyard of Orbis Motors, the carmaker founded in 1997.")
+    assert [set(d["parties"]) for d in deals] == [{"Vantor Auto", "Wuhu city government"}]
