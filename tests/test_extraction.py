@@ -584,3 +584,10 @@ def test_what_a_deal_does_is_no_new_deal():
     deals = deals_of("Vantor Auto signed an investment agreement with the Wuhu city government on Thursday. "
                      "The deal brings Vantor Auto into the backyard of Orbis Motors, the carmaker founded in 1997.")
     assert [set(d["parties"]) for d in deals] == [{"Vantor Auto", "Wuhu city government"}]
+
+
+def test_founded_needs_a_name_after_it_to_be_a_venture():
+    deals = deals_of("Vantor Auto, founded in 2001 in Wuhu, signed a supply agreement with Kestrel Cells Co., Ltd. in 2023.")
+    assert [d["kind"] for d in deals] == ["supply"]
+    [d] = deals_of("In 2015 Vantor Auto and Kestrel Cells Co., Ltd. founded Orbis Power Co., Ltd. in Hefei.")
+    assert d["kind"] == "joint_venture"

@@ -84,6 +84,13 @@ assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 
+_FOUNDING_VERB = re.compile(r"(?:jointly\s)?(?:formed|founded|set up|established|created)")
+_NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
+# "the venture the two carmakers set up in 2017": the venture is named before its founders
+_VENTURE_THEY_SET_UP = re.compile(
+    r"\b(?:venture|JV|company)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s[\w-]+|both(?:\s[\w-]+)?|they|[A-Z][\w-]*(?:\sand\s[A-Z][\w-]*)?)\s(?:jointly\s)?$")
+
+
 def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
@@ -107,16 +114,21 @@ def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator
         if not found:
             return
         start, i, m = min(found)  # no two patterns share an index, so m is never compared
+        if _FOUNDING_VERB.fullmatch(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
+                and not _VENTURE_THEY_SET_UP.search(text, max(0, start - 60), start):
+            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must follow
+            ahead[i] = _TRIGGER_EACH[i].search(low, m.start() + 1)
+            continue
         yield start, m.end(), i
         for j, later in ahead.items():
             if later is not None and later.start() < m.end():
                 ahead[j] = _TRIGGER_EACH[j].search(low, m.end())
 
-# "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
     r"\s(?:brings|gives|makes|means|allows|lets|puts|marks|helps|adds|comes|follows|extends|strengthens|"
     r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen))\b")
+# "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = Caseless(r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$")
 _UNDONE = Caseless(
     r"\b(?:the|this|that|their|its)\s(?:[\w-]+\s)?(?P<noun>venture|deal|agreement|plan|project|partnership|memorandum|alliance|cooperation|tie-up|talks)\s"
