@@ -591,3 +591,23 @@ def test_founded_needs_a_name_after_it_to_be_a_venture():
     assert [d["kind"] for d in deals] == ["supply"]
     [d] = deals_of("In 2015 Vantor Auto and Kestrel Cells Co., Ltd. founded Orbis Power Co., Ltd. in Hefei.")
     assert d["kind"] == "joint_venture"
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("A year after that came the biggest step: Vantor Robotics Co., Ltd.'s purchase of Orbis Group S.p.A., a "
+     "Turin-based builder of welding lines.",
+     {"Vantor Robotics Co., Ltd.": "investor", "Orbis Group S.p.A.": "investee"}),
+    ("In 2017 Kestrel Maps Co., Ltd. completed its purchase of Vantor Chips Co., Ltd. from Orbis Semiconductor Inc. "
+     "for about 3.9 billion yuan.",
+     {"Kestrel Maps Co., Ltd.": "investor", "Vantor Chips Co., Ltd.": "investee", "Orbis Semiconductor Inc.": "seller"}),
+    ("In September Vantor Bus Co., Ltd. sold its 40% stake in a Hefei chassis joint venture to Kestrel Motors for "
+     "about 60 million yuan.",
+     {"Vantor Bus Co., Ltd.": "seller", "Kestrel Motors": "investor"}),
+    ("Last year Vantor Chips Co., Ltd. raised about 1 billion yuan in a funding round from outside investors. Three of "
+     "them were named in the filings: Orbis Industry Investment Co., Ltd., the city's main state investment vehicle; "
+     "Tagor Capital, the venture fund linked to the carmaker Vantor Motors; and Brightwater Fund Co., Ltd.",
+     {"Vantor Chips Co., Ltd.": "investee", "Orbis Industry Investment Co., Ltd.": "investor", "Tagor Capital": "investor",
+      "Brightwater Fund Co., Ltd.": "investor"}),
+])
+def test_purchases_sales_of_stakes_and_investors_listed_later(text, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [("investment", parties)]

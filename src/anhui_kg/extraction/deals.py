@@ -44,11 +44,13 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b", "investment", 4),
-    (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto", "investment", 4),
+    (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto"
+     r"|sold (?:its|their|a|an|the) (?:[\d.]+ ?(?:%|percent|per cent) )?(?:remaining |entire |whole |minority |majority |controlling )?stake\b"
+     r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,6}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
@@ -69,7 +71,7 @@ _TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "establish", "create", "form "),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
-    ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold",), ("shares", "stock", "stake"),
+    ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
     ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use"),
@@ -218,6 +220,10 @@ _BACKERS_NAMED = re.compile(
     r"(?:(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)|They)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
 _INVESTORS_BUY = re.compile(
     r"\binvestors\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:buy|bought|subscribe|subscribed|take|took|acquire|acquired)\b(?:[^.;]|\.(?=\d)){0,60}?\bin\s")
+_STAKE_IN_BEFORE = re.compile(r"\bstake\sin\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,4}$")
+_SOME_OF_THEM = re.compile(
+    r"(?:Two|Three|Four|Five|Six|Some|Several|Many|All|Most)\sof\sthem\s(?:were|are|have\sbeen)\s"
+    r"(?:named|identified|listed|disclosed)[^:;]{0,60}?(:)\s?")
 _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
@@ -606,12 +612,17 @@ def _raiser(article: Article, focus: _Focus, sentence: int, exclude: frozenset[s
 def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
     """'The investors — A, B and C — will together hold 24%': name the investors of the
     investment just reported. Whoever was its agent only signed it, and stays a party."""
-    m = _BACKERS_NAMED.match(sent.text)
+    m = _BACKERS_NAMED.match(sent.text) or _SOME_OF_THEM.match(sent.text)
     if m is None:
         return False
     stop = sent.text.find(m.group(1), m.end()) if m.group(1) in "—–" else -1
     end = sent.start + (stop if stop > 0 else len(sent.text))
     named = [x for x in sm if sent.start + m.end() <= x.start < end and x.name not in target.names]
+    if ";" in sent.text[m.end() :]:
+        # "A, the city's fund; B, the venture fund linked to the carmaker C; and D": one per item
+        starts = [sent.start + m.end()] + [sent.start + i + 1 for i, ch in enumerate(sent.text) if ch == ";" and i >= m.end()]
+        named = [x for x in (next((y for y in named if y.start >= a), None) for a in starts) if x is not None]
+        named = list({x.name: x for x in named}.values())
     if not named:
         return False
     for mid, role in list(target.parties.items()):
@@ -649,6 +660,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         after = sent.text[end : end + 40]
         if any(x.start <= base + start < x.end for x in sm):
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
+        if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
+            continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
@@ -733,7 +746,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         single = len(names) == 1 and best.kind == "investment" and _PLANT_INVEST.search(clause_text) is not None
         # "A group of investors agreed to buy shares in X. They included A, B and C.": X awaits its investors
         raised_in = (len(names) == 1 and best.kind == "investment" and not single
-                     and _INVESTORS_BUY.search(clause_text) is not None)
+                     and (_INVESTORS_BUY.search(clause_text) is not None
+                          or re.match(r"(?:rais|receiv|secur)", text[best.start : best.end], re.I) is not None))
         single = single or raised_in
         if len(names) < 2 and not single:
             continue
@@ -961,7 +975,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         ):
             continue  # "the platforms of its Omoda and Jaecoo models": a brand named, not a party
         if _UNIT_AFTER.match(after):
-            if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start):
+            if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end):
                 counter_role[m.name] = "seller"  # "bought half of X's Brazilian business": X sells
                 if m.name not in chosen:
                     chosen[m.name] = (m.id, "party")
@@ -980,12 +994,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
-        if re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
+        if m.end != trig.start and re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
                 and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
-        if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.match(text, trig.start) \
+        if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \
                 and re.search(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$", before) and text[trig.end - 4 : trig.end] != "from":
             counter_role[m.name] = "seller"  # "bought 50% of X from Y"
         if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
@@ -1129,11 +1143,17 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     # the agents are already known ("investors including A and B"): the rest are patients
     agent = "" if agent_role in counter_role.values() else None
     # "X was sold to Y", "X sold its Russian business to Y": Y buys
-    sold = re.search(r"\bsold\s(?:[^.;]{0,80}?\s)?to\s" if trig.kind in ("acquisition", "investment") else r"\bsold\sto\s",
-                     text[trig.start : cend])
+    buying = trig.kind in ("acquisition", "investment")
+    sold_from = cstart if buying else trig.start  # "X sold its 40% stake in Y to Z": the verb may come first
+    sold = re.search(r"\bsold\s(?:[^.;]{0,80}?\s)?to\s" if buying else r"\bsold\sto\s", text[sold_from:cend])
     if sold:
-        to_pos = trig.start + sold.end()
+        to_pos = sold_from + sold.end()
         agent = next((m.name for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
+        if buying and agent is not None and not re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b", text[sold_from:cend]):
+            seller = next((m.name for m in in_clause if m.start < sold_from + sold.start() and m.name in chosen
+                           and m.name != agent and m.name not in counter_role), None)
+            if seller is not None:
+                counter_role[seller] = "seller"
     passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
