@@ -611,3 +611,18 @@ def test_founded_needs_a_name_after_it_to_be_a_venture():
 ])
 def test_purchases_sales_of_stakes_and_investors_listed_later(text, parties):
     assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [("investment", parties)]
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Orbis Public Transport Co., Ltd. ordered 300 electric city buses from Vantor Bus Co., Ltd. in March.",
+     {"Vantor Bus Co., Ltd.": "supplier", "Orbis Public Transport Co., Ltd.": "customer"}),
+    ("Vantor Auto placed an order for 500 trucks with Kestrel Motors Co., Ltd.",
+     {"Kestrel Motors Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("Vantor Auto is one of Kestrel Power Co., Ltd.'s customers for these controllers, under a supply contract signed in 2022.",
+     {"Kestrel Power Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("The body shop of the Hefei plant of Vantor Auto uses welding lines supplied by Kestrel Systems S.p.A. under a "
+     "contract signed in 2022.",
+     {"Kestrel Systems S.p.A.": "supplier", "Vantor Auto": "customer"}),
+])
+def test_orders_customers_and_reduced_passives_give_the_supplier(text, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [("supply", parties)]

@@ -51,7 +51,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -74,7 +74,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use"),
+    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use", "order"),
     ("distribut", "import", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
@@ -279,7 +279,7 @@ _UNIT_AFTER = re.compile(
     r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(?:unit|arm|division|subsidiary|business|affiliate|branch|spin-?off)\b"
 )
 _ROLE_NOUN_AFTER = re.compile(
-    r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(contract manufacturer|manufacturer|supplier|investor|shareholder|licensee|licensor|customer|client|partner)\b",
+    r"^(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}(contract manufacturer|manufacturer|supplier|investor|shareholder|licensee|licensor|customer|client|partner)s?\b",
 )
 
 _MONEY = Caseless(
@@ -1014,7 +1014,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             counter_role[m.name] = "seller"  # "... from (an affiliate of) Y": the seller
         rn = _ROLE_NOUN_AFTER.match(after)
         if rn and trig.kind in _AGENT_ROLES:
-            counter_role[m.name] = _AGENT_ROLES[trig.kind][1]
+            # "X's contract manufacturer": X is the client; "X's customers": X is the supplier
+            served = rn.group(1) in ("customer", "client", "licensee")
+            counter_role[m.name] = _AGENT_ROLES[trig.kind][0 if served else 1]
         if m.name not in chosen:
             chosen[m.name] = (m.id, "party")
             order.append(m)
@@ -1154,7 +1156,14 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                            and m.name != agent and m.name not in counter_role), None)
             if seller is not None:
                 counter_role[seller] = "seller"
-    passive = None if agent else re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+    passive = None if agent else (
+        re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+        # "uses welding lines supplied by X": a reduced passive
+        or re.search(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s", text[max(cstart, trig.start - 40) : cend]))
+    ordered = None if agent else re.match(r"(?:ordered|placed)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
+    if ordered:  # "X ordered 300 buses from Y": Y supplies
+        at = trig.start + ordered.end()
+        agent = next((m.name for m in in_clause if at - 1 <= m.start <= at + 4 and m.name in chosen), None)
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
