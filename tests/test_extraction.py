@@ -626,3 +626,18 @@ def test_purchases_sales_of_stakes_and_investors_listed_later(text, parties):
 ])
 def test_orders_customers_and_reduced_passives_give_the_supplier(text, parties):
     assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [("supply", parties)]
+
+
+def test_the_group_that_sold_is_the_one_named_before_not_the_buyer():
+    [d] = deals_of("Kestrel Motors AG built cars in Kaluga for years. In May 2023 the German group sold its Russian "
+                   "business, including the Kaluga plant, to Ostrander Finance LLC, a Russian investment company, for "
+                   "about 125 million euros.")
+    assert d["kind"] == "acquisition"
+    assert d["parties"] == {"Kestrel Motors AG": "seller", "Ostrander Finance LLC": "buyer"}
+
+
+def test_working_with_several_partners_including_a_and_b_is_one_partnership_each():
+    deals = deals_of("Through its alliance Vantor Tech works with several carmakers, including Kestrel Motors Co., Ltd. "
+                     "and Orbis Automobile Co., Ltd.")
+    assert sorted(sorted(d["parties"]) for d in deals) == [
+        ["Kestrel Motors Co., Ltd.", "Vantor Tech"], ["Orbis Automobile Co., Ltd.", "Vantor Tech"]]

@@ -239,14 +239,14 @@ _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|create
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
-    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
     r"|:\s(?=[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
 )
 
 _ANAPHOR_SUBJ = re.compile(
     r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
-    r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company)))\b"
+    r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company|group|conglomerate|manufacturer)))\b"
 )
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
@@ -816,7 +816,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
-        if len(claim.names) > 2 and (best.kind in _HUB_KINDS or plural or one_to_many):
+        listed = best.spec <= 2 and re.search(r"\b(?:including|such as|among them)\b", text[best.end : cend]) is not None
+        if len(claim.names) > 2 and (best.kind in _HUB_KINDS or plural or one_to_many or listed):
+            # "works with several carmakers, including A and B": one partnership each
             # "joint ventures with FAW and SAIC", "supplies Chery and JAC": one deal per counterpart
             out += _split_hub(claim, sm, best.start, agent=agents[0] if one_to_many else None)
         else:
@@ -1070,7 +1072,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                     subj = focus.at(sent.index, exclude=frozenset(chosen))
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
-                subj = (focus.speaker if first_person else focus.at)(sent.index, exclude=frozenset(chosen))
+                # whoever the sentence names after the verb is its object, not what the anaphor means
+                objects = frozenset(m.name for m in sm if m.start >= trig.start)
+                subj = (focus.speaker if first_person else focus.at)(sent.index, exclude=frozenset(chosen) | objects)
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
