@@ -279,7 +279,7 @@ def _bounds(value: str | date, option: str) -> tuple[date, date]:
 
 def _deals(store: Store, **bindings: Any) -> list[dict]:
     """Deal objects (DESIGN.md shape) for the rows of ``partners.rq``, oldest first."""
-    sparql = load_query("partners")
+    sparql = _unordered(load_query("partners"))
     if "since" in bindings or "until" in bindings:
         # A period is a join on the date bounds, done first: only deals in the period go
         # on to the OPTIONAL parts (undated deals cannot match a period anyway).
@@ -299,7 +299,7 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
         # The evidence of one company's deals is fetched while the deals are: the store
         # answers both at once (pyoxigraph releases the GIL; a server takes two requests).
         with ThreadPoolExecutor(max_workers=1) as pool:
-            evidence_rows = pool.submit(run_query, store, _party_first(load_query("deal_evidence"), "party"),
+            evidence_rows = pool.submit(run_query, store, _unordered(_party_first(load_query("deal_evidence"), "party")),
                                         party=bindings["party"])
             rows = run_query(store, sparql, **bindings)
             evidence_rows = evidence_rows.result()
@@ -349,7 +349,7 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
         })
     if deals:
         if evidence_rows is None:
-            evidence_rows = run_query(store, "deal_evidence", deal=[d["_iri"] for d in deals])
+            evidence_rows = run_query(store, _unordered(load_query("deal_evidence")), deal=[d["_iri"] for d in deals])
         evidence: dict[str, list[dict]] = {}
         for r in evidence_rows:
             evidence.setdefault(r["deal"], []).append(_evidence(r))
@@ -358,6 +358,13 @@ def _deals(store: Store, **bindings: Any) -> list[dict]:
     deals.sort(key=lambda d: (d["earliest"] is None, d["earliest"] or "", d["latest"] or "",
                               d["id"]))
     return deals
+
+
+def _unordered(sparql: str) -> str:
+    """``sparql`` without its ORDER BY: the view sorts the deals and their evidence itself,
+    and an engine that orders by IRIs reads every IRI's text to compare them (Oxigraph: a
+    third of the partners query's time)."""
+    return re.sub(r"(?m)^ORDER BY .*$", "", sparql)
 
 
 def _party_first(sparql: str, var: str) -> str:
