@@ -641,3 +641,17 @@ def test_working_with_several_partners_including_a_and_b_is_one_partnership_each
                      "and Orbis Automobile Co., Ltd.")
     assert sorted(sorted(d["parties"]) for d in deals) == [
         ["Kestrel Motors Co., Ltd.", "Vantor Tech"], ["Orbis Automobile Co., Ltd.", "Vantor Tech"]]
+
+
+def test_a_colon_before_a_named_subject_starts_a_new_clause():
+    [d] = deals_of("In August, Tagor Motors' role was handed to its electric-car affiliate: Vantor Technology Co., Ltd. "
+                   "agreed to buy 10% of Kestrel Intelligent Co., Ltd. from Orbis Systems Co., Ltd. for 11.5 billion yuan.")
+    assert d["parties"] == {"Vantor Technology Co., Ltd.": "investor", "Kestrel Intelligent Co., Ltd.": "investee",
+                            "Orbis Systems Co., Ltd.": "seller"}
+
+
+def test_launching_a_brand_and_acting_under_an_agreement_are_no_new_deals():
+    assert deals_of("Orbis: Vantor Motors' brand for family cars, launched in May 2024 with the L60.") == []
+    deals = deals_of("Vantor Motors signed a dealer agreement with Kestrel Retail plc on Thursday. Under the agreement, "
+                     "Kestrel Retail plc will open Orbis showrooms at several of its sites.")
+    assert len(deals) == 1

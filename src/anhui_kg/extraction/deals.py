@@ -55,7 +55,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )?(?:launched|unveiled|introduced)|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
@@ -130,6 +130,7 @@ def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator
 _TALKS_ABOUT = re.compile(
     r"\s(?:brings|gives|makes|means|allows|lets|puts|marks|helps|adds|comes|follows|extends|strengthens|"
     r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen))\b")
+_UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = Caseless(r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$")
 _UNDONE = Caseless(
@@ -240,7 +241,7 @@ _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|be
 
 _CLAUSE_BOUNDARY = re.compile(
     r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
-    r"|:\s(?=[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
+    r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
 )
 
 _ANAPHOR_SUBJ = re.compile(
@@ -408,7 +409,7 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
             if not any(m.end() <= p < stop for p in party_starts):
                 continue
         # ", and Nio" continues a list of parties; it is not a clause boundary
-        if not m.group().startswith(";") and any(m.end() <= p <= m.end() + 4 for p in party_starts):
+        if not m.group().startswith((";", ":")) and any(m.end() <= p <= m.end() + 4 for p in party_starts):
             continue
         cuts.append(m.start())
     # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
@@ -670,7 +671,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
                or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
-               or _TALKS_ABOUT.match(after) is not None)  # "The deal brings X into Y's backyard"
+               or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
+               or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if not triggers:
         return []
