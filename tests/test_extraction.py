@@ -655,3 +655,25 @@ def test_launching_a_brand_and_acting_under_an_agreement_are_no_new_deals():
     deals = deals_of("Vantor Motors signed a dealer agreement with Kestrel Retail plc on Thursday. Under the agreement, "
                      "Kestrel Retail plc will open Orbis showrooms at several of its sites.")
     assert len(deals) == 1
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Vantor Auto sources its battery cells from Kestrel Cells Co., Ltd.",
+     {"Vantor Auto": "customer", "Kestrel Cells Co., Ltd.": "supplier"}),
+    ("Kestrel Cells Co., Ltd. provides battery packs to Vantor Auto under a five-year contract.",
+     {"Kestrel Cells Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("Kestrel Cells Co., Ltd. delivered 10,000 packs to Vantor Auto last year.",
+     {"Kestrel Cells Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("Kestrel Cells Co., Ltd. became a supplier to Vantor Auto in 2021.",
+     {"Kestrel Cells Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("Kestrel Cells Co., Ltd. won an order from Vantor Auto for 5,000 packs.",
+     {"Kestrel Cells Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+    ("Kestrel Cells Co., Ltd. was chosen by Vantor Auto as its battery supplier.",
+     {"Kestrel Cells Co., Ltd.": "supplier", "Vantor Auto": "customer"}),
+])
+def test_more_ways_to_say_who_supplies_whom(text, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [("supply", parties)]
+
+
+def test_a_generic_buyer_makes_no_deal():
+    assert deals_of("A carmaker can source memory chips from Kestrel Memory Co., Ltd. and displays from Orbis Display Co., Ltd.") == []

@@ -51,7 +51,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w-]+ ){0,3}?(?:vehicles|cars|models|trucks|products)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -74,7 +74,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("stake", "%", "percent"), ("half of", "third", "quarter of", "majority of", "minority of", "control of"), ("sold", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use", "order"),
+    ("invest", "stake", "inject", "holding", "share", "backers", "led by"), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won "),
     ("distribut", "import", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
@@ -188,7 +188,7 @@ assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
-    r"distributes|owns|manufactures|remains|works|uses|buys|include|includes)\b")
+    r"distributes|owns|manufactures|remains|works|uses|buys|include|includes|sources|provides|delivers|purchases)\b")
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned)\b")
@@ -221,6 +221,7 @@ _BACKERS_NAMED = re.compile(
     r"(?:(?:The|These|Those|Its|Their)\s(?:[\w-]+\s){0,2}(?:investors|backers|new shareholders)|They)\s?([—–:]|,\s(?:namely|including)|\s(?:are|were|include|included))\s?")
 _INVESTORS_BUY = re.compile(
     r"\binvestors\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:buy|bought|subscribe|subscribed|take|took|acquire|acquired)\b(?:[^.;]|\.(?=\d)){0,60}?\bin\s")
+_GENERIC_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s(?:[\w-]+\s){0,2}(?:can|could|may|might|would)\s$")
 _STAKE_IN_BEFORE = re.compile(r"\bstake\sin\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,4}$")
 _SOME_OF_THEM = re.compile(
     r"(?:Two|Three|Four|Five|Six|Some|Several|Many|All|Most)\sof\sthem\s(?:were|are|have\sbeen)\s"
@@ -661,6 +662,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         after = sent.text[end : end + 40]
         if any(x.start <= base + start < x.end for x in sm):
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
+        if _GENERIC_SUBJECT.search(before):
+            continue  # "a carmaker can source chips from A, displays from B": nobody in particular
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
@@ -1166,8 +1169,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
         # "uses welding lines supplied by X": a reduced passive
         or re.search(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s", text[max(cstart, trig.start - 40) : cend]))
-    ordered = None if agent else re.match(r"(?:ordered|placed)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
-    if ordered:  # "X ordered 300 buses from Y": Y supplies
+    ordered = None if agent or trig.kind != "supply" else re.match(
+        r"(?:ordered|placed|sourc\w*|buys|buying|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
+    if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
         at = trig.start + ordered.end()
         agent = next((m.name for m in in_clause if at - 1 <= m.start <= at + 4 and m.name in chosen), None)
     if passive:
@@ -1200,6 +1204,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                           and m.name not in counter_role), None)
     if agent is None:
         agent = next((n for n in chosen if n not in counter_role), None)
+    # "X was chosen by Y as its supplier": X, the subject, supplies
+    if trig.kind == "supply" and re.search(r"\bas\b[^.;]*supplier", text[trig.start : trig.end]):
+        subject = next((m for m in in_clause if m.start < trig.start and m.name in chosen), None)
+        if subject is not None:
+            agent = subject.name
     # "X uses Y's chips": Y, named inside the trigger, supplies X
     if trig.kind == "supply" and text.startswith("us", trig.start):
         maker = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
