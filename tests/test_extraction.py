@@ -677,3 +677,19 @@ def test_more_ways_to_say_who_supplies_whom(text, parties):
 
 def test_a_generic_buyer_makes_no_deal():
     assert deals_of("A carmaker can source memory chips from Kestrel Memory Co., Ltd. and displays from Orbis Display Co., Ltd.") == []
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Kestrel Motors Co., Ltd. builds Orbis Auto Co., Ltd.'s sedans at its Wuhu plant.", "contract_manufacturing",
+     {"Kestrel Motors Co., Ltd.": "manufacturer", "Orbis Auto Co., Ltd.": "client"}),
+    ("Kestrel Motors Co., Ltd. will produce cars under licence from Orbis Auto Co., Ltd.", "licensing",
+     {"Kestrel Motors Co., Ltd.": "licensee", "Orbis Auto Co., Ltd.": "licensor"}),
+    ("Orbis Capital Co., Ltd. led a 500 million yuan round in Kestrel Cells Co., Ltd. last year.", "investment",
+     {"Orbis Capital Co., Ltd.": "investor", "Kestrel Cells Co., Ltd.": "investee"}),
+    ("Kestrel Cells Co., Ltd. received 300 million yuan from Orbis Capital Co., Ltd. in 2022.", "investment",
+     {"Kestrel Cells Co., Ltd.": "investee", "Orbis Capital Co., Ltd.": "investor"}),
+    ("Orbis Auto Co., Ltd. is the largest customer of Kestrel Cells Co., Ltd.", "supply",
+     {"Orbis Auto Co., Ltd.": "customer", "Kestrel Cells Co., Ltd.": "supplier"}),
+])
+def test_common_constructions_of_each_kind(text, kind, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
