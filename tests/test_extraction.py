@@ -693,3 +693,17 @@ def test_a_generic_buyer_makes_no_deal():
 ])
 def test_common_constructions_of_each_kind(text, kind, parties):
     assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Orbis Capital Co., Ltd. became a shareholder in Kestrel Cells Co., Ltd. in 2020.", "investment",
+     {"Orbis Capital Co., Ltd.": "investor", "Kestrel Cells Co., Ltd.": "investee"}),
+    ("Kestrel Motors Co., Ltd. has acquired a majority stake in Orbis Auto Co., Ltd.", "investment",
+     {"Kestrel Motors Co., Ltd.": "investor", "Orbis Auto Co., Ltd.": "investee"}),
+    ("Kestrel Trading Co., Ltd. sells Orbis Auto Co., Ltd.'s cars in Chile.", "other",
+     {"Kestrel Trading Co., Ltd.": "party", "Orbis Auto Co., Ltd.": "party"}),
+    ("Kestrel Trading Co., Ltd. will distribute Orbis Auto Co., Ltd. vehicles in Chile from next year.", "other",
+     {"Kestrel Trading Co., Ltd.": "party", "Orbis Auto Co., Ltd.": "party"}),
+])
+def test_stakes_shareholders_and_distributors(text, kind, parties):
+    assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
