@@ -707,3 +707,12 @@ def test_common_constructions_of_each_kind(text, kind, parties):
 ])
 def test_stakes_shareholders_and_distributors(text, kind, parties):
     assert [(d["kind"], d["parties"]) for d in deals_of(text)] == [(kind, parties)]
+
+
+def test_a_one_sided_supply_sentence_continues_the_deal_just_told():
+    deals = deals_of("Vantor Group signed an agreement with Kestrel Automobile on Thursday to assemble cars at a new "
+                     "factory. Kestrel Automobile will supply the kits and the main components.")
+    assert ("supply", {"Kestrel Automobile": "supplier", "Vantor Group": "customer"}) in [
+        (d["kind"], d["parties"]) for d in deals]
+    # with no deal just told about the company, one name is no deal
+    assert deals_of("Kestrel Automobile will supply the kits and the main components.") == []

@@ -594,6 +594,22 @@ def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> boo
     return True
 
 
+_CONTINUED_KINDS = frozenset({"supply", "licensing", "contract_manufacturing"})
+
+
+def _partner_from(claims: list[_Claim], names: dict, sentence: int) -> tuple[str, str] | None:
+    """(name, mention id) of the other party of the latest deal, at most two sentences back,
+    that ``names``' one party took part in (and that had exactly one other party)."""
+    (only,) = names
+    for c in reversed(claims):
+        if sentence - c.sentence > 2:
+            break
+        others = [(n, mid) for n, mid in c.names.items() if n != only]
+        if only in c.names and len(others) == 1:
+            return others[0]
+    return None
+
+
 _RAISED = re.compile(r"\b(?:raised|raises|raising|secured|closed|completed)\b")
 
 
@@ -757,6 +773,17 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                      and (_INVESTORS_BUY.search(clause_text) is not None
                           or re.match(r"(?:rais|receiv|secur)", text[best.start : best.end], re.I) is not None))
         single = single or raised_in
+        if len(names) == 1 and not single and best.kind in _CONTINUED_KINDS:
+            # "X signed an agreement with Y to assemble cars ... X will supply the kits": the
+            # other side of the deal just told about X, in this sentence or the two before
+            partner = _partner_from(previous + out, names, sent.index)
+            if partner is not None:
+                (only,) = names
+                at = next((m.start for m in sm if m.name == only and cstart <= m.start < cend), cstart)
+                agent_role, patient_role = _AGENT_ROLES[best.kind]
+                first = at < best.start  # "X will supply": X acts; "supplied to X": X is served
+                roles = {only: agent_role if first else patient_role, partner[0]: patient_role if first else agent_role}
+                names = {**names, partner[0]: (partner[1], "party")}
         if len(names) < 2 and not single:
             continue
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
