@@ -107,6 +107,54 @@ def load_aliases(path: str | None = None) -> Aliases:
 
 # --- vocabulary --------------------------------------------------------------------
 
+
+def _alternatives(group: str) -> list[str]:
+    r"""The top-level alternatives of a ``(?:a|b|...)`` group.
+
+    >>> _alternatives(r"(?:co-?founder|chief (?:a|b) officer|[Tt]he)")
+    ['co-?founder', 'chief (?:a|b) officer', '[Tt]he']
+    """
+    assert group.startswith("(?:") and group.endswith(")"), group
+    body, out, depth, cur, i = group[3:-1], [], 0, "", 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            cur, i = cur + body[i : i + 2], i + 2
+            continue
+        if c == "[":
+            j = body.index("]", i + 2)
+            cur, i = cur + body[i : j + 1], j + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    return [*out, cur]
+
+
+def _at_word_start(alternatives: Iterable[str]) -> str:
+    r"""``\b(?:a|b|...)`` for alternatives that each start with a plain letter, written so
+    that sre can skip in C to the positions where one can start.
+
+    A pattern that starts with ``\b`` is tried at every position of the text; one whose
+    alternatives each start with a literal lets sre skip to those letters. So the
+    alternatives are grouped by their first letter (in their order, so the same one wins),
+    and the word boundary becomes a look-behind after that letter. Case-sensitive only.
+
+    >>> _at_word_start(["the", "its", "that"])
+    '(?:t(?<!\\w.)(?:he|hat)|i(?<!\\w.)(?:ts))'
+    """
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        assert a[0].isalpha() and a[1:2] not in ("?", "*", "+", "{"), a
+        groups.setdefault(a[0], []).append(a[1:])
+    return "(?:" + "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
 # Legal forms of many countries, written with their full stops (the spelled-out and
 # one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
 LEGAL_FORMS = (
@@ -482,7 +530,9 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
 
 _TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
 # Titles are found once, over lower-cased text (fast); names are then matched around them.
-_TITLE_LOW = re.compile(rf"\b{_TITLES.lower()}\b")
+_TITLE_LOW = re.compile(
+    rf"{_at_word_start(_alternatives(TITLE.lower()))}(?:(?:,\s|\sand\s|\s&\s){TITLE.lower()})*\b"
+)
 # "Chairman An Jin", and "a company spokesperson, Zhang Wei, said"
 _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
@@ -490,11 +540,11 @@ _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
-_PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b")
+_PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
-_SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
-_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
+_SPEAKER = re.compile(rf"{_at_word_start(['said', 'says', 'according to'])}\s({NAME})\b")
+_HONORIFIC = re.compile(rf"{_at_word_start(['Mr', 'Ms', 'Mrs', 'Dr'])}\.?\s({NAME}|[A-Z][a-z]+)\b")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
                     (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
 
@@ -704,11 +754,11 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
 
 
 # (the adjectives before the noun do not change what is captured, so they are not matched)
-_DESCRIPTOR_THEN_NAME = re.compile(rf"\b{DESCRIPTOR_NOUN}\s({_CAP_SEQ})")
+_DESCRIPTOR_THEN_NAME = re.compile(rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}\s({_CAP_SEQ})")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
-_DEAL_HINT = re.compile(DEAL_WORDS.pattern.lower())
+_DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
 _DEAL_CONTEXT_PREP = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
 )
@@ -730,8 +780,8 @@ _GOVERNMENT = re.compile(
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
-_NAME_ORG_WORD = re.compile(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
-_CHINA_UNIT = re.compile(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))")
+_NAME_ORG_WORD = re.compile(r"t(?<!\w.)he\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
+_CHINA_UNIT = re.compile(r"([A-Z](?<!\w.)[\w&-]*\s(?:[A-Z][\w&-]*\s){0,2}China)\b(?!’s|'s|\s(?:and|in|to|market))")
 
 # Words of which every match of a pattern contains one. A text without any of them cannot
 # match, so the (much slower) scan of the whole text with the pattern is skipped.
@@ -950,7 +1000,7 @@ _PLANT_KEYS = ("Plant", "Factory", "Gigafactory", "Base", "Works", "Park")
 _PLANT_NAME_WORD = re.compile(r"(?:Plant|Factory|Gigafactory|Base|Works|Park)\b(?!\s(?:Co|Ltd|Group))")
 _WORDS_BEFORE_PLANT = re.compile(rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?)$")
 _PLANT_CODE = re.compile(
-    r"\b(?:[Tt]he|its|and)\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
+    _at_word_start(["The", "the", "its", "and"]) + r"\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
 )
 
 
@@ -980,10 +1030,10 @@ def _plants(text: str) -> list[_Cand]:
 _Q = r"[“\"‘']"
 _QE = r"[”\"’']"
 _BRAND_CUES = [
-    re.compile(rf"\bthe\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
-    re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
-    re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
-    re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
+    re.compile(rf"t(?<!\w.)he\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
+    re.compile(rf"{_at_word_start(['brand', 'marque', 'sub-brand'])}\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
+    re.compile(rf"{_at_word_start(['its', 'the'])}\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
+    re.compile(rf"T(?<!\w.)he\s([A-Z][\w&-]*)\sbrand\b"),
 ]
 # "license its Freelander name", "revived under the Soviet-era Kestrel name": found from " name"
 _BRAND_BEFORE_NAME = re.compile(
@@ -1044,7 +1094,7 @@ _THE_MODEL_BEFORE_COMMA = re.compile(r"\bthe\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){1,2}
 
 _QUOTED_PRODUCT = re.compile(rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b")
 _NAMED_PRODUCT = re.compile(
-    rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
+    rf"t(?<!\w.)he\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
 )
 
 
