@@ -295,6 +295,20 @@ DEAL_WORDS = re.compile(
 )
 
 
+# Small patterns used inside loops, compiled once (``re.match(string, ...)`` looks the
+# pattern up in re's cache on every call)
+_NAME_RE = re.compile(NAME)
+_PLACE_WITH_UNIT = re.compile(r"[A-Z][a-z]+ (?:City|Province|County|District)")
+_CJK_PAREN = re.compile(rf"\s?[（(]{CJK}+[)）]")
+_LEAD_WORD = re.compile(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s")
+_COMPANY_NOUN = re.compile(r"maker|firm|company|supplier|startup|group")
+_CAPITAL = re.compile(r"[A-Z]")
+_CAPITALS = re.compile(r"[A-Z]{2,}s?")
+_DIGIT = re.compile(r"\d")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_WORD_BEFORE_CODE = re.compile(r"([A-Z][a-z]+)\s$")
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
@@ -675,13 +689,13 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             continue  # "Automotive Industry", "New Energy Technology": descriptions, not names
         if t is not None and (len(words) >= 2 or t == "Media"):
             # a name that is only a known place + suffix word ("Hefei City") is not an org
-            if re.fullmatch(r"[A-Z][a-z]+ (?:City|Province|County|District)", phrase):
+            if _PLACE_WITH_UNIT.fullmatch(phrase):
                 continue
             out.append(_Cand(start, end, t, phrase, None, "org_suffix.v1", 2))
             continue
         # Chinese name in parentheses right after: "Seres Group (赛力斯)"
         after = text[end : end + 12]
-        if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
+        if _CJK_PAREN.match(after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
     # "the Allur group", "the SHC company": a name with a lower-case organisation word
     for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
@@ -692,10 +706,10 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
         s, e = m.start(1), m.end(1)
-        lead = re.match(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s", text[s:e])
+        lead = _LEAD_WORD.match(text[s:e])
         if lead:
             s += lead.end()  # keep "Chinese government", drop a sentence's first word
-        if re.search(r"[A-Z]", text[s:e]):
+        if _CAPITAL.search(text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
     for m in _CHINA_UNIT.finditer(text) if "China" in text else ():
@@ -716,7 +730,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             continue
         s, e = _trim_phrase(text, name.start(1), name.end(1))
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
-            if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
+            if not _NAME_RE.fullmatch(text[s:e]) or _COMPANY_NOUN.search(a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
     low = text.lower()
@@ -745,8 +759,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 or phrase in GENERIC_SINGLE
                 or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
-                or re.fullmatch(r"[A-Z]{2,}s?", phrase) and len(phrase) <= 2
-                or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]{3}", phrase)
+                or len(phrase) <= 2 and _CAPITALS.fullmatch(phrase)
+                or _DIGIT.search(phrase) and not _THREE_LETTERS.search(phrase)
             ):
                 continue
             out.append(_Cand(s, e, "Company", phrase, None, "deal_context.v1", 0))
@@ -785,19 +799,20 @@ _CHINA_UNIT = re.compile(r"([A-Z](?<!\w.)[\w&-]*\s(?:[A-Z][\w&-]*\s){0,2}China)\
 
 # Words of which every match of a pattern contains one. A text without any of them cannot
 # match, so the (much slower) scan of the whole text with the pattern is skipped.
-_KEY_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _PERSON_CUE: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
+# (Keyed by the pattern's source: hashing a compiled pattern hashes its whole code, ~2 us.)
+_KEY_WORDS: dict[str, tuple[str, ...]] = {
+    _PERSON_CUE.pattern: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
                   "mayor", "governor", "official", "analyst", "economist"),
-    _WHO_ROLE: ("who",),
-    _SPEAKER: ("said", "says", "according to"),
-    _HONORIFIC: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
-    _NAME_ORG_WORD: ("group", "company", "firm", "conglomerate", "consortium"),
-    _GOVERNMENT: ("government", "Government"),
+    _WHO_ROLE.pattern: ("who",),
+    _SPEAKER.pattern: ("said", "says", "according to"),
+    _HONORIFIC.pattern: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _NAME_ORG_WORD.pattern: ("group", "company", "firm", "conglomerate", "consortium"),
+    _GOVERNMENT.pattern: ("government", "Government"),
 }
 
 
 def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
-    return any(w in text for w in _KEY_WORDS[pattern])
+    return any(w in text for w in _KEY_WORDS[pattern.pattern])
 
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
@@ -965,7 +980,7 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
         if m is not None and _MADE_BEFORE_BY.search(text, max(0, b - 60), b + 1):
             s, e = _trim_phrase(text, m.start("name"), m.end("name"))
             # two or three plain capitalised words are as likely a person ("built by Li Wei")
-            if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
+            if ok(s, e) and not (_NAME_RE.fullmatch(text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
         b = text.find(" by ", b + 1)
     if "’s " in text or "'s " in text:
@@ -1190,7 +1205,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
             continue
         start, end = m.start(1), m.end(1)
         # a capitalised word right before makes the full name: "Shenji NX9031"
-        pre = re.search(r"([A-Z][a-z]+)\s$", text[max(0, start - 20) : start])
+        pre = _WORD_BEFORE_CODE.search(text[max(0, start - 20) : start])
         if pre and pre.group(1) not in STOP_CAPS and pre.group(1) not in GENERIC_SINGLE:
             start -= len(pre.group(0))
         out.append(_Cand(start, end, "Product", text[start:end], None, "model_code.v1", 1))
@@ -1199,11 +1214,17 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
         out.append(_Cand(m.start(1), m.end(1), "Product", m.group(1), None, "quoted_product.v1", 1))
     for m in _NAMED_PRODUCT.finditer(text):
         name = m.group(1)
-        if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not re.search(r"\d", name):
-            if not re.search(r"platform", m.group()):
+        if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not _DIGIT.search(name):
+            if "platform" not in m.group():
                 continue
         out.append(_Cand(m.start(1), m.end(1), "Product", name, None, "named_product.v1", 1))
     return out
+
+
+# "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
+_SHORT_FORM_AFTER = re.compile(
+    r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
+)
 
 
 def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
@@ -1214,10 +1235,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         if c.type not in ("Company", "Organization", "GovernmentBody", "Media", "Fund"):
             continue
         rest = text[c.end : c.end + 60]
-        m = re.match(
-            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
-            rest,
-        )
+        m = _SHORT_FORM_AFTER.match(rest)
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
@@ -1296,7 +1314,7 @@ def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
         return chosen
     out = []
     for c in chosen:
-        if c.via == "deal_context.v1" and c.key is None and re.fullmatch(NAME, c.name):
+        if c.via == "deal_context.v1" and c.key is None and _NAME_RE.fullmatch(c.name):
             last = c.name.split()[-1]
             if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
                 c = _Cand(c.start, c.end, "Person", c.name, None, "honorific_surname.v1", c.rank)
