@@ -52,6 +52,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -89,6 +90,7 @@ _FORMS = ("Write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-H1/H2, YYYY-early/mid/
           "or YYYX for a decade.")
 
 
+@lru_cache(maxsize=1 << 14)  # the same dates recur; a DateValue is frozen, so one can be shared
 def _dv(value: str, precision: str, earliest: date, latest: date, origin: str) -> DateValue:
     # Inputs are built here from checked integers, so validation would only cost time.
     return DateValue.model_construct(value=value, precision=precision, earliest=earliest,
@@ -550,10 +552,19 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
     return _shift_months(base, months, "resolved")
 
 
+def _the_before(text: str, start: int) -> bool:
+    """``_THE_BEFORE`` ends at ``start``: searched from just before the spaces that end there
+    (its word is at most 6 letters), not from the start of the text."""
+    i = start
+    while i > 0 and text[i - 1].isspace():  # str.isspace is what sre's \s tests
+        i -= 1
+    return _THE_BEFORE.search(text, max(0, i - 6), start) is not None
+
+
 def _h_rel_unit(g: dict, ctx: _Ctx) -> DateValue | None:
     rel = " ".join(g["rel"].lower().split())
     unit = g["unit"].lower()
-    if rel in ("last", "next") and (g["the"] or _THE_BEFORE.search(ctx.text, 0, ctx.start)):
+    if rel in ("last", "next") and (g["the"] or _the_before(ctx.text, ctx.start)):
         return None  # "the last year", "over the next month": a duration, not a date
     if rel in ("last", "this", "next"):
         base = ctx.anchor

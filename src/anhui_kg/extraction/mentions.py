@@ -774,7 +774,9 @@ _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
 _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
 _DEAL_CONTEXT_PREP = re.compile(
-    rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
+    _at_word_start(_alternatives(
+        "(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)"
+    )) + rf"\s({_CAP_SEQ})"
 )
 _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
