@@ -267,10 +267,11 @@ DEMONYM = re.compile(
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
-# (the look-behind comes after the first character, so that sre skips in C to the capitals
-# and digits where a code can start)
+# (the pattern starts with one character class and the look-behind comes after it, so that
+# sre skips in C to the capitals and digits where a code can start; which of the two forms
+# follows depends on that first character)
 CODE = re.compile(
-    r"([A-Z](?<![\w$€¥.,-][A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|\d(?<![\w$€¥.,-]\d)[A-Z]{2,4})(?![\w%-]|\.\d)"
+    r"([A-Z0-9](?<![\w$€¥.,-].)(?:(?<=[A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|(?<=\d)[A-Z]{2,4}))(?![\w%-]|\.\d)"
 )
 CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO2|L[2-5]|A\d|B\d|F\d|G\d)$")
 
@@ -554,6 +555,8 @@ _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
+# the longest text after the name's comma: ", She has been its outgoing "
+_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ")
 _PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
@@ -578,7 +581,10 @@ def _people(text: str) -> list[_Cand]:
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
         # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC"
-        m = _NAME_BEFORE_TITLE.search(text, max(0, t.start() - 90), t.start())
+        # (every match has its comma in the last _NAME_BEFORE_TITLE_TAIL characters: where
+        # there is none, the search, which tries every position of the window, is skipped)
+        lo, hi = max(0, t.start() - 90), t.start()
+        m = _NAME_BEFORE_TITLE.search(text, lo, hi) if "," in text[max(lo, hi - _NAME_BEFORE_TITLE_TAIL) : hi] else None
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
     for pattern, via, rank in _PERSON_PATTERNS:

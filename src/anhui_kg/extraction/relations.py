@@ -12,6 +12,7 @@ attended a signing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..models import Article, DateValue, DealClaim, Evidence, Mention, Predicate, RelationClaim
 from .dates import DateMatch
@@ -207,14 +208,25 @@ def extract_relations(
         out.append(RelationClaim(article=article.id, subject=subj.id, predicate=pred, object=oid,
                                  date=date, end_date=end, evidence=(ev,), rule=rule))
 
-    for sent in article.sentences:
+    # dates by sentence, in one pass (sentences do not overlap)
+    sent_starts = [s.start for s in article.sentences]
+    dates_in: dict[int, list[DateMatch]] = {}
+    for d in dates:
+        i = bisect_right(sent_starts, d.start) - 1
+        if i >= 0 and d.start < article.sentences[i].end:
+            dates_in.setdefault(i, []).append(d)
+    # cue words that occur nowhere in the article occur in none of its sentences
+    holding_words = [w for w in _HOLDING_WORDS if w in text]
+    unit_words = [w for w in _UNIT_WORDS if w in text]
+
+    for i_sent, sent in enumerate(article.sentences):
         sm = by_sent.get(sent.index, [])
         if not sm:
             continue
         people = [m for m in sm if m.type == "Person" and m.via != "surname.v1"]
         orgs = [m for m in sm if m.type in ORGS]
         places = [m for m in sm if m.type == "Place"]
-        sd = [d for d in dates if sent.start <= d.start < sent.end]
+        sd = dates_in.get(i_sent, [])
 
         # --- people's roles ----------------------------------------------------
         for p in people:
@@ -423,7 +435,7 @@ def extract_relations(
                         add(b, "brand_of", o, _ev(article, s2, e2), "brand.its_brands.v1")
 
         # --- subsidiaries -------------------------------------------------------------
-        has_unit_words = any(w in sent.text for w in _UNIT_WORDS)
+        has_unit_words = any(w in sent.text for w in unit_words)
         for m in _POSSESSIVE_UNIT.finditer(sent.text) if has_unit_words else ():
             pos = sent.start + m.start()
             parent = next((o for o in reversed(orgs) if o.end == pos), None)
@@ -481,7 +493,7 @@ def extract_relations(
                         add(sub, "subsidiary_of", child, _ev(article, min(pos, sub.start) if sub.start < child.start else pos, child.end), "subsidiary.parent_is.v1")
 
         # --- holdings -----------------------------------------------------------------
-        if any(w in sent.text for w in _HOLDING_WORDS):
+        if any(w in sent.text for w in holding_words):
             for owner in orgs + people:
                 m = _HOLDS_STAKE.match(text, owner.end, sent.end) or _IS_SHAREHOLDER.match(text, owner.end, sent.end)
                 held = _at(orgs, m, 4)
