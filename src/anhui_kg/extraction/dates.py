@@ -776,6 +776,10 @@ _CORE = re.compile(
               *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
                                     "day", "yesterday", "tomorrow")])
 )
+# Every start is a whole word or digit (a word character never comes before it), so the
+# scan begins at the non-word character before it: sre skips in C to those, which are far
+# fewer than the letters a start word can begin with. Position 0 is tried on its own.
+_START_AFTER = re.compile(r"[^\w](?:" + _START.pattern + ")")
 _BACK = 60
 
 
@@ -784,8 +788,10 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
     out: list[DateMatch] = []
     pos, n = 0, len(text)
     match, core = _MASTER.match, _CORE.search
-    for candidate in _START.finditer(text):
-        s = candidate.start()
+    starts = [c.start() + 1 for c in _START_AFTER.finditer(text)]
+    if _START.match(text):
+        starts.insert(0, 0)
+    for s in starts:
         if s < pos or core(text, s, s + _BACK) is None:
             continue
         m = match(text, s)
