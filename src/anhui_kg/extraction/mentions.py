@@ -308,6 +308,10 @@ _CAPITALS = re.compile(r"[A-Z]{2,}s?")
 _DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 _WORD_BEFORE_CODE = re.compile(r"([A-Z][a-z]+)\s$")
+_NOT_LETTER_OR_HYPHEN = re.compile(r"[^A-Za-z-]")
+_WORD_OR_CAPITAL_NEXT = re.compile(r"[\w’'-]|\s[A-Z]")
+_PARK_WORD = re.compile(r"(?:Industrial|Science|Technology|High-Tech)\s")
+_PHRASE_END = re.compile(r"[,.;:)]|$")
 
 
 # --- helpers -----------------------------------------------------------------------
@@ -893,7 +897,7 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
             if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
                 place(s, e, "place_comma.v1")
                 continue
-        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not re.match(r"[\w’'-]|\s[A-Z]", text[e : e + 2]):
+        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not _WORD_OR_CAPITAL_NEXT.match(text[e : e + 2]):
             place(s, e, "place_site.v1")
             # "a plant in Ciudad Tarvo, Lanmere.": the region that closes the sentence
             r = _REGION_AFTER_TOWN.match(text, e)
@@ -1036,7 +1040,7 @@ def _plants(text: str) -> list[_Cand]:
             continue
         s, e = _trim_phrase(text, m.start(1), w.end())
         phrase = text[s:e]
-        if len(phrase.split()) >= 2 and not re.match(r"(?:Industrial|Science|Technology|High-Tech)\s", phrase):
+        if len(phrase.split()) >= 2 and not _PARK_WORD.match(phrase):
             if phrase.endswith("Park"):
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
@@ -1156,7 +1160,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
         # (after a company's name the number must end the phrase: "Kestrel 10 new models" is no model)
         if not _NOUN_AFTER_MODEL.match(text, m.end()) and (
             kn is None or kn.type not in ("Brand", "Company") or _NOT_A_MODEL_AFTER.match(text, m.end())
-            or kn.type == "Company" and not re.match(r"[,.;:)]|$", text[m.end() : m.end() + 1])
+            or kn.type == "Company" and not _PHRASE_END.match(text[m.end() : m.end() + 1])
         ):
             continue
         s, e = name_m.start(1), m.end()
@@ -1265,7 +1269,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
-                    and not re.search(r"[^A-Za-z-]", first)):
+                    and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
     if not learned:
         return chosen
