@@ -317,18 +317,17 @@ _PHRASE_END = re.compile(r"[,.;:)]|$")
 # --- helpers -----------------------------------------------------------------------
 
 
-def _sentence_index(article: Article, pos: int) -> int:
-    lo, hi = 0, len(article.sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = article.sentences[mid]
-        if pos < s.start:
-            hi = mid - 1
-        elif pos >= s.end:
-            lo = mid + 1
-        else:
-            return s.index
-    return max(0, min(lo, len(article.sentences) - 1))
+def _sentence_index(article: Article, pos: int, starts: list[int] | None = None) -> int:
+    """The index of the sentence that contains ``pos``, else of the next one (or the last).
+    ``starts`` are the sentences' start offsets, in order (a caller that asks many times
+    passes them; sentences are sorted and do not overlap)."""
+    sentences = article.sentences
+    if starts is None:
+        starts = [s.start for s in sentences]
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < sentences[i].end:
+        return sentences[i].index
+    return max(0, min(i + 1, len(sentences) - 1))
 
 
 def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
@@ -419,9 +418,11 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     text = article.text
     cands: list[_Cand] = []
     heading = [_is_heading(text, s.start, s.end) for s in article.sentences]
+    starts = [s.start for s in article.sentences]
+    any_heading = any(heading)
 
     def in_heading(pos: int) -> bool:
-        return bool(article.sentences) and heading[_sentence_index(article, pos)]
+        return any_heading and heading[_sentence_index(article, pos, starts)]
 
     # 1. the alias table
     for m in aliases.pattern.finditer(text):
@@ -473,7 +474,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             end=c.end,
             text=text[c.start : c.end],
             type=c.type,
-            sentence=_sentence_index(article, c.start),
+            sentence=_sentence_index(article, c.start, starts),
             key=c.key,
             name=c.name,
             via=c.via,
