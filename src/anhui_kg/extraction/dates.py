@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -770,12 +771,18 @@ _START = re.compile(
     )))
     + "|" + "|".join(rf"{d}(?<!\w\w)" for d in "0123456789")
 )
-_CORE = re.compile(
-    "|".join([*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
-              "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-              *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
-                                    "day", "yesterday", "tomorrow")])
-)
+_CORE_WORDS = [*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
+               "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+               *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
+                                     "day", "yesterday", "tomorrow")]
+_CORE = re.compile("|".join(_CORE_WORDS))
+# Speed: instead of one _CORE search per candidate start, the core tokens of a text are
+# found in one scan, the shortest at each position ("Mar" in "March"), and a start passes
+# when the first token at or after it ends within _BACK -- the same answer, because no
+# core word holds another strictly inside it ("day" ends "Monday"); checked here.
+_CORE_SHORTEST = re.compile("|".join(sorted(_CORE_WORDS, key=len)))
+assert not any(w[i:j] in _CORE_WORDS for w in _CORE_WORDS
+               for i in range(1, len(w)) for j in range(i + 1, len(w))), "a core word inside another"
 # Every start is a whole word or digit (a word character never comes before it), so the
 # scan begins at the non-word character before it: sre skips in C to those, which are far
 # fewer than the letters a start word can begin with. Position 0 is tried on its own.
@@ -791,8 +798,20 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
     starts = [c.start() + 1 for c in _START_AFTER.finditer(text)]
     if _START.match(text):
         starts.insert(0, 0)
+    core_starts: list[int] = []
+    core_ends: list[int] = []
+    for c in _CORE_SHORTEST.finditer(text):
+        core_starts.append(c.start())
+        core_ends.append(c.end())
     for s in starts:
-        if s < pos or core(text, s, s + _BACK) is None:
+        if s < pos:
+            continue
+        # is there a core token within _BACK characters (core(text, s, s + _BACK))?
+        i = bisect_left(core_starts, s)
+        if i and core_ends[i - 1] > s:  # s is inside a token: ask the regex
+            if core(text, s, s + _BACK) is None:
+                continue
+        elif i == len(core_starts) or core_ends[i] > s + _BACK:
             continue
         m = match(text, s)
         if m is None or (s > 0 and text[s - 1].isalnum()):
