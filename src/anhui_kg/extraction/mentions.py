@@ -746,10 +746,17 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
     low = text.lower()
     if len(low) == len(text):
-        # one scan of the whole text finds the sentences with a deal word
-        hits = [m.start() for m in _DEAL_HINT.finditer(low)]
+        # one scan of the whole text finds the sentences with a deal word; after a hit it
+        # goes on from the next sentence (no deal word spans a sentence boundary)
         sent_starts = [sent.start for sent in article.sentences]
-        deal_sentences = {bisect_right(sent_starts, h) - 1 for h in hits}
+        deal_sentences = set()
+        hit = _DEAL_HINT.search(low)
+        while hit is not None:
+            i = bisect_right(sent_starts, hit.start()) - 1
+            deal_sentences.add(i)
+            if i + 1 >= len(sent_starts):
+                break
+            hit = _DEAL_HINT.search(low, sent_starts[i + 1])
     else:
         deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
     for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
