@@ -807,9 +807,13 @@ _DEAL_CONTEXT = re.compile(
     rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
     rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
 )
+# (both forms start with a capital: it comes first, so that sre skips to capitals, and
+# the word boundary and the second form's "G" are look-behinds after it)
 _GOVERNMENT = re.compile(
-    r"\b((?:[A-Z][\w’'-]+\s){1,3}(?:(?:city|county|municipal|provincial|central|state|local|federal|regional)\s)?"
-    r"(?:government|People’s Government|People's Government)|Government of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4})"
+    r"([A-Z](?<!\w.)(?:[\w’'-]+\s(?:[A-Z][\w’'-]+\s){0,2}"
+    r"(?:(?:city|county|municipal|provincial|central|state|local|federal|regional)\s)?"
+    r"(?:government|People’s Government|People's Government)"
+    r"|(?<=G)overnment of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4}))"
 )
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
