@@ -376,12 +376,15 @@ def core_name(name: str) -> str:
     return normalize_name(n)
 
 
+_HEADING_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A title-case line without final punctuation: headings invite false organisations."""
     line = text[start:end].strip()
     if not line or line[-1] in ".!?:;,”\"’)" or len(line) > 80:
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+    words = _HEADING_WORD.findall(line)
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
