@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from pydantic import TypeAdapter
+
 from ..models import Article, DateMention, Extraction
 from .dates import find_dates
 from .deals import extract_deals
@@ -28,16 +30,20 @@ def extract(article: Article, aliases: Aliases | None = None) -> Extraction:
     return Extraction(
         article=article,
         mentions=mentions,
-        dates=tuple(
-            DateMention(
+        # one validation call for the whole tuple (several times faster than one per DateMention)
+        dates=_DATE_MENTIONS.validate_python([
+            dict(
                 article=article.id, start=d.start, end=d.end, text=d.text,
                 sentence=_sentence_of(article, starts, d.start), value=d.value, role=d.role,
             )
             for d in dates
-        ),
+        ]),
         deals=deals,
         relations=relations,
     )
+
+
+_DATE_MENTIONS = TypeAdapter(tuple[DateMention, ...])
 
 
 def _sentence_of(article: Article, starts: list[int], pos: int) -> int:

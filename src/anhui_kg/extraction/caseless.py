@@ -24,6 +24,24 @@ __all__ = ["Caseless"]
 
 _FOLDED_DIFFERENTLY = ("ı", "ſ")
 
+# Callers test many patterns on one sentence in a row, so the last text and its lower
+# case (or None where the lower case cannot be used) are kept. Holding the text keeps it
+# alive, so ``is`` cannot mistake a new string for it.
+_last: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` if matching it gives the same offsets as IGNORECASE, else None."""
+    global _last
+    last_text, last_low = _last  # one read, so another thread's update cannot split it
+    if text is last_text:
+        return last_low
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLDED_DIFFERENTLY):
+        low = None
+    _last = (text, low)
+    return low
+
 
 def _lower_pattern(pattern: str) -> str:
     r"""The pattern with its letters in lower case; escapes (``\S``, ``\B``) and group
@@ -57,10 +75,8 @@ class Caseless:
         assert self.lower.groupindex == self.ignorecase.groupindex
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
-        low = text.lower()
-        if len(low) == len(text) and not any(c in text for c in _FOLDED_DIFFERENTLY):
-            return self.lower, low
-        return self.ignorecase, text
+        subject = _lowered(text)
+        return (self.ignorecase, text) if subject is None else (self.lower, subject)
 
     def search(self, text: str) -> re.Match[str] | None:
         pattern, subject = self._pick(text)

@@ -49,9 +49,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -89,6 +91,7 @@ _FORMS = ("Write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-H1/H2, YYYY-early/mid/
           "or YYYX for a decade.")
 
 
+@lru_cache(maxsize=1 << 14)  # the same dates recur; a DateValue is frozen, so one can be shared
 def _dv(value: str, precision: str, earliest: date, latest: date, origin: str) -> DateValue:
     # Inputs are built here from checked integers, so validation would only cost time.
     return DateValue.model_construct(value=value, precision=precision, earliest=earliest,
@@ -550,10 +553,19 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
     return _shift_months(base, months, "resolved")
 
 
+def _the_before(text: str, start: int) -> bool:
+    """``_THE_BEFORE`` ends at ``start``: searched from just before the spaces that end there
+    (its word is at most 6 letters), not from the start of the text."""
+    i = start
+    while i > 0 and text[i - 1].isspace():  # str.isspace is what sre's \s tests
+        i -= 1
+    return _THE_BEFORE.search(text, max(0, i - 6), start) is not None
+
+
 def _h_rel_unit(g: dict, ctx: _Ctx) -> DateValue | None:
     rel = " ".join(g["rel"].lower().split())
     unit = g["unit"].lower()
-    if rel in ("last", "next") and (g["the"] or _THE_BEFORE.search(ctx.text, 0, ctx.start)):
+    if rel in ("last", "next") and (g["the"] or _the_before(ctx.text, ctx.start)):
         return None  # "the last year", "over the next month": a duration, not a date
     if rel in ("last", "this", "next"):
         base = ctx.anchor
@@ -759,12 +771,22 @@ _START = re.compile(
     )))
     + "|" + "|".join(rf"{d}(?<!\w\w)" for d in "0123456789")
 )
-_CORE = re.compile(
-    "|".join([*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
-              "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-              *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
-                                    "day", "yesterday", "tomorrow")])
-)
+_CORE_WORDS = [*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
+               "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+               *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
+                                     "day", "yesterday", "tomorrow")]
+_CORE = re.compile("|".join(_CORE_WORDS))
+# Speed: instead of one _CORE search per candidate start, the core tokens of a text are
+# found in one scan, the shortest at each position ("Mar" in "March"), and a start passes
+# when the first token at or after it ends within _BACK -- the same answer, because no
+# core word holds another strictly inside it ("day" ends "Monday"); checked here.
+_CORE_SHORTEST = re.compile("|".join(sorted(_CORE_WORDS, key=len)))
+assert not any(w[i:j] in _CORE_WORDS for w in _CORE_WORDS
+               for i in range(1, len(w)) for j in range(i + 1, len(w))), "a core word inside another"
+# Every start is a whole word or digit (a word character never comes before it), so the
+# scan begins at the non-word character before it: sre skips in C to those, which are far
+# fewer than the letters a start word can begin with. Position 0 is tried on its own.
+_START_AFTER = re.compile(r"[^\w](?:" + _START.pattern + ")")
 _BACK = 60
 
 
@@ -773,9 +795,23 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
     out: list[DateMatch] = []
     pos, n = 0, len(text)
     match, core = _MASTER.match, _CORE.search
-    for candidate in _START.finditer(text):
-        s = candidate.start()
-        if s < pos or core(text, s, s + _BACK) is None:
+    starts = [c.start() + 1 for c in _START_AFTER.finditer(text)]
+    if _START.match(text):
+        starts.insert(0, 0)
+    core_starts: list[int] = []
+    core_ends: list[int] = []
+    for c in _CORE_SHORTEST.finditer(text):
+        core_starts.append(c.start())
+        core_ends.append(c.end())
+    for s in starts:
+        if s < pos:
+            continue
+        # is there a core token within _BACK characters (core(text, s, s + _BACK))?
+        i = bisect_left(core_starts, s)
+        if i and core_ends[i - 1] > s:  # s is inside a token: ask the regex
+            if core(text, s, s + _BACK) is None:
+                continue
+        elif i == len(core_starts) or core_ends[i] > s + _BACK:
             continue
         m = match(text, s)
         if m is None or (s > 0 and text[s - 1].isalnum()):

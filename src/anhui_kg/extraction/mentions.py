@@ -107,6 +107,54 @@ def load_aliases(path: str | None = None) -> Aliases:
 
 # --- vocabulary --------------------------------------------------------------------
 
+
+def _alternatives(group: str) -> list[str]:
+    r"""The top-level alternatives of a ``(?:a|b|...)`` group.
+
+    >>> _alternatives(r"(?:co-?founder|chief (?:a|b) officer|[Tt]he)")
+    ['co-?founder', 'chief (?:a|b) officer', '[Tt]he']
+    """
+    assert group.startswith("(?:") and group.endswith(")"), group
+    body, out, depth, cur, i = group[3:-1], [], 0, "", 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            cur, i = cur + body[i : i + 2], i + 2
+            continue
+        if c == "[":
+            j = body.index("]", i + 2)
+            cur, i = cur + body[i : j + 1], j + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    return [*out, cur]
+
+
+def _at_word_start(alternatives: Iterable[str]) -> str:
+    r"""``\b(?:a|b|...)`` for alternatives that each start with a plain letter, written so
+    that sre can skip in C to the positions where one can start.
+
+    A pattern that starts with ``\b`` is tried at every position of the text; one whose
+    alternatives each start with a literal lets sre skip to those letters. So the
+    alternatives are grouped by their first letter (in their order, so the same one wins),
+    and the word boundary becomes a look-behind after that letter. Case-sensitive only.
+
+    >>> _at_word_start(["the", "its", "that"])
+    '(?:t(?<!\\w.)(?:he|hat)|i(?<!\\w.)(?:ts))'
+    """
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        assert a[0].isalpha() and a[1:2] not in ("?", "*", "+", "{"), a
+        groups.setdefault(a[0], []).append(a[1:])
+    return "(?:" + "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
 # Legal forms of many countries, written with their full stops (the spelled-out and
 # one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
 LEGAL_FORMS = (
@@ -219,10 +267,11 @@ DEMONYM = re.compile(
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
-# (the look-behind comes after the first character, so that sre skips in C to the capitals
-# and digits where a code can start)
+# (the pattern starts with one character class and the look-behind comes after it, so that
+# sre skips in C to the capitals and digits where a code can start; which of the two forms
+# follows depends on that first character)
 CODE = re.compile(
-    r"([A-Z](?<![\w$€¥.,-][A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|\d(?<![\w$€¥.,-]\d)[A-Z]{2,4})(?![\w%-]|\.\d)"
+    r"([A-Z0-9](?<![\w$€¥.,-].)(?:(?<=[A-Z])[A-Z]{0,3}\d{1,5}[A-Z]{0,3}|(?<=\d)[A-Z]{2,4}))(?![\w%-]|\.\d)"
 )
 CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO2|L[2-5]|A\d|B\d|F\d|G\d)$")
 
@@ -247,21 +296,38 @@ DEAL_WORDS = re.compile(
 )
 
 
+# Small patterns used inside loops, compiled once (``re.match(string, ...)`` looks the
+# pattern up in re's cache on every call)
+_NAME_RE = re.compile(NAME)
+_PLACE_WITH_UNIT = re.compile(r"[A-Z][a-z]+ (?:City|Province|County|District)")
+_CJK_PAREN = re.compile(rf"\s?[（(]{CJK}+[)）]")
+_LEAD_WORD = re.compile(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s")
+_COMPANY_NOUN = re.compile(r"maker|firm|company|supplier|startup|group")
+_CAPITAL = re.compile(r"[A-Z]")
+_CAPITALS = re.compile(r"[A-Z]{2,}s?")
+_DIGIT = re.compile(r"\d")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_WORD_BEFORE_CODE = re.compile(r"([A-Z][a-z]+)\s$")
+_NOT_LETTER_OR_HYPHEN = re.compile(r"[^A-Za-z-]")
+_WORD_OR_CAPITAL_NEXT = re.compile(r"[\w’'-]|\s[A-Z]")
+_PARK_WORD = re.compile(r"(?:Industrial|Science|Technology|High-Tech)\s")
+_PHRASE_END = re.compile(r"[,.;:)]|$")
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
-def _sentence_index(article: Article, pos: int) -> int:
-    lo, hi = 0, len(article.sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = article.sentences[mid]
-        if pos < s.start:
-            hi = mid - 1
-        elif pos >= s.end:
-            lo = mid + 1
-        else:
-            return s.index
-    return max(0, min(lo, len(article.sentences) - 1))
+def _sentence_index(article: Article, pos: int, starts: list[int] | None = None) -> int:
+    """The index of the sentence that contains ``pos``, else of the next one (or the last).
+    ``starts`` are the sentences' start offsets, in order (a caller that asks many times
+    passes them; sentences are sorted and do not overlap)."""
+    sentences = article.sentences
+    if starts is None:
+        starts = [s.start for s in sentences]
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < sentences[i].end:
+        return sentences[i].index
+    return max(0, min(i + 1, len(sentences) - 1))
 
 
 def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
@@ -310,12 +376,15 @@ def core_name(name: str) -> str:
     return normalize_name(n)
 
 
+_HEADING_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A title-case line without final punctuation: headings invite false organisations."""
     line = text[start:end].strip()
     if not line or line[-1] in ".!?:;,”\"’)" or len(line) > 80:
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+    words = _HEADING_WORD.findall(line)
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
@@ -352,9 +421,11 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     text = article.text
     cands: list[_Cand] = []
     heading = [_is_heading(text, s.start, s.end) for s in article.sentences]
+    starts = [s.start for s in article.sentences]
+    any_heading = any(heading)
 
     def in_heading(pos: int) -> bool:
-        return bool(article.sentences) and heading[_sentence_index(article, pos)]
+        return any_heading and heading[_sentence_index(article, pos, starts)]
 
     # 1. the alias table
     for m in aliases.pattern.finditer(text):
@@ -406,7 +477,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             end=c.end,
             text=text[c.start : c.end],
             type=c.type,
-            sentence=_sentence_index(article, c.start),
+            sentence=_sentence_index(article, c.start, starts),
             key=c.key,
             name=c.name,
             via=c.via,
@@ -482,7 +553,9 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
 
 _TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
 # Titles are found once, over lower-cased text (fast); names are then matched around them.
-_TITLE_LOW = re.compile(rf"\b{_TITLES.lower()}\b")
+_TITLE_LOW = re.compile(
+    rf"{_at_word_start(_alternatives(TITLE.lower()))}(?:(?:,\s|\sand\s|\s&\s){TITLE.lower()})*\b"
+)
 # "Chairman An Jin", and "a company spokesperson, Zhang Wei, said"
 _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
@@ -490,11 +563,13 @@ _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
-_PERSON_CUE = re.compile(rf"\b(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)(?:,)?\s({NAME})\b")
+# the longest text after the name's comma: ", She has been its outgoing "
+_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ")
+_PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
-_SPEAKER = re.compile(rf"\b(?:said|says|according to)\s({NAME})\b")
-_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s({NAME}|[A-Z][a-z]+)\b")
+_SPEAKER = re.compile(rf"{_at_word_start(['said', 'says', 'according to'])}\s({NAME})\b")
+_HONORIFIC = re.compile(rf"{_at_word_start(['Mr', 'Ms', 'Mrs', 'Dr'])}\.?\s({NAME}|[A-Z][a-z]+)\b")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
                     (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
 
@@ -514,7 +589,10 @@ def _people(text: str) -> list[_Cand]:
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_of_org.v1"))
         # "Xiang Xingchu, general manager of JAC" / "Zuo Yanan, He was the chairman of JAC"
-        m = _NAME_BEFORE_TITLE.search(text, max(0, t.start() - 90), t.start())
+        # (every match has its comma in the last _NAME_BEFORE_TITLE_TAIL characters: where
+        # there is none, the search, which tries every position of the window, is skipped)
+        lo, hi = max(0, t.start() - 90), t.start()
+        m = _NAME_BEFORE_TITLE.search(text, lo, hi) if "," in text[max(lo, hi - _NAME_BEFORE_TITLE_TAIL) : hi] else None
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
     for pattern, via, rank in _PERSON_PATTERNS:
@@ -625,13 +703,13 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             continue  # "Automotive Industry", "New Energy Technology": descriptions, not names
         if t is not None and (len(words) >= 2 or t == "Media"):
             # a name that is only a known place + suffix word ("Hefei City") is not an org
-            if re.fullmatch(r"[A-Z][a-z]+ (?:City|Province|County|District)", phrase):
+            if _PLACE_WITH_UNIT.fullmatch(phrase):
                 continue
             out.append(_Cand(start, end, t, phrase, None, "org_suffix.v1", 2))
             continue
         # Chinese name in parentheses right after: "Seres Group (赛力斯)"
         after = text[end : end + 12]
-        if re.match(rf"\s?[（(]{CJK}+[)）]", after) and words[0] not in STOP_CAPS:
+        if _CJK_PAREN.match(after) and words[0] not in STOP_CAPS:
             out.append(_Cand(start, end, "Company", phrase, None, "cjk_paren.v1", 2))
     # "the Allur group", "the SHC company": a name with a lower-case organisation word
     for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
@@ -642,10 +720,10 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
         s, e = m.start(1), m.end(1)
-        lead = re.match(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s", text[s:e])
+        lead = _LEAD_WORD.match(text[s:e])
         if lead:
             s += lead.end()  # keep "Chinese government", drop a sentence's first word
-        if re.search(r"[A-Z]", text[s:e]):
+        if _CAPITAL.search(text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
     for m in _CHINA_UNIT.finditer(text) if "China" in text else ():
@@ -666,15 +744,22 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             continue
         s, e = _trim_phrase(text, name.start(1), name.end(1))
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
-            if not re.fullmatch(NAME, text[s:e]) or re.search(r"maker|firm|company|supplier|startup|group", a.group()):
+            if not _NAME_RE.fullmatch(text[s:e]) or _COMPANY_NOUN.search(a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
     low = text.lower()
     if len(low) == len(text):
-        # one scan of the whole text finds the sentences with a deal word
-        hits = [m.start() for m in _DEAL_HINT.finditer(low)]
+        # one scan of the whole text finds the sentences with a deal word; after a hit it
+        # goes on from the next sentence (no deal word spans a sentence boundary)
         sent_starts = [sent.start for sent in article.sentences]
-        deal_sentences = {bisect_right(sent_starts, h) - 1 for h in hits}
+        deal_sentences = set()
+        hit = _DEAL_HINT.search(low)
+        while hit is not None:
+            i = bisect_right(sent_starts, hit.start()) - 1
+            deal_sentences.add(i)
+            if i + 1 >= len(sent_starts):
+                break
+            hit = _DEAL_HINT.search(low, sent_starts[i + 1])
     else:
         deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
     for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
@@ -695,8 +780,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 or phrase in GENERIC_SINGLE
                 or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
-                or re.fullmatch(r"[A-Z]{2,}s?", phrase) and len(phrase) <= 2
-                or re.search(r"\d", phrase) and not re.search(r"[A-Za-z]{3}", phrase)
+                or len(phrase) <= 2 and _CAPITALS.fullmatch(phrase)
+                or _DIGIT.search(phrase) and not _THREE_LETTERS.search(phrase)
             ):
                 continue
             out.append(_Cand(s, e, "Company", phrase, None, "deal_context.v1", 0))
@@ -704,13 +789,15 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
 
 
 # (the adjectives before the noun do not change what is captured, so they are not matched)
-_DESCRIPTOR_THEN_NAME = re.compile(rf"\b{DESCRIPTOR_NOUN}\s({_CAP_SEQ})")
+_DESCRIPTOR_THEN_NAME = re.compile(rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}\s({_CAP_SEQ})")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
-_DEAL_HINT = re.compile(DEAL_WORDS.pattern.lower())
+_DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
 _DEAL_CONTEXT_PREP = re.compile(
-    rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
+    _at_word_start(_alternatives(
+        "(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)"
+    )) + rf"\s({_CAP_SEQ})"
 )
 _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
@@ -723,31 +810,36 @@ _DEAL_CONTEXT = re.compile(
     rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
     rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
 )
+# (both forms start with a capital: it comes first, so that sre skips to capitals, and
+# the word boundary and the second form's "G" are look-behinds after it)
 _GOVERNMENT = re.compile(
-    r"\b((?:[A-Z][\w’'-]+\s){1,3}(?:(?:city|county|municipal|provincial|central|state|local|federal|regional)\s)?"
-    r"(?:government|People’s Government|People's Government)|Government of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4})"
+    r"([A-Z](?<!\w.)(?:[\w’'-]+\s(?:[A-Z][\w’'-]+\s){0,2}"
+    r"(?:(?:city|county|municipal|provincial|central|state|local|federal|regional)\s)?"
+    r"(?:government|People’s Government|People's Government)"
+    r"|(?<=G)overnment of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4}))"
 )
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
-_NAME_ORG_WORD = re.compile(r"\bthe\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
-_CHINA_UNIT = re.compile(r"\b((?:[A-Z][\w&-]*\s){1,3}China)\b(?!’s|'s|\s(?:and|in|to|market))")
+_NAME_ORG_WORD = re.compile(r"t(?<!\w.)he\s((?:[A-Z][\w&-]+\s){1,3})(?:group|company|firm|conglomerate|consortium)\b")
+_CHINA_UNIT = re.compile(r"([A-Z](?<!\w.)[\w&-]*\s(?:[A-Z][\w&-]*\s){0,2}China)\b(?!’s|'s|\s(?:and|in|to|market))")
 
 # Words of which every match of a pattern contains one. A text without any of them cannot
 # match, so the (much slower) scan of the whole text with the pattern is skipped.
-_KEY_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _PERSON_CUE: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
+# (Keyed by the pattern's source: hashing a compiled pattern hashes its whole code, ~2 us.)
+_KEY_WORDS: dict[str, tuple[str, ...]] = {
+    _PERSON_CUE.pattern: ("businessman", "businesswoman", "billionaire", "entrepreneur", "tycoon", "minister",
                   "mayor", "governor", "official", "analyst", "economist"),
-    _WHO_ROLE: ("who",),
-    _SPEAKER: ("said", "says", "according to"),
-    _HONORIFIC: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
-    _NAME_ORG_WORD: ("group", "company", "firm", "conglomerate", "consortium"),
-    _GOVERNMENT: ("government", "Government"),
+    _WHO_ROLE.pattern: ("who",),
+    _SPEAKER.pattern: ("said", "says", "according to"),
+    _HONORIFIC.pattern: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _NAME_ORG_WORD.pattern: ("group", "company", "firm", "conglomerate", "consortium"),
+    _GOVERNMENT.pattern: ("government", "Government"),
 }
 
 
 def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
-    return any(w in text for w in _KEY_WORDS[pattern])
+    return any(w in text for w in _KEY_WORDS[pattern.pattern])
 
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
@@ -820,7 +912,7 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
             if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
                 place(s, e, "place_comma.v1")
                 continue
-        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not re.match(r"[\w’'-]|\s[A-Z]", text[e : e + 2]):
+        if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not _WORD_OR_CAPITAL_NEXT.match(text[e : e + 2]):
             place(s, e, "place_site.v1")
             # "a plant in Ciudad Tarvo, Lanmere.": the region that closes the sentence
             r = _REGION_AFTER_TOWN.match(text, e)
@@ -915,7 +1007,7 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
         if m is not None and _MADE_BEFORE_BY.search(text, max(0, b - 60), b + 1):
             s, e = _trim_phrase(text, m.start("name"), m.end("name"))
             # two or three plain capitalised words are as likely a person ("built by Li Wei")
-            if ok(s, e) and not (re.fullmatch(NAME, text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
+            if ok(s, e) and not (_NAME_RE.fullmatch(text[s:e]) and not _ORG_SUFFIX_END.search(text[s:e])):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "made_by.v1", 1))
         b = text.find(" by ", b + 1)
     if "’s " in text or "'s " in text:
@@ -950,7 +1042,7 @@ _PLANT_KEYS = ("Plant", "Factory", "Gigafactory", "Base", "Works", "Park")
 _PLANT_NAME_WORD = re.compile(r"(?:Plant|Factory|Gigafactory|Base|Works|Park)\b(?!\s(?:Co|Ltd|Group))")
 _WORDS_BEFORE_PLANT = re.compile(rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?)$")
 _PLANT_CODE = re.compile(
-    r"\b(?:[Tt]he|its|and)\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
+    _at_word_start(["The", "the", "its", "and"]) + r"\s([A-Z][\w-]*\d[\w-]*)(?:\s(?:and|&)\s([A-Z][\w-]*\d[\w-]*))?(\splants?)\b"
 )
 
 
@@ -963,7 +1055,7 @@ def _plants(text: str) -> list[_Cand]:
             continue
         s, e = _trim_phrase(text, m.start(1), w.end())
         phrase = text[s:e]
-        if len(phrase.split()) >= 2 and not re.match(r"(?:Industrial|Science|Technology|High-Tech)\s", phrase):
+        if len(phrase.split()) >= 2 and not _PARK_WORD.match(phrase):
             if phrase.endswith("Park"):
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
@@ -980,10 +1072,10 @@ def _plants(text: str) -> list[_Cand]:
 _Q = r"[“\"‘']"
 _QE = r"[”\"’']"
 _BRAND_CUES = [
-    re.compile(rf"\bthe\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
-    re.compile(rf"\b(?:brand|marque|sub-brand)\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
-    re.compile(rf"\b(?:its|the)\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
-    re.compile(rf"\bThe\s([A-Z][\w&-]*)\sbrand\b"),
+    re.compile(rf"t(?<!\w.)he\s{_Q}([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}\s(?:brand|marque|sub-brand|lineup|label)\b"),
+    re.compile(rf"{_at_word_start(['brand', 'marque', 'sub-brand'])}\s{_Q}?([A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?){_QE}?"),
+    re.compile(rf"{_at_word_start(['its', 'the'])}\s(?:established\s|new\s|premium\s|luxury\s)?{_Q}?([A-Z][\w&-]*){_QE}?\s(?:brand|marque|sub-brand|lineup)\b"),
+    re.compile(rf"T(?<!\w.)he\s([A-Z][\w&-]*)\sbrand\b"),
 ]
 # "license its Freelander name", "revived under the Soviet-era Kestrel name": found from " name"
 _BRAND_BEFORE_NAME = re.compile(
@@ -1044,7 +1136,7 @@ _THE_MODEL_BEFORE_COMMA = re.compile(r"\bthe\s([A-Z][\w-]*(?:\s[A-Z][\w-]*){1,2}
 
 _QUOTED_PRODUCT = re.compile(rf"[“\"]([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[”\"]\s{PRODUCT_NOUNS}\b")
 _NAMED_PRODUCT = re.compile(
-    rf"\bthe\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
+    rf"t(?<!\w.)he\s(?:all-new\s|new\s)?([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{{2,}}[\w-]*)(?:\s\([A-Z][\w-]*\))?\s{PRODUCT_NOUNS}\b"
 )
 
 
@@ -1083,7 +1175,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
         # (after a company's name the number must end the phrase: "Kestrel 10 new models" is no model)
         if not _NOUN_AFTER_MODEL.match(text, m.end()) and (
             kn is None or kn.type not in ("Brand", "Company") or _NOT_A_MODEL_AFTER.match(text, m.end())
-            or kn.type == "Company" and not re.match(r"[,.;:)]|$", text[m.end() : m.end() + 1])
+            or kn.type == "Company" and not _PHRASE_END.match(text[m.end() : m.end() + 1])
         ):
             continue
         s, e = name_m.start(1), m.end()
@@ -1140,7 +1232,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
             continue
         start, end = m.start(1), m.end(1)
         # a capitalised word right before makes the full name: "Shenji NX9031"
-        pre = re.search(r"([A-Z][a-z]+)\s$", text[max(0, start - 20) : start])
+        pre = _WORD_BEFORE_CODE.search(text[max(0, start - 20) : start])
         if pre and pre.group(1) not in STOP_CAPS and pre.group(1) not in GENERIC_SINGLE:
             start -= len(pre.group(0))
         out.append(_Cand(start, end, "Product", text[start:end], None, "model_code.v1", 1))
@@ -1149,11 +1241,17 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
         out.append(_Cand(m.start(1), m.end(1), "Product", m.group(1), None, "quoted_product.v1", 1))
     for m in _NAMED_PRODUCT.finditer(text):
         name = m.group(1)
-        if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not re.search(r"\d", name):
-            if not re.search(r"platform", m.group()):
+        if name in STOP_CAPS or name.isupper() and len(name) <= 3 and not _DIGIT.search(name):
+            if "platform" not in m.group():
                 continue
         out.append(_Cand(m.start(1), m.end(1), "Product", name, None, "named_product.v1", 1))
     return out
+
+
+# "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
+_SHORT_FORM_AFTER = re.compile(
+    r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
+)
 
 
 def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
@@ -1164,10 +1262,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         if c.type not in ("Company", "Organization", "GovernmentBody", "Media", "Fund"):
             continue
         rest = text[c.end : c.end + 60]
-        m = re.match(
-            r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))",
-            rest,
-        )
+        m = _SHORT_FORM_AFTER.match(rest)
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
@@ -1189,7 +1284,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
-                    and not re.search(r"[^A-Za-z-]", first)):
+                    and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
     if not learned:
         return chosen
@@ -1246,7 +1341,7 @@ def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
         return chosen
     out = []
     for c in chosen:
-        if c.via == "deal_context.v1" and c.key is None and re.fullmatch(NAME, c.name):
+        if c.via == "deal_context.v1" and c.key is None and _NAME_RE.fullmatch(c.name):
             last = c.name.split()[-1]
             if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
                 c = _Cand(c.start, c.end, "Person", c.name, None, "honorific_surname.v1", c.rank)
