@@ -336,6 +336,11 @@ class Store:
                 self._load(part, bulk=bulk)
         if digests:
             self._extend(digests)
+        if bulk:
+            # The bulk loader leaves many small files that RocksDB compacts in the background
+            # for minutes; compacting now keeps that work off the first queries (at 100k
+            # articles, partners for the busiest company took 52 ms p50 instead of 36).
+            self._ox.optimize()
         return SyncReport(tuple(sorted(added)), tuple(sorted(replaced)), tuple(sorted(unchanged)))
 
     def _load(self, nquads, *, bulk: bool) -> None:
