@@ -89,7 +89,6 @@ assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
 
 
-_FOUNDING_VERB = re.compile(r"(?:jointly\s)?(?:formed|founded|set up|established|created)")
 _NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
 # "the venture the two carmakers set up in 2017": the venture is named before its founders
 _VENTURE_THEY_SET_UP = re.compile(
@@ -119,7 +118,7 @@ def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator
         if not found:
             return
         start, i, m = min(found)  # no two patterns share an index, so m is never compared
-        if _FOUNDING_VERB.fullmatch(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
+        if _FOUNDING.match(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
                 and not _VENTURE_THEY_SET_UP.search(text, max(0, start - 60), start):
             # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must follow
             ahead[i] = _TRIGGER_EACH[i].search(low, m.start() + 1)

@@ -479,8 +479,9 @@ def extract_relations(
                     continue
                 m = _COMMA_THE.match(text, child.end, sent.end)
                 parent = _at(orgs, m)
-                if parent is not None and _NAMED_UNIT.match(text, parent.end, sent.end):
-                    end = _NAMED_UNIT.match(text, parent.end, sent.end).end()
+                unit = _NAMED_UNIT.match(text, parent.end, sent.end) if parent is not None else None
+                if unit is not None:
+                    end = unit.end()
                     add(child, "subsidiary_of", parent, _ev(article, child.start, end), "subsidiary.child_named_unit.v1")
                     continue
                 m = _OWNED_BY.match(text, child.end, sent.end)
@@ -518,9 +519,9 @@ def extract_relations(
                     continue
                 m = _IS_POSS_SHAREHOLDER.match(text, owner.end, sent.end)
                 held = _at(orgs, m)
-                if held is not None and _POSS_SHAREHOLDER.match(text, held.end, sent.end):
-                    end = _POSS_SHAREHOLDER.match(text, held.end, sent.end).end()
-                    add(owner, "investor_in", held, _ev(article, owner.start, end), "holding.is_poss_shareholder.v1")
+                tail = _POSS_SHAREHOLDER.match(text, held.end, sent.end) if held is not None else None
+                if tail is not None:
+                    add(owner, "investor_in", held, _ev(article, owner.start, tail.end()), "holding.is_poss_shareholder.v1")
             for held in orgs:
                 m = _CONTROLLED_BY.match(text, held.end, sent.end)
                 owner = _at(orgs + people, m, 2)
@@ -529,9 +530,9 @@ def extract_relations(
                     continue
                 m = _IN_WHICH.match(text, held.end, sent.end)
                 owner = _at(orgs, m)
-                if owner is not None and _HOLDS_PCT.match(text, owner.end, sent.end):
-                    end = _HOLDS_PCT.match(text, owner.end, sent.end).end()
-                    add(owner, "investor_in", held, _ev(article, held.start, end), "holding.in_which.v1")
+                pct = _HOLDS_PCT.match(text, owner.end, sent.end) if owner is not None else None
+                if pct is not None:
+                    add(owner, "investor_in", held, _ev(article, held.start, pct.end()), "holding.in_which.v1")
 
         # --- products ---------------------------------------------------------------
         products = [m for m in sm if m.type == "Product"]
