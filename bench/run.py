@@ -5,8 +5,9 @@ on the embedded Oxigraph store versus rdflib's in-memory store, at several corpu
     python bench/run.py --sizes 1000,10000    # what the README reports
     python bench/run.py --sizes 1000 --json   # JSON only
 
-Each size runs in a fresh child process, so peak RSS is that size's own. Prints a table and
-writes the figures as JSON (bench/results.json unless --out says otherwise).
+Each size runs in a fresh child process, so peak RSS is that size's own. The query latencies
+are timed in one more process that opens the finished store afresh, as each CLI call does.
+Prints a table and writes the figures as JSON (bench/results.json unless --out says otherwise).
 """
 
 from __future__ import annotations
@@ -47,9 +48,7 @@ def one(n: int, rdflib_max: int, runs: int) -> dict:
     from anhui_kg.documents import article_paths, load_article
     from anhui_kg.extraction import extract, load_aliases
     from anhui_kg.pipeline import default_jobs, ingest
-    from anhui_kg.queries import load_query
     from anhui_kg.store import open_store
-    from anhui_kg.views import partners
 
     out: dict = {"articles": n}
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,41 +102,65 @@ def one(n: int, rdflib_max: int, runs: int) -> dict:
         out["add_one_article_s"] = round(time.perf_counter() - t, 1)
 
         print(json.dumps({"progress": out}), file=sys.stderr, flush=True)
-        # the busiest company (one aggregate query), and a two-year window
-        top = store.select(
-            "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
-            "SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d akg:party ?p } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1")
-        company = str(top[0]["p"]).rsplit("/", 1)[-1]
-        out["busiest_company_deals"] = int(top[0]["n"])
-        out["partners_one_company"] = _latency(lambda: partners(store, company), runs)
-        # and a company with the median number of deals
-        counts = store.select(
-            "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
-            "SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d akg:party ?p } GROUP BY ?p ORDER BY ?n ?p")
-        median = counts[len(counts) // 2]
-        typical = str(median["p"]).rsplit("/", 1)[-1]
-        out["median_company_deals"] = int(median["n"])
-        out["partners_median_company"] = _latency(lambda: partners(store, typical), runs)
-        # a two-year window returns a fifth of all deals (3,000 at 10k articles): fewer runs
-        out["partners_date_range"] = _latency(lambda: partners(store, since="2020", until="2021"),
-                                              max(5, runs // 10))
-
-        # the same SPARQL on rdflib's in-memory store, up to the size it can manage
-        sparql = load_query("partners").replace(
-            "WHERE {", "WHERE {\n  VALUES ?party { <https://w3id.org/anhui-kg/entity/%s> }" % company, 1)
-        if n <= rdflib_max:  # the same SPARQL on both stores, for the ratio
-            out["oxigraph_partners_sparql"] = _latency(lambda: store.select(sparql), max(5, runs // 10))
-            import rdflib
-
-            ds = store.dataset()
-            union = rdflib.Graph()
-            for g in ds.graphs():
-                for triple in g:
-                    union.add(triple)
-            out["rdflib_partners_sparql"] = _latency(lambda: list(union.query(sparql)), 3)  # slow: 3 runs
-            out["speedup_vs_rdflib"] = round(
-                out["rdflib_partners_sparql"]["p50_ms"] / max(out["oxigraph_partners_sparql"]["p50_ms"], 0.01), 1)
         store.close()
+        # the queries run in a process of their own that opens the store afresh, as each
+        # `anhui-kg partners` call does; the process that has just built the store is not
+        # what a user queries
+        proc = subprocess.run(
+            [sys.executable, __file__, "--queries", str(store_path), "--rdflib-max", str(rdflib_max),
+             "--runs", str(runs), "--articles", str(n)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"query timing at {n} articles failed:\n{proc.stderr}")
+        out.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+    out["ingest_process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+def queries(store_path: Path, n: int, rdflib_max: int, runs: int) -> dict:
+    """Latencies of `partners` and of the same SPARQL on rdflib, on a store opened afresh."""
+    from anhui_kg.queries import load_query
+    from anhui_kg.store import open_store
+    from anhui_kg.views import partners
+
+    out: dict = {}
+    store = open_store(store_path)
+    # the busiest company (one aggregate query), and a two-year window
+    top = store.select(
+        "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
+        "SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d akg:party ?p } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1")
+    company = str(top[0]["p"]).rsplit("/", 1)[-1]
+    out["busiest_company_deals"] = int(top[0]["n"])
+    out["partners_one_company"] = _latency(lambda: partners(store, company), runs)
+    # and a company with the median number of deals
+    counts = store.select(
+        "PREFIX akg: <https://w3id.org/anhui-kg/ontology#>\n"
+        "SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d akg:party ?p } GROUP BY ?p ORDER BY ?n ?p")
+    median = counts[len(counts) // 2]
+    typical = str(median["p"]).rsplit("/", 1)[-1]
+    out["median_company_deals"] = int(median["n"])
+    out["partners_median_company"] = _latency(lambda: partners(store, typical), runs)
+    # a two-year window returns a fifth of all deals (3,000 at 10k articles): fewer runs
+    out["partners_date_range"] = _latency(lambda: partners(store, since="2020", until="2021"),
+                                          max(5, runs // 10))
+
+    # the same SPARQL on rdflib's in-memory store, up to the size it can manage
+    sparql = load_query("partners").replace(
+        "WHERE {", "WHERE {\n  VALUES ?party { <https://w3id.org/anhui-kg/entity/%s> }" % company, 1)
+    if n <= rdflib_max:  # the same SPARQL on both stores, for the ratio
+        out["oxigraph_partners_sparql"] = _latency(lambda: store.select(sparql), max(5, runs // 10))
+        import rdflib
+
+        ds = store.dataset()
+        union = rdflib.Graph()
+        for g in ds.graphs():
+            for triple in g:
+                union.add(triple)
+        out["rdflib_partners_sparql"] = _latency(lambda: list(union.query(sparql)), 3)  # slow: 3 runs
+        out["speedup_vs_rdflib"] = round(
+            out["rdflib_partners_sparql"]["p50_ms"] / max(out["oxigraph_partners_sparql"]["p50_ms"], 0.01), 1)
+    store.close()
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
 
@@ -147,7 +170,7 @@ def table(rows: list[dict]) -> str:
         ("articles", "articles"), ("text_kb", "text KB"),
         ("extraction_kb_per_s_per_core", "extract KB/s/core"), ("ingest_s", "ingest s"),
         ("ingest_articles_per_s", "articles/s"), ("ingest_triples_per_s", "triples/s"),
-        ("store_mb", "store MB"), ("add_one_article_s", "add 1 article s"), ("ingest_peak_rss_mb", "ingest peak RSS MB"), ("worker_peak_rss_mb", "worker peak RSS MB"), ("peak_rss_mb", "peak RSS MB (with rdflib)"),
+        ("store_mb", "store MB"), ("add_one_article_s", "add 1 article s"), ("ingest_peak_rss_mb", "ingest peak RSS MB"), ("worker_peak_rss_mb", "worker peak RSS MB"), ("peak_rss_mb", "query process peak RSS MB (with rdflib)"),
         ("partners_one_company", "partners busiest p50/p95 ms"), ("partners_median_company", "partners median p50/p95 ms"), ("partners_date_range", "date range p50/p95 ms"),
         ("oxigraph_partners_sparql", "SPARQL oxigraph p50 ms"), ("rdflib_partners_sparql", "SPARQL rdflib p50 ms"),
         ("speedup_vs_rdflib", "× faster"),
@@ -174,7 +197,12 @@ def main() -> None:
     ap.add_argument("--out", default=str(HERE / "results.json"))
     ap.add_argument("--json", action="store_true", help="print JSON only")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--queries", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.queries:
+        print(json.dumps(queries(args.queries, args.articles, args.rdflib_max, args.runs)))
+        return
     if args.one:
         print(json.dumps(one(args.one, args.rdflib_max, args.runs)))
         return
