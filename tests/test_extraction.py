@@ -716,3 +716,39 @@ def test_a_one_sided_supply_sentence_continues_the_deal_just_told():
         (d["kind"], d["parties"]) for d in deals]
     # with no deal just told about the company, one name is no deal
     assert deals_of("Kestrel Automobile will supply the kits and the main components.") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    # a name next to a verb of taking over or of building for others, with no deal word
+    ("Lumo Motors makes cars in Wuhu. In 2016 the company went back to Italy and acquired Tarvex.",
+     {"Lumo Motors": "investor", "Tarvex": "investee"}),
+    ("In the mid-2000s Brenvik began assembling Kestrel Motors models from kits shipped from China.",
+     {"Brenvik": "manufacturer", "Kestrel Motors": "client"}),
+])
+def test_names_beside_take_over_and_assembly_verbs(text, parties):
+    [d] = deals_of(text)
+    assert d["parties"] == parties
+
+
+def test_a_company_bought_outright_is_invested_in_and_assets_are_bought_from_a_seller():
+    [whole] = deals_of("Lumo Motors completed the takeover of Kestrel Robotics in 2016.")
+    assert whole["kind"] == "investment"
+    assert whole["parties"] == {"Lumo Motors": "investor", "Kestrel Robotics": "investee"}
+    [part] = deals_of("Lumo Motors bought the engine plant from Kestrel Motors in 2016.")
+    assert part["kind"] == "acquisition"
+    assert part["parties"] == {"Lumo Motors": "buyer", "Kestrel Motors": "seller"}
+
+
+def test_a_description_names_the_buyer_and_the_company_bought():
+    # "the Ningguo company": the one told with Ningguo before; "the German firm": the one named last
+    [d] = deals_of("Tarvex Sealing Co., Ltd. is based in Ningguo. The first target was Brenvik Seals, a maker "
+                   "of seals for engines. The Ningguo company bought the German firm outright in 2014.")
+    assert d["kind"] == "investment" and d["date"] == "2014"
+    assert d["parties"] == {"Tarvex Sealing Co., Ltd.": "investor", "Brenvik Seals": "investee"}
+
+
+def test_what_an_acquired_company_does_is_no_deal_of_its_own():
+    deals = deals_of("Lumo Motors makes robots. In 2016 Lumo Motors acquired Tarvex, which builds "
+                     "robotic cells for foundries.")
+    assert [(d["kind"], d["parties"]) for d in deals] == [
+        ("investment", {"Lumo Motors": "investor", "Tarvex": "investee"})]

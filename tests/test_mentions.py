@@ -213,3 +213,8 @@ def test_a_known_unit_named_as_a_unit_stays_the_known_entity():
     ents = _entities(["Vantor said its unit, Vantor Power, runs the stations.",
                       "VANTOR Power opened a station."], table)
     assert [e.id for e in ents.values() if "power" in e.name.lower()] == ["vantor-power"]
+
+
+def test_a_german_limited_partnership_keeps_its_whole_legal_form():
+    assert mentions_of("The first target was Brenvik GmbH + Co. KG, a maker of seals.") == {
+        "Brenvik GmbH + Co. KG": "Company"}

@@ -256,6 +256,24 @@ _PLURAL_ANAPHOR = re.compile(
     r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
     r"[Bb]oth (?:companies|sides|parties|firms|automakers|groups|partners)|[Tt]he (?:pair|duo|partners))\b"
 )
+# the object of a deal verb told by what it is: "bought the German firm", "acquired the Turin company"
+_DESCRIBED_OBJECT = re.compile(
+    r"\s(?:the|this)\s(?:[A-Z][\w-]*(?:-based)?\s|[a-z][\w]*-based\s|(?:small|family-owned|listed|local|"
+    r"state-owned|privately\sheld)\s){1,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
+    r"start-?up|business|manufacturer)\b")
+_DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
+_HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s")
+
+
+def _hint(description: str) -> str | None:
+    """'the Ningguo company' -> 'Ningguo': the word that tells which organisation is meant."""
+    m = _HINT.search(description)
+    return m.group(1) if m else None
+
+
+_PAST_VERB = re.compile(r"(?:acquired|bought|took over|invested|purchased)")
+_WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
+_GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
@@ -440,8 +458,14 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
 class _Focus:
     """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], sentences: list[str] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+        self.sentences = sentences or []
+
+    def _told_with(self, name: str, word: str, sentence: int) -> bool:
+        """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
+        return any(m.name == name and m.sentence < sentence and m.sentence < len(self.sentences)
+                   and word in self.sentences[m.sentence] for m in self.orgs)
 
     def _salience(self, sentence: int) -> tuple[dict[str, int], dict[str, Mention]]:
         """How often each organisation was named up to ``sentence``, and its last mention."""
@@ -468,7 +492,10 @@ class _Focus:
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
-    def at(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+    def at(self, sentence: int, exclude: frozenset[str] = frozenset(), hint: str | None = None) -> Mention | None:
+        """The organisation 'it' / 'the company' means. ``hint`` is a word of the description
+        ("the Ningguo company", "the Wuhu-based carmaker"): of the candidates, those told
+        together with it before are preferred."""
         counts, last = self._salience(sentence)
         recent = {m.name for m in self.orgs if sentence - 3 <= m.sentence <= sentence}
         pool = [n for n in (recent or counts) if n not in exclude]
@@ -476,6 +503,10 @@ class _Focus:
             pool = [n for n in counts if n not in exclude]
         if not pool:
             return None
+        if hint:
+            told = [n for n in counts if n not in exclude and self._told_with(n, hint, sentence)]
+            if told:
+                pool = told
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
@@ -514,7 +545,7 @@ def extract_deals(
 ) -> tuple[DealClaim, ...]:
     """Deal claims of one article (see the module docstring for the rules)."""
     text = article.text
-    focus = _Focus(list(mentions))
+    focus = _Focus(list(mentions), [x.text for x in article.sentences])
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -684,10 +715,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
+        if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
+                and not any(x.start >= base + end for x in sm):
+            continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
         if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
-        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
+        # "The Ningguo company bought ...": before a verb, "the ..." is its subject, not a deal
+        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not _PAST_VERB.fullmatch(sent.text, start, end) and not re.match(
             r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
         ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
                or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
@@ -839,6 +874,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         for name, (mid, role) in names.items():
             claim.names[name] = mid
             claim.parties[mid] = roles.get(name, role) if not single else ("investee" if raised_in else "investor")
+        if best.kind == "acquisition" and not single:
+            _company_taken_over(claim, text, best, focus.orgs, cend)
         if single:
             claim.extra["single"] = True
         if best.kind == "investment" and "round" in clause_text and all(r == "investor" for r in claim.parties.values()):
@@ -1104,13 +1141,18 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 anaph = _ANAPHOR_SUBJ.search(lead)
                 if anaph and not re.search(r"\b(?:of|to|for|with|from|by|in|on|at)\s$", lead[: anaph.start()]):
                     subj = None  # "... the Hefei-based automaker went from X's chip to ..., signed ...": its subject
-                if subj is None and (anaph or _ANAPHOR_SUBJ.match(sent_head.strip())):
-                    subj = focus.at(sent.index, exclude=frozenset(chosen))
+                # "The following year the Wuhu company went back to Italy and acquired X": the
+                # subject of the first clause, wherever it starts, if no preposition governs it
+                head_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(sent_head)
+                                     if not _GOVERNED.search(sent_head, 0, a.start())), None)
+                if subj is None and (anaph or head_anaphor):
+                    subj = focus.at(sent.index, exclude=frozenset(chosen), hint=_hint((anaph or head_anaphor).group()))
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
                 # whoever the sentence names after the verb is its object, not what the anaphor means
                 objects = frozenset(m.name for m in sm if m.start >= trig.start)
-                subj = (focus.speaker if first_person else focus.at)(sent.index, exclude=frozenset(chosen) | objects)
+                subj = (focus.speaker(sent.index, exclude=frozenset(chosen) | objects) if first_person else
+                        focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
@@ -1153,6 +1195,17 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             f = focus.at(sent.index, exclude=frozenset(chosen))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
+    if len(chosen) == 1 and trig.kind in _DESCRIBED_OBJECT_KINDS:
+        described = _DESCRIBED_OBJECT.match(text, trig.end)
+        if described is not None and described.end() <= cend:
+            # "The Ningguo company bought the German firm outright": the organisation named
+            # last before this sentence, other than the one already chosen
+            other = next((m for m in focus.recent(sent.index, 3, sent.start) if m.name not in chosen
+                          and sent.index - m.sentence <= 2), None)
+            if other is not None:
+                chosen[other.name] = (other.id, "party")
+                if trig.kind in _AGENT_ROLES:
+                    counter_role[other.name] = _AGENT_ROLES[trig.kind][1]
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
     if via is not None and via.name in chosen:
@@ -1282,10 +1335,34 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             roles[name] = "party"  # "an investment agreement with the provincial government": the host
         else:
             roles[name] = patient_role
-    if trig.kind == "acquisition":
-        # the seller is the one after "from"; everyone else with the buyer is a co-buyer
-        pass
     return roles
+
+
+# "acquired Evolut", "the takeover of X", "X was bought by Y": a whole company changes hands
+_TAKEOVER_WORD = re.compile(r"acquir|takeover|take over|took over|taken over|bought$", re.I)
+# what is bought is a part of the company named after it ("the assets of X"): X sells
+_PART_BOUGHT = re.compile(
+    r"\b(?:assets?|business(?:es)?|units?|divisions?|plants?|factory|factories|operations|stakes?|shares|"
+    r"interest|holding|brand|lines?|arm|subsidiary|site)\b|\bfrom\s", re.I)
+
+
+def _company_taken_over(claim: _Claim, text: str, trig: _Trigger, orgs: list[Mention], cend: int) -> None:
+    """A company bought outright is invested in, not a seller: the claim becomes an
+    investment of the buyer (investor) in the company (investee), as the gold format has
+    it; buying assets, a unit or a stake from a seller stays an acquisition."""
+    if not _TAKEOVER_WORD.search(text, trig.start, trig.end) or _PART_BOUGHT.search(text, trig.start, cend):
+        return
+    sellers = [mid for mid, role in claim.parties.items() if role == "seller"]
+    buyers = [mid for mid, role in claim.parties.items() if role == "buyer"]
+    if len(sellers) != 1 or not buyers:
+        return
+    target = next((m for m in orgs if m.id == sellers[0]), None)
+    if target is None or target.type != "Company":
+        return
+    claim.kind = "investment"
+    claim.rule = "deal.company_taken_over.v1"
+    claim.parties = {mid: "investee" if role == "seller" else "investor" if role == "buyer" else role
+                     for mid, role in claim.parties.items()}
 
 
 def _split_hub(claim: _Claim, sm, trig_start, agent: str | None = None) -> list[_Claim]:

@@ -160,7 +160,7 @@ def _at_word_start(alternatives: Iterable[str]) -> str:
 LEGAL_FORMS = (
     r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
-    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0]&[ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)"
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
@@ -761,7 +761,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 break
             hit = _DEAL_HINT.search(low, sent_starts[i + 1])
     else:
+        sent_starts = [sent.start for sent in article.sentences]
         deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
+    deal_spans: dict[int, list[tuple[int, int]]] = {}
     for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
         if i not in deal_sentences or is_heading:
             continue
@@ -770,6 +772,25 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
+        deal_spans[i] = spans
+    # names next to the verbs of taking over and of building or selling for others, which
+    # carry no deal word: "went back to Italy and acquired Evolut", "Derways began assembling"
+    if any(w in low for w in _WORK_VERB_WORDS):
+        for v in _WORK_VERB.finditer(text):
+            i = bisect_right(sent_starts, v.start()) - 1
+            sent = article.sentences[i]
+            if heading[i]:
+                continue
+            if v.group("obj"):
+                span = (v.start("obj") - sent.start, v.end("obj") - sent.start)
+            else:
+                name = _NAME_BEFORE_VERB.search(text, max(sent.start, v.start() - 120), v.start())
+                if name is None:
+                    continue
+                span = (name.start(1) - sent.start, name.end(1) - sent.start)
+            deal_spans.setdefault(i, []).append(span)
+    for i, spans in sorted(deal_spans.items()):
+        sent = article.sentences[i]
         for a, b in spans:
             s, e = _trim_phrase(text, sent.start + a, sent.start + b)
             phrase = text[s:e]
@@ -803,6 +824,15 @@ _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
     r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
 )
+# "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
+# "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
+_WORK_VERB = re.compile(
+    r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)(?P<obj>%s)"
+    r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
+    r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b" % _CAP_SEQ
+)
+_WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
+                    "import")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
