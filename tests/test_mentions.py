@@ -3,6 +3,8 @@ the words around them. Every company and person here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from anhui_kg.documents import split_sentences
 from anhui_kg.extraction.mentions import extract_mentions
 from anhui_kg.models import Article
@@ -218,3 +220,23 @@ def test_a_known_unit_named_as_a_unit_stays_the_known_entity():
 def test_a_german_limited_partnership_keeps_its_whole_legal_form():
     assert mentions_of("The first target was Brenvik GmbH + Co. KG, a maker of seals.") == {
         "Brenvik GmbH + Co. KG": "Company"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title after a name, with its owner's possessive
+    ("Tarvo Lindqvist, Kestrel's founder and chief executive, spoke.", {"Tarvo Lindqvist": "Person"}),
+    # the founder after "founded by"; an honorific is not part of the name
+    ("Lumo Display, the Beijing display maker founded by Wang Dongmei, was looking for a site.",
+     {"Wang Dongmei": "Person"}),
+    ("Professor Hu Yongbin, co-founder of Brenvik, spoke.", {"Hu Yongbin": "Person"}),
+    # one-word legal forms of more countries
+    ("Tarvex Automotive Oy, which builds cars for other brands, said so.", {"Tarvex Automotive Oy": "Company"}),
+    # an appositive that says what kind of company it is, and a name set off after the noun
+    ("Kestrel Steyr, the Graz contract manufacturer, said no.", {"Kestrel Steyr": "Company"}),
+    ("The city has since backed another screen maker, Lumovox, whose line was agreed in 2018.", {"Lumovox": "Company"}),
+    # the subject of a passive of founding or taking over
+    ("Brenvik was acquired by Lumo Motors in 2016.", {"Brenvik": "Company", "Lumo Motors": "Company"}),
+])
+def test_people_and_companies_found_from_the_words_around_them(text, expected):
+    found = mentions_of(text)
+    assert {k: found.get(k) for k in expected} == expected

@@ -168,7 +168,7 @@ ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banc
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -302,7 +302,9 @@ _NAME_RE = re.compile(NAME)
 _PLACE_WITH_UNIT = re.compile(r"[A-Z][a-z]+ (?:City|Province|County|District)")
 _CJK_PAREN = re.compile(rf"\s?[（(]{CJK}+[)）]")
 _LEAD_WORD = re.compile(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s")
-_COMPANY_NOUN = re.compile(r"maker|firm|company|supplier|startup|group")
+_COMPANY_NOUN = re.compile(
+    r"maker|firm|company|supplier|startup|start-up|group|manufacturer|producer|assembler|importer|distributor|"
+    r"conglomerate|foundry|consultancy|retailer|dealer|insurer|lender|refiner|developer")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITALS = re.compile(r"[A-Z]{2,}s?")
 _DIGIT = re.compile(r"\d")
@@ -561,17 +563,22 @@ _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
+    rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s)\s)?"  # "William Li, NIO's founder"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
-# the longest text after the name's comma: ", She has been its outgoing "
-_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ")
+# the longest text after the name's comma: ", She has been its outgoing ", and an owner's name
+_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ") + 40
 _PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
 _SPEAKER = re.compile(rf"{_at_word_start(['said', 'says', 'according to'])}\s({NAME})\b")
 _HONORIFIC = re.compile(rf"{_at_word_start(['Mr', 'Ms', 'Mrs', 'Dr'])}\.?\s({NAME}|[A-Z][a-z]+)\b")
+# "the display maker founded by Wang Dongsheng": two or three name-like words after the verb
+# (a company's name there is found by the organisation rules, which outrank this one)
+_FOUNDED_BY_PERSON = re.compile(rf"\b(?:co-)?founded\s(?:in\s\d{{4}}\s)?by\s({NAME})(?=[,.;]|\s(?:in|and|who|as)\b)")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
-                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
+                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1),
+                    (_FOUNDED_BY_PERSON, "founded_by.v1", 0))
 
 
 def _people(text: str) -> list[_Cand]:
@@ -607,9 +614,17 @@ def _people(text: str) -> list[_Cand]:
     return [c for c in out if c is not None]
 
 
+_HONORIFIC_WORDS = frozenset("Professor Prof Dr Mr Ms Mrs Sir Dame Academician".split())
+
+
 def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand | None:
     name = text[start:end]
     words = name.split()
+    if len(words) >= 3 and words[0].rstrip(".") in _HONORIFIC_WORDS:
+        # "Professor Hu Yongsheng": the title is not part of the name
+        start += len(words[0]) + 1
+        name = text[start:end]
+        words = words[1:]
     if any(w in PERSON_STOP or w in GENERIC_SINGLE for w in words):
         # "Chairman Of", "CEO William" at a line end etc.; keep names only
         words2 = []
@@ -732,7 +747,10 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
             out.append(_Cand(m.start(1), m.end(1), "Company", m.group(1), None, "china_unit.v1", 2))
     # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
-    for m in _DESCRIPTOR_THEN_NAME.finditer(text):
+    described = list(_DESCRIPTOR_THEN_NAME.finditer(text))
+    if ", " in text:
+        described += _DESCRIPTOR_COMMA_NAME.finditer(text)
+    for m in described:
         s, e = _trim_phrase(text, m.start(1), m.end(1))
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
             out.append(_Cand(s, e, "Company", text[s:e], None, "descriptor.v1", 1))
@@ -811,6 +829,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
 
 # (the adjectives before the noun do not change what is captured, so they are not matched)
 _DESCRIPTOR_THEN_NAME = re.compile(rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}\s({_CAP_SEQ})")
+# "another screen maker, Visionox, whose ...": the name set off by commas after the noun
+_DESCRIPTOR_COMMA_NAME = re.compile(
+    rf"\b(?:a|an|another|the)\s(?:[\w-]+\s){{0,3}}?{DESCRIPTOR_NOUN},\s({_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b)")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
@@ -829,10 +850,13 @@ _DEAL_VERB = re.compile(
 _WORK_VERB = re.compile(
     r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)(?P<obj>%s)"
     r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
-    r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b" % _CAP_SEQ
+    r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b"
+    # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
+    r"|\s(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|first\s|eventually\s)?"
+    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b" % _CAP_SEQ
 )
 _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
-                    "import")
+                    "import", "founded", "set up", "established", "taken over", "sold")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
@@ -863,6 +887,7 @@ _KEY_WORDS: dict[str, tuple[str, ...]] = {
     _WHO_ROLE.pattern: ("who",),
     _SPEAKER.pattern: ("said", "says", "according to"),
     _HONORIFIC.pattern: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _FOUNDED_BY_PERSON.pattern: ("founded",),
     _NAME_ORG_WORD.pattern: ("group", "company", "firm", "conglomerate", "consortium"),
     _GOVERNMENT.pattern: ("government", "Government"),
 }
