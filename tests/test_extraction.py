@@ -752,3 +752,10 @@ def test_what_an_acquired_company_does_is_no_deal_of_its_own():
                      "robotic cells for foundries.")
     assert [(d["kind"], d["parties"]) for d in deals] == [
         ("investment", {"Lumo Motors": "investor", "Tarvex": "investee"})]
+
+
+def test_a_clause_opening_with_a_noun_phrase_does_not_borrow_the_subject_before():
+    # ", and some EVA models are ... supplied by X": EVA is a brand named, not the customer
+    deals = deals_of("Brenvik Automobiles makes cars in Molise. A second brand, EVA, was added by the group, "
+                     "and some EVA models are reported to be based on vehicles supplied by Tarvex Motors.")
+    assert all("EVA" not in d["parties"] for d in deals)

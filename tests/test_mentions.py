@@ -240,3 +240,16 @@ def test_a_german_limited_partnership_keeps_its_whole_legal_form():
 def test_people_and_companies_found_from_the_words_around_them(text, expected):
     found = mentions_of(text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,brands", [
+    ("The group sells the Exovo, Jetar and iKar brands in China.", ["Exovo", "Jetar", "iKar"]),
+    ("Buyers can pick cars of Lumo's Omodo and Jaeko brands.", ["Omodo", "Jaeko"]),
+    ("Lumo's iKar brand makes boxy cars.", ["iKar"]),
+    ("A second brand, EVA, was added by the group.", ["EVA"]),
+    ("Firefla, its small-car brand, is new.", ["Firefla"]),
+    ("Lumo sells its cars under its own brand, Vortax.", ["Vortax"]),
+])
+def test_brands_in_lists_appositives_and_with_a_small_first_letter(text, brands):
+    found = mentions_of(text)
+    assert [n for n, t in found.items() if t == "Brand"] == brands

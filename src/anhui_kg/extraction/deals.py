@@ -1129,8 +1129,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
 
     if not has_subject:
         sent_head = text[sent.start : cstart]
-        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:we|our|it|its|they|their)\b)[a-z]+(?:ed|s)?\b",
-                                       clause_text)  # ", and our engineers work with X": 'our' is the subject
+        # ", and our engineers work with X": 'our' is the subject; ", and some X models are
+        # ...": a noun phrase, not a verb sharing the subject before
+        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:and|we|our|it|its|they|their|some|many|most|"
+                                       r"all|several|few|each|every|both|other|these|those|this|that|the|a|an|no|one|"
+                                       r"two|three)\b)[a-z]+(?:ed|s)?\b", clause_text)
         subject_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(head)
                                 if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])), None)
         if subject_anaphor or elliptic:

@@ -1137,11 +1137,33 @@ _BRAND_BEFORE_NAME = re.compile(
     rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?$"
 )
 _BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
+# a brand's name: "Exeed", "iCar", "MG"
+_BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
+# "the Exeed, Jetour and iCar brands", "Chery's Omoda and Jaecoo brands": each name of the list
+_BRAND_LIST = re.compile(
+    rf"(?:\bthe|\bits|\btheir|’s|'s|(?<=s)[’'])\s(?:own\s|new\s|premium\s|luxury\s|export\s|electric\s)?"
+    rf"({_BRAND_NAME}(?:,\s{_BRAND_NAME})*,?\s(?:and|or)\s{_BRAND_NAME})\s(?:brands|marques|sub-brands)\b")
+_BRAND_LIST_ITEM = re.compile(_BRAND_NAME)
+# "Chery's iCar brand", "its iCar sub-brand" (the capitalised ones are _BRAND_CUES' own)
+_POSSESSIVE_BRAND = re.compile(rf"(?:’s|'s|(?<=s)[’']|\bits|\btheir)\s(?:own\s|new\s|premium\s|luxury\s)?([a-z][A-Z][\w-]*)\s(?:brand|sub-brand|marque)\b")
+# "a second brand, EVO, was added", "under its own brand, Vortex."
+_BRAND_COMMA_NAME = re.compile(rf"\b(?:brand|marque|sub-brand),\s({_BRAND_NAME})(?=[,.;]|\s[—–(])")
+# "Firefly, its small-car brand", "Omoda, one of the export brands of ..."
+_NAME_COMMA_BRAND = re.compile(
+    rf"(?<![\w’'-])({_BRAND_NAME}),\s(?:its|their|the|a|an|one\sof\s(?:the|its|their))\s(?:[\w-]+\s){{0,2}}?"
+    rf"(?:brand|sub-brand|marque|brands|marques)\b")
 
 
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     out: list[_Cand] = []
     found = [m for pat in _BRAND_CUES for m in pat.finditer(text)] if any(w in text for w in _BRAND_WORDS) else []
+    listed: list[tuple[int, int]] = []
+    if "brand" in text or "marque" in text:
+        found += _POSSESSIVE_BRAND.finditer(text)
+        found += _BRAND_COMMA_NAME.finditer(text)
+        found += _NAME_COMMA_BRAND.finditer(text)
+        for lst in _BRAND_LIST.finditer(text):
+            listed += ((m.start(), m.end()) for m in _BRAND_LIST_ITEM.finditer(text, lst.start(1), lst.end(1)))
     i = text.find(" name")
     while i != -1:
         if not text[i + 5 : i + 6].isalpha():
@@ -1149,14 +1171,15 @@ def _brands(text: str, aliases: Aliases) -> list[_Cand]:
             if m:
                 found.append(m)
         i = text.find(" name", i + 5)
-    for m in found:
-        name = m.group(1)
+    spans = [(m.start(1), m.end(1)) for m in found] + listed
+    for start, end in spans:
+        name = text[start:end]
         if name in STOP_CAPS or name in GENERIC_SINGLE:
             continue
         kn = aliases.by_surface.get(name)
         # "the Ebro brand": the text says brand, even where a company has the same name
         key = kn.key if kn is not None and kn.type == "Brand" else None
-        out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
+        out.append(_Cand(start, end, "Brand", name, key, "brand_cue.v1", 2))
     return out
 
 
