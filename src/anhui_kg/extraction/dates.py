@@ -24,8 +24,9 @@ Rules
   last year", "two years ago") never land after the anchor: their latest day is before the
   anchor's earliest day.  "earlier this month" / "earlier this year" give the anchor's
   month / year (or the anchor itself when it is coarser than a month).
-- "a year ago" is the anchor minus one year at the anchor's precision, never finer than a
-  month; "two years later" / "the following year" / "a decade later" use ``previous``, the
+- "a year ago" is the anchor minus one year at the anchor's precision, never finer than the
+  unit counted in ("two years ago" is a year, "three months ago" a month); "two years
+  later" / "the following year" / "a decade later" use ``previous``, the
   last date mentioned before the expression.  Decades stay decades ("a decade later"
   after 1964 is ``197X``).
 - A month and day without a year ("January 6") takes the year of the most recent such
@@ -131,6 +132,10 @@ def _decade(year: int, origin: str) -> DateValue:
 
 def _index(unit: str, d: date) -> int:
     return 0 if unit == "year" else (d.month - 1) // _MONTHS_IN[unit]
+
+
+# coarser precisions rank lower; a season sits between a half and a quarter
+_PRECISION_RANK = {"decade": 0, "year": 1, "half": 2, "season": 3, "quarter": 4, "month": 5, "day": 6}
 
 
 def _coarsen(v: DateValue, unit: str, origin: str) -> DateValue | None:
@@ -550,7 +555,11 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
             return None
         return _shift(base, "day", n * (7 if unit == "week" else 1), "resolved")
     months = n * {"year": 12, "quarter": 3, "month": 1}[unit]
-    return _shift_months(base, months, "resolved")
+    shifted = _shift_months(base, months, "resolved")
+    if shifted is None or unit == "month" or _PRECISION_RANK[shifted.precision] <= _PRECISION_RANK[unit]:
+        return shifted
+    # "two years ago" says the year, not the month: no finer than the unit counted in
+    return _coarsen(shifted, unit, "resolved")
 
 
 def _the_before(text: str, start: int) -> bool:
