@@ -31,6 +31,7 @@ from ..models import (
 )
 from .caseless import Caseless
 from .dates import DateMatch
+from .literals import Words, alternatives, required_literals
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -59,14 +60,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
-def _lower(pattern: str) -> str:
-    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
-    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
-
-
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
-# Each pattern on its own over lower-cased text, which is several times faster than IGNORECASE.
-_TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
@@ -86,7 +80,37 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
      "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
-_ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
+_ALL_NEEDS = frozenset(w for needs in _TRIGGER_NEEDS for w in needs)
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One top-level alternative of a trigger pattern, over lower-cased text.
+
+    Several patterns are long alternations whose alternatives start with groups or
+    look-behinds, so sre, given no first letter to skip to, tried every alternative at
+    every position. Alone, most alternatives start with a literal or a set of letters;
+    and one that cannot match without a word the sentence lacks is not searched at all.
+    """
+
+    index: int  # of the pattern in _TRIGGERS
+    regex: re.Pattern[str]
+    literals: frozenset[str] | None  # one of which every match contains (None: unknown)
+
+
+def _lower(pattern: str) -> str:
+    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
+    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
+
+
+# every pattern's alternatives, in order: pattern by pattern, and in each in its own order
+_ALTERNATIVES = [
+    _Alternative(i, re.compile(a), required_literals(a))
+    for i, (p, _, _) in enumerate(_TRIGGERS) for a in alternatives(_lower(p))
+]
+_ALTERNATIVES_OF = [tuple(k for k, a in enumerate(_ALTERNATIVES) if a.index == i) for i in range(len(_TRIGGERS))]
+# the needed words and the alternatives' literals, found in a sentence in one scan
+_TRIGGER_WORDS = Words(_ALL_NEEDS.union(*(a.literals for a in _ALTERNATIVES if a.literals)))
 
 
 _NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
@@ -95,38 +119,54 @@ _VENTURE_THEY_SET_UP = re.compile(
     r"\b(?:venture|JV|company)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s[\w-]+|both(?:\s[\w-]+)?|they|[A-Z][\w-]*(?:\sand\s[A-Z][\w-]*)?)\s(?:jointly\s)?$")
 
 
-def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
+def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
-    Only the patterns whose words occur in the text are tried, and they are tried as one
-    alternation of them would be: the leftmost match wins, the earlier pattern on a tie,
-    and the scan goes on from its end. Each pattern keeps its next match, so a pattern is
-    searched again only when a match before it has been passed over (no alternation is
-    compiled per combination of patterns).
+    Only the patterns whose needed words occur in the text are tried, and they are tried as
+    one alternation of them would be: the leftmost match wins, the earlier pattern on a
+    tie, and the scan goes on from its end. A pattern is itself an alternation, searched as
+    its alternatives (those whose literals occur), by the same rule. Each alternative keeps
+    its next match, so it is searched again only when a match before it has been passed
+    over (no alternation is compiled per combination of patterns). ``found`` is
+    ``_TRIGGER_WORDS.found`` of the lower-cased text, if the caller has it.
     """
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         for m in _TRIGGER_RE.finditer(text):
             yield m.start(), m.end(), int(m.lastgroup[1:])
         return
-    if present is None:  # the needed words the text has (the caller may know them already)
-        present = frozenset(w for w in _ALL_NEEDS if w in low)
-    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if not present.isdisjoint(needs)]
-    ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
+    if found is None:
+        found = _TRIGGER_WORDS.found(low)
+    ahead: dict[int, re.Match[str] | None] = {}
+    for i, needs in enumerate(_TRIGGER_NEEDS):
+        if found.isdisjoint(needs):
+            continue
+        for k in _ALTERNATIVES_OF[i]:
+            alt = _ALTERNATIVES[k]
+            if alt.literals is None or not found.isdisjoint(alt.literals):
+                ahead[k] = alt.regex.search(low)
     while True:
-        found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
-        if not found:
+        # alternatives are numbered pattern by pattern, so on a tie the lower k is the
+        # earlier pattern, or the earlier alternative of the same one
+        found_at = [(m.start(), k, m) for k, m in ahead.items() if m is not None]
+        if not found_at:
             return
-        start, i, m = min(found)  # no two patterns share an index, so m is never compared
+        start, k, m = min(found_at)  # no two alternatives share a k, so m is never compared
+        i = _ALTERNATIVES[k].index
         if _FOUNDING.match(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
                 and not _VENTURE_THEY_SET_UP.search(text, max(0, start - 60), start):
-            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must follow
-            ahead[i] = _TRIGGER_EACH[i].search(low, m.start() + 1)
+            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must
+            # follow. The pattern is searched on from the next character: each of its
+            # alternatives that matched here
+            for j in _ALTERNATIVES_OF[i]:
+                later = ahead.get(j)
+                if later is not None and later.start() == start:
+                    ahead[j] = _ALTERNATIVES[j].regex.search(low, start + 1)
             continue
         yield start, m.end(), i
         for j, later in ahead.items():
             if later is not None and later.start() < m.end():
-                ahead[j] = _TRIGGER_EACH[j].search(low, m.end())
+                ahead[j] = _ALTERNATIVES[j].regex.search(low, m.end())
 
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
@@ -539,8 +579,8 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
-        if not present:
+        found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
+        if found.isdisjoint(_ALL_NEEDS):
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         lead = None
@@ -550,7 +590,7 @@ def extract_deals(
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
         claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
-                                   lead, present)
+                                   lead, found)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -670,11 +710,11 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
-                     lead: DateMatch | None = None, present: frozenset[str] | None = None) -> list[_Claim]:
+                     lead: DateMatch | None = None, found: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for start, end, index in _find_triggers(sent.text, present):
+    for start, end, index in _find_triggers(sent.text, found):
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
