@@ -104,6 +104,7 @@ def _lower(pattern: str) -> str:
 
 
 # every pattern's alternatives, in order: pattern by pattern, and in each in its own order
+# (the literals are stated with the needed words where they can be: fewer words to scan for)
 _ALTERNATIVES = [
     _Alternative(i, re.compile(a), required_literals(a))
     for i, (p, _, _) in enumerate(_TRIGGERS) for a in alternatives(_lower(p))

@@ -54,46 +54,88 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     >>> sorted(required_literals(r"(?:jointly )?(?:formed|set up)(?= [a-z])"))
     ['formed', 'set up']
     >>> sorted(required_literals(r"\\bsuppl(?:y|ies) (?:[\\w-]+ ){0,4}?to\\b"))
-    ['suppl']
+    ['supplies ', 'supply ']
     >>> required_literals(r"(?:a|b)?\\d+") is None
     True
     """
     try:
         parsed = sre_parse.parse(pattern)
         # under IGNORECASE a literal stands for more than itself
-        found = None if parsed.state.flags & re.IGNORECASE else _required(parsed)
+        options = [] if parsed.state.flags & re.IGNORECASE else _requirements(parsed)
     except Exception:  # a parser of another Python version: search always, which is safe
         return None
-    return frozenset(found) if found else None
+    return frozenset(_best(options)) if options else None
 
 
-def _required(seq) -> set[str] | None:
-    """The rarest-looking requirement among the parts of a sequence, all of which must match:
-    a run of literal characters, or the union of those of a group's alternatives."""
-    options: list[set[str]] = []
-    run = ""
+_MAX_EXACT = 64  # strings in one product of alternatives, at most
+
+
+def _exact(seq) -> set[str] | None:
+    """The strings ``seq`` matches, if it matches only fixed strings (few enough), else None."""
+    out = {""}
     for op, av in seq:
         if op is sre_c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            options.append({run})
-            run = ""
-        need = None
-        if op is sre_c.SUBPATTERN and not av[1] & re.IGNORECASE:  # (group, add flags, del flags, p)
-            need = _required(av[-1])
+            each = {chr(av)}
+        elif op is sre_c.SUBPATTERN and not av[1] & re.IGNORECASE:  # (group, add flags, del flags, p)
+            each = _exact(av[-1])
         elif op is sre_c.BRANCH:
-            each = [_required(branch) for branch in av[1]]
-            need = None if any(n is None for n in each) else set().union(*each)
+            branches = [_exact(b) for b in av[1]]
+            each = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and (av[0], av[1]) == (0, 1):
+            inner = _exact(av[2])
+            each = None if inner is None else inner | {""}
+        else:
+            each = None
+        if each is None or len(out) * len(each) > _MAX_EXACT:
+            return None
+        out = {a + b for a in out for b in each}
+    return out
+
+
+def _requirements(seq) -> list[set[str]]:
+    """Sets of strings, of each of which every match of ``seq`` contains one: runs of parts
+    that match fixed strings (the strings they match), and what the other parts that must
+    match require."""
+    options: list[set[str]] = []
+    run: set[str] = {""}
+
+    def close_run():
+        nonlocal run
+        if "" not in run:
+            options.append(_shortest(run))
+        run = {""}
+
+    for op, av in seq:
+        fixed = _exact([(op, av)])
+        if fixed is not None and len(run) * len(fixed) <= _MAX_EXACT:
+            run = {a + b for a in run for b in fixed}
+            continue
+        close_run()
+        if fixed is not None:
+            run = fixed
+            continue
+        if op is sre_c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            options += _requirements(av[-1])
+        elif op is sre_c.BRANCH:
+            each = [_requirements(branch) for branch in av[1]]
+            if all(each):  # one requirement of each branch: the union holds for all
+                options.append(_shortest(set().union(*(_best(e) for e in each))))
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            need = _required(av[2])
+            options += _requirements(av[2])
         # anything else (classes, look-arounds, optional parts) asks for no fixed text
-        if need:
-            options.append(need)
-    if run:
-        options.append({run})
-    # the longer the shortest word, the rarer it is; then the fewer words, the better
-    return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+    close_run()
+    return options
+
+
+def _shortest(strings: set[str]) -> set[str]:
+    """Those of ``strings`` that hold none of the others: "formed" for "jointly formed"."""
+    return {s for s in strings if not any(o != s and o in s for o in strings)}
+
+
+def _best(options: list[set[str]]) -> set[str]:
+    """The rarest-looking requirement: the longer its shortest string, the rarer; then the
+    fewer strings."""
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 class Words:
@@ -113,7 +155,7 @@ class Words:
         self.words = frozenset(words)
         self._scan = re.compile(f"(?=({_trie(self.words)}))", re.S)
         self._prefixes = {
-            w: frozenset(p for p in self.words if w.startswith(p)) for w in self.words
+            w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in self.words) for w in self.words
         }
 
     def found(self, text: str) -> frozenset[str]:
