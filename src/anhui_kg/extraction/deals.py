@@ -81,6 +81,9 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = frozenset(w for needs in _TRIGGER_NEEDS for w in needs)
+# words of which a sentence saying a deal was undone has one (see _UNDONE)
+_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
+                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,18 @@ _ALTERNATIVES = [
     for i, (p, _, _) in enumerate(_TRIGGERS) for a in alternatives(_lower(p))
 ]
 _ALTERNATIVES_OF = [tuple(k for k, a in enumerate(_ALTERNATIVES) if a.index == i) for i in range(len(_TRIGGERS))]
-# the needed words and the alternatives' literals, found in a sentence in one scan
-_TRIGGER_WORDS = Words(_ALL_NEEDS.union(*(a.literals for a in _ALTERNATIVES if a.literals)))
+# Word -> the patterns that need it, and the alternatives gated by it: from the few words
+# a sentence has, the patterns and alternatives to search follow without testing each.
+_PATTERNS_NEEDING: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, needs in enumerate(_TRIGGER_NEEDS) if w in needs) for w in _ALL_NEEDS}
+_ALTERNATIVES_WITH: dict[str, tuple[int, ...]] = {}
+for _k, _alt in enumerate(_ALTERNATIVES):
+    for _w in _alt.literals or ():
+        _ALTERNATIVES_WITH[_w] = (*_ALTERNATIVES_WITH.get(_w, ()), _k)
+_UNGATED = [k for k, a in enumerate(_ALTERNATIVES) if a.literals is None]  # searched whenever their pattern is
+# the needed words, the alternatives' literals and the words that say a deal was undone,
+# found in a sentence in one scan
+_TRIGGER_WORDS = Words(_ALL_NEEDS.union(_UNDONE_NEEDS, *(a.literals for a in _ALTERNATIVES if a.literals)))
 
 
 _NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
@@ -138,14 +151,14 @@ def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[t
         return
     if found is None:
         found = _TRIGGER_WORDS.found(low)
-    ahead: dict[int, re.Match[str] | None] = {}
-    for i, needs in enumerate(_TRIGGER_NEEDS):
-        if found.isdisjoint(needs):
-            continue
-        for k in _ALTERNATIVES_OF[i]:
-            alt = _ALTERNATIVES[k]
-            if alt.literals is None or not found.isdisjoint(alt.literals):
-                ahead[k] = alt.regex.search(low)
+    wanted = {i for w in found for i in _PATTERNS_NEEDING.get(w, ())}
+    if not wanted:
+        return
+    gated = {k for w in found for k in _ALTERNATIVES_WITH.get(w, ())}
+    ahead: dict[int, re.Match[str] | None] = {
+        k: _ALTERNATIVES[k].regex.search(low)
+        for k in (*gated, *_UNGATED) if _ALTERNATIVES[k].index in wanted
+    }
     while True:
         # alternatives are numbered pattern by pattern, so on a tie the lower k is the
         # earlier pattern, or the earlier alternative of the same one
@@ -185,8 +198,6 @@ _UNDONE = Caseless(
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
-_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
-                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
@@ -564,7 +575,8 @@ def extract_deals(
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
         low = sent.text.lower()
-        undone = _UNDONE.search(sent.text) if any(w in low for w in _UNDONE_NEEDS) else None
+        found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
+        undone = _UNDONE.search(sent.text) if not found.isdisjoint(_UNDONE_NEEDS) else None
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
         if claims and ("complet" in sent.text or "closed" in sent.text):
@@ -580,7 +592,6 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
         if found.isdisjoint(_ALL_NEEDS):
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
