@@ -29,7 +29,7 @@ from ..models import (
     PartyClaim,
     PartyRole,
 )
-from .caseless import Caseless
+from .caseless import Caseless, folds_alike
 from .dates import DateMatch
 from .literals import Words, alternatives, required_literals
 
@@ -453,12 +453,27 @@ def _title_in(text: str) -> str | None:
     return t
 
 
+# Patterns tested in loops over triggers, mentions and clauses, compiled once (a call of
+# ``re.search(pattern, ...)`` looks the pattern up in re's cache every time)
+_VENTURE_CALLED_BEFORE = re.compile(r"\bventure,?\s(?:(?:called|named|known as)\s)?$")
+_AS_A_VENTURE_AFTER = re.compile(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b")
+_SITE_AFTER = re.compile(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b")
+_OR_KNOWN_AS_BEFORE = re.compile(r",\s(?:or|known as)\s[“\"]?$")
+_POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$")
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}")
+_PARTNER_AFTER = re.compile(r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b")
+_DESCRIBED_BEFORE = re.compile(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$")
+_AND = re.compile(r"\sand\s")
+_GERUND_CLAUSE = re.compile(r",\s[a-z]+ing\b")
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s$")
+
+
 def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     """Clause spans (relative to the sentence) split at conjunctions, dashes, 'when'."""
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent_text):
         # ", supplying E/E architecture ...": a gerund clause naming nobody continues the last one
-        if re.match(r",\s[a-z]+ing\b", m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
+        if _GERUND_CLAUSE.match(m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
             nxt = _CLAUSE_BOUNDARY.search(sent_text, m.end())
             stop = nxt.start() if nxt else len(sent_text)
             if not any(m.end() <= p < stop for p in party_starts):
@@ -468,7 +483,7 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
             continue
         cuts.append(m.start())
     # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
-    for m in re.finditer(r"\sand\s", sent_text):
+    for m in _AND.finditer(sent_text):
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
@@ -739,10 +754,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
-        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
-            r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
-               or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
+        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not _PARTNER_AFTER.match(after) and (
+               not any(base + end <= x.start < base + end + 60 for x in sm)
+               or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
@@ -930,7 +944,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
 def _place(places: list[Mention], cstart: int, cend: int, text: str) -> str | None:
     """The place of signing: a place after 'in'/'at' in the deal's clause."""
     for m in places:
-        if m.type == "Place" and cstart <= m.start < cend and re.search(r"\b(?:in|at)\s$", text[max(0, m.start - 4) : m.start]):
+        if m.type == "Place" and cstart <= m.start < cend and _IN_AT_BEFORE.search(text[max(0, m.start - 4) : m.start]):
             return m.id
     return None
 
@@ -967,7 +981,7 @@ class _Lowered:
     def __init__(self, text: str):
         self.text = text
         self.folded = low = text.lower()
-        self.low = low if len(low) == len(text) and not any(c in text for c in ("ı", "ſ")) else None
+        self.low = low if len(low) == len(text) and folds_alike(text) else None
 
     def has_any(self, words: tuple[str, ...]) -> bool:
         return any(w in self.folded for w in words)
@@ -1071,21 +1085,21 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 continue
             skip_possessor.add(m.name)
             continue
-        if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
+        if _VENTURE_CALLED_BEFORE.search(before):
             continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
-        if re.match(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b", after) and \
+        if _AS_A_VENTURE_AFTER.match(after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
-        if re.match(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b", after) and \
+        if _SITE_AFTER.match(after) and \
                 re.search(r"\b(?:former|old|ex-|the)\s$", before):
             continue  # "the former Nissan factory": a place described, not a party
-        if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
+        if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
-        if m.end != trig.start and re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
+        if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
-                and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
+                and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \
