@@ -751,10 +751,11 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
-        if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
+        referring = _ANAPHORIC_DEAL.search(before) is not None  # (searched once, used twice)
+        if referring and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
-        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not _PARTNER_AFTER.match(after) and (
+        anaphoric = referring and not _PARTNER_AFTER.match(after) and (
                not any(base + end <= x.start < base + end + 60 for x in sm)
                or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
