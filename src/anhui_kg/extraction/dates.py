@@ -765,19 +765,20 @@ def _word_alternation(words: list[str]) -> str:
 # core token (a digit, a month or weekday name, or a unit word) within its first _BACK
 # characters.  Both scans are alternations that start with literals, which sre skips
 # through in C, and the grammar is only tried where both agree.
+_START_WORDS = sorted(set(
+    _casings("the", "as", "by", "since", "until", "till", "through", "prior", "before",
+             "after", "from", "between", "early", "earlier", "mid", "middle", "late",
+             "later", "end", "beginning", "start", "close", "year", "first", "second",
+             "third", "fourth", "last", "this", "next", "following", "previous", "same",
+             "that", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
+             "eight", "nine", "ten", "eleven", "twelve", "fiscal", "yesterday",
+             "tomorrow")
+    + [*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS), *_WEEKDAYS, "FY", "Q", "H"]
+    + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+       "Dec"]
+))
 _START = re.compile(
-    _word_alternation(sorted(set(
-        _casings("the", "as", "by", "since", "until", "till", "through", "prior", "before",
-                 "after", "from", "between", "early", "earlier", "mid", "middle", "late",
-                 "later", "end", "beginning", "start", "close", "year", "first", "second",
-                 "third", "fourth", "last", "this", "next", "following", "previous", "same",
-                 "that", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                 "eight", "nine", "ten", "eleven", "twelve", "fiscal", "yesterday",
-                 "tomorrow")
-        + [*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS), *_WEEKDAYS, "FY", "Q", "H"]
-        + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-           "Dec"]
-    )))
+    _word_alternation(_START_WORDS)
     + "|" + "|".join(rf"{d}(?<!\w\w)" for d in "0123456789")
 )
 _CORE_WORDS = [*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
@@ -797,6 +798,7 @@ assert not any(w[i:j] in _CORE_WORDS for w in _CORE_WORDS
 # fewer than the letters a start word can begin with. Position 0 is tried on its own.
 _START_AFTER = re.compile(r"[^\w](?:" + _START.pattern + ")")
 _BACK = 60
+_START_REACH = max(map(len, _START_WORDS)) + 1  # a start word and the character after it
 
 
 def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
@@ -804,14 +806,27 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
     out: list[DateMatch] = []
     pos, n = 0, len(text)
     match, core = _MASTER.match, _CORE.search
-    starts = [c.start() + 1 for c in _START_AFTER.finditer(text)]
-    if _START.match(text):
-        starts.insert(0, 0)
     core_starts: list[int] = []
     core_ends: list[int] = []
     for c in _CORE_SHORTEST.finditer(text):
         core_starts.append(c.start())
         core_ends.append(c.end())
+    # Speed: only a start within _BACK characters before a core token's end can pass the
+    # test below, so starts are scanned for in those windows (about a quarter of a text).
+    # A start is a non-word character and a word after it, so matches found in a window
+    # are those of a scan of the whole text; the scan runs on past the window by the
+    # longest start word, for the test of the character after it.
+    starts = [0] if _START.match(text) else []
+    lo = hi = -1
+    for e in [*core_ends, None]:
+        if e is not None and e - _BACK <= hi:
+            hi = e  # windows that meet are one
+            continue
+        if hi > 0:
+            starts += [c.start() + 1 for c in _START_AFTER.finditer(text, max(0, lo - 1), min(n, hi + _START_REACH))
+                       if c.start() + 1 < hi]
+        if e is not None:
+            lo, hi = max(0, e - _BACK), e
     for s in starts:
         if s < pos:
             continue

@@ -29,8 +29,9 @@ from ..models import (
     PartyClaim,
     PartyRole,
 )
-from .caseless import Caseless
+from .caseless import Caseless, folds_alike
 from .dates import DateMatch
+from .literals import Words, alternatives, required_literals
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -59,14 +60,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
-def _lower(pattern: str) -> str:
-    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
-    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
-
-
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
-# Each pattern on its own over lower-cased text, which is several times faster than IGNORECASE.
-_TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
@@ -86,7 +80,51 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
      "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
-_ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
+_ALL_NEEDS = frozenset(w for needs in _TRIGGER_NEEDS for w in needs)
+# words of which a sentence saying a deal was undone has one (see _UNDONE)
+_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
+                 "fell through", "did not go ahead", "came to nothing", "collapsed")
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One top-level alternative of a trigger pattern, over lower-cased text.
+
+    Several patterns are long alternations whose alternatives start with groups or
+    look-behinds, so sre, given no first letter to skip to, tried every alternative at
+    every position. Alone, most alternatives start with a literal or a set of letters;
+    and one that cannot match without a word the sentence lacks is not searched at all.
+    """
+
+    index: int  # of the pattern in _TRIGGERS
+    regex: re.Pattern[str]
+    literals: frozenset[str] | None  # one of which every match contains (None: unknown)
+
+
+def _lower(pattern: str) -> str:
+    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
+    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
+
+
+# every pattern's alternatives, in order: pattern by pattern, and in each in its own order
+# (the literals are stated with the needed words where they can be: fewer words to scan for)
+_ALTERNATIVES = [
+    _Alternative(i, re.compile(a), required_literals(a))
+    for i, (p, _, _) in enumerate(_TRIGGERS) for a in alternatives(_lower(p))
+]
+_ALTERNATIVES_OF = [tuple(k for k, a in enumerate(_ALTERNATIVES) if a.index == i) for i in range(len(_TRIGGERS))]
+# Word -> the patterns that need it, and the alternatives gated by it: from the few words
+# a sentence has, the patterns and alternatives to search follow without testing each.
+_PATTERNS_NEEDING: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, needs in enumerate(_TRIGGER_NEEDS) if w in needs) for w in _ALL_NEEDS}
+_ALTERNATIVES_WITH: dict[str, tuple[int, ...]] = {}
+for _k, _alt in enumerate(_ALTERNATIVES):
+    for _w in _alt.literals or ():
+        _ALTERNATIVES_WITH[_w] = (*_ALTERNATIVES_WITH.get(_w, ()), _k)
+_UNGATED = [k for k, a in enumerate(_ALTERNATIVES) if a.literals is None]  # searched whenever their pattern is
+# the needed words, the alternatives' literals and the words that say a deal was undone,
+# found in a sentence in one scan
+_TRIGGER_WORDS = Words(_ALL_NEEDS.union(_UNDONE_NEEDS, *(a.literals for a in _ALTERNATIVES if a.literals)))
 
 
 _NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
@@ -95,38 +133,54 @@ _VENTURE_THEY_SET_UP = re.compile(
     r"\b(?:venture|JV|company)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s[\w-]+|both(?:\s[\w-]+)?|they|[A-Z][\w-]*(?:\sand\s[A-Z][\w-]*)?)\s(?:jointly\s)?$")
 
 
-def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
+def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
-    Only the patterns whose words occur in the text are tried, and they are tried as one
-    alternation of them would be: the leftmost match wins, the earlier pattern on a tie,
-    and the scan goes on from its end. Each pattern keeps its next match, so a pattern is
-    searched again only when a match before it has been passed over (no alternation is
-    compiled per combination of patterns).
+    Only the patterns whose needed words occur in the text are tried, and they are tried as
+    one alternation of them would be: the leftmost match wins, the earlier pattern on a
+    tie, and the scan goes on from its end. A pattern is itself an alternation, searched as
+    its alternatives (those whose literals occur), by the same rule. Each alternative keeps
+    its next match, so it is searched again only when a match before it has been passed
+    over (no alternation is compiled per combination of patterns). ``found`` is
+    ``_TRIGGER_WORDS.found`` of the lower-cased text, if the caller has it.
     """
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         for m in _TRIGGER_RE.finditer(text):
             yield m.start(), m.end(), int(m.lastgroup[1:])
         return
-    if present is None:  # the needed words the text has (the caller may know them already)
-        present = frozenset(w for w in _ALL_NEEDS if w in low)
-    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if not present.isdisjoint(needs)]
-    ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
+    if found is None:
+        found = _TRIGGER_WORDS.found(low)
+    wanted = {i for w in found for i in _PATTERNS_NEEDING.get(w, ())}
+    if not wanted:
+        return
+    gated = {k for w in found for k in _ALTERNATIVES_WITH.get(w, ())}
+    ahead: dict[int, re.Match[str] | None] = {
+        k: _ALTERNATIVES[k].regex.search(low)
+        for k in (*gated, *_UNGATED) if _ALTERNATIVES[k].index in wanted
+    }
     while True:
-        found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
-        if not found:
+        # alternatives are numbered pattern by pattern, so on a tie the lower k is the
+        # earlier pattern, or the earlier alternative of the same one
+        found_at = [(m.start(), k, m) for k, m in ahead.items() if m is not None]
+        if not found_at:
             return
-        start, i, m = min(found)  # no two patterns share an index, so m is never compared
+        start, k, m = min(found_at)  # no two alternatives share a k, so m is never compared
+        i = _ALTERNATIVES[k].index
         if _FOUNDING.match(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
                 and not _VENTURE_THEY_SET_UP.search(text, max(0, start - 60), start):
-            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must follow
-            ahead[i] = _TRIGGER_EACH[i].search(low, m.start() + 1)
+            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must
+            # follow. The pattern is searched on from the next character: each of its
+            # alternatives that matched here
+            for j in _ALTERNATIVES_OF[i]:
+                later = ahead.get(j)
+                if later is not None and later.start() == start:
+                    ahead[j] = _ALTERNATIVES[j].regex.search(low, start + 1)
             continue
         yield start, m.end(), i
         for j, later in ahead.items():
             if later is not None and later.start() < m.end():
-                ahead[j] = _TRIGGER_EACH[j].search(low, m.end())
+                ahead[j] = _ALTERNATIVES[j].regex.search(low, m.end())
 
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
@@ -144,8 +198,6 @@ _UNDONE = Caseless(
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
-_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
-                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
@@ -419,12 +471,27 @@ def _title_in(text: str) -> str | None:
     return t
 
 
+# Patterns tested in loops over triggers, mentions and clauses, compiled once (a call of
+# ``re.search(pattern, ...)`` looks the pattern up in re's cache every time)
+_VENTURE_CALLED_BEFORE = re.compile(r"\bventure,?\s(?:(?:called|named|known as)\s)?$")
+_AS_A_VENTURE_AFTER = re.compile(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b")
+_SITE_AFTER = re.compile(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b")
+_OR_KNOWN_AS_BEFORE = re.compile(r",\s(?:or|known as)\s[“\"]?$")
+_POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$")
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}")
+_PARTNER_AFTER = re.compile(r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b")
+_DESCRIBED_BEFORE = re.compile(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$")
+_AND = re.compile(r"\sand\s")
+_GERUND_CLAUSE = re.compile(r",\s[a-z]+ing\b")
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s$")
+
+
 def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     """Clause spans (relative to the sentence) split at conjunctions, dashes, 'when'."""
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent_text):
         # ", supplying E/E architecture ...": a gerund clause naming nobody continues the last one
-        if re.match(r",\s[a-z]+ing\b", m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
+        if _GERUND_CLAUSE.match(m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
             nxt = _CLAUSE_BOUNDARY.search(sent_text, m.end())
             stop = nxt.start() if nxt else len(sent_text)
             if not any(m.end() <= p < stop for p in party_starts):
@@ -434,7 +501,7 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
             continue
         cuts.append(m.start())
     # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
-    for m in re.finditer(r"\sand\s", sent_text):
+    for m in _AND.finditer(sent_text):
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
@@ -554,7 +621,8 @@ def extract_deals(
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
         low = sent.text.lower()
-        undone = _UNDONE.search(sent.text) if any(w in low for w in _UNDONE_NEEDS) else None
+        found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
+        undone = _UNDONE.search(sent.text) if not found.isdisjoint(_UNDONE_NEEDS) else None
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
         if claims and ("complet" in sent.text or "closed" in sent.text):
@@ -570,8 +638,7 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
-        if not present:
+        if found.isdisjoint(_ALL_NEEDS):
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         lead = None
@@ -581,7 +648,7 @@ def extract_deals(
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
         claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
-                                   lead, present)
+                                   lead, found)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -701,11 +768,11 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
-                     lead: DateMatch | None = None, present: frozenset[str] | None = None) -> list[_Claim]:
+                     lead: DateMatch | None = None, found: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for start, end, index in _find_triggers(sent.text, present):
+    for start, end, index in _find_triggers(sent.text, found):
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
@@ -718,14 +785,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
                 and not any(x.start >= base + end for x in sm):
             continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
-        if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
+        referring = _ANAPHORIC_DEAL.search(before) is not None  # (searched once, used twice)
+        if referring and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
         # "The Ningguo company bought ...": before a verb, "the ..." is its subject, not a deal
-        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not _PAST_VERB.fullmatch(sent.text, start, end) and not re.match(
-            r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
-               or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
+        anaphoric = referring and not _PAST_VERB.fullmatch(sent.text, start, end) and not _PARTNER_AFTER.match(after) and (
+               not any(base + end <= x.start < base + end + 60 for x in sm)
+               or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
@@ -915,7 +982,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
 def _place(places: list[Mention], cstart: int, cend: int, text: str) -> str | None:
     """The place of signing: a place after 'in'/'at' in the deal's clause."""
     for m in places:
-        if m.type == "Place" and cstart <= m.start < cend and re.search(r"\b(?:in|at)\s$", text[max(0, m.start - 4) : m.start]):
+        if m.type == "Place" and cstart <= m.start < cend and _IN_AT_BEFORE.search(text[max(0, m.start - 4) : m.start]):
             return m.id
     return None
 
@@ -952,7 +1019,7 @@ class _Lowered:
     def __init__(self, text: str):
         self.text = text
         self.folded = low = text.lower()
-        self.low = low if len(low) == len(text) and not any(c in text for c in ("ı", "ſ")) else None
+        self.low = low if len(low) == len(text) and folds_alike(text) else None
 
     def has_any(self, words: tuple[str, ...]) -> bool:
         return any(w in self.folded for w in words)
@@ -1056,21 +1123,21 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 continue
             skip_possessor.add(m.name)
             continue
-        if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
+        if _VENTURE_CALLED_BEFORE.search(before):
             continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
-        if re.match(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b", after) and \
+        if _AS_A_VENTURE_AFTER.match(after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
-        if re.match(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b", after) and \
+        if _SITE_AFTER.match(after) and \
                 re.search(r"\b(?:former|old|ex-|the)\s$", before):
             continue  # "the former Nissan factory": a place described, not a party
-        if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
+        if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
-        if m.end != trig.start and re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
+        if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
-                and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
+                and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \

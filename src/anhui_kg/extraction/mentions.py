@@ -184,7 +184,8 @@ ORG_WORDS = re.compile(
     r"\b(?:Association|University|Institute|Academy|Market|Exchange|Alliance|Federation|"
     r"Chamber|Society|Center|Centre|Foundation|Agency|Program|Programme|Zone|Park)\b"
 )
-MEDIA_WORDS = re.compile(r"\b(?:News|Daily|Times|Post|Journal|Herald|Weekly|Reuters|Xinhua|Bloomberg|Caixin)$")
+_MEDIA_NAMES = ("News", "Daily", "Times", "Post", "Journal", "Herald", "Weekly", "Reuters", "Xinhua", "Bloomberg", "Caixin")
+MEDIA_WORDS = re.compile(r"\b(?:%s)$" % "|".join(_MEDIA_NAMES))
 
 DESCRIPTORS = (
     r"(?:EV|electric[- ]vehicle|NEV|car|auto|battery|chip|semiconductor|software|tech|technology|"
@@ -699,11 +700,13 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
         ms, me = m.span()
-        if " " not in m.group() and "\u00a0" not in m.group():
+        g = m.group()
+        if " " not in g and "\u00a0" not in g:
             # one word (most matches): only a Chinese name in parentheses after it, or a
-            # media word, can make it an organisation
+            # media word, can make it an organisation (the media regex, which ends with
+            # "$", can match only a word that ends with a media name: a cheap test first)
             after = text[me : me + 3]
-            if "(" not in after and "（" not in after and not MEDIA_WORDS.search(m.group()):
+            if "(" not in after and "（" not in after and not (g.endswith(_MEDIA_NAMES) and MEDIA_WORDS.search(g)):
                 continue
         start, end = _trim_phrase(text, ms, me)
         phrase = text[start:end]
