@@ -759,3 +759,18 @@ def test_a_clause_opening_with_a_noun_phrase_does_not_borrow_the_subject_before(
     deals = deals_of("Brenvik Automobiles makes cars in Molise. A second brand, EVA, was added by the group, "
                      "and some EVA models are reported to be based on vehicles supplied by Tarvex Motors.")
     assert all("EVA" not in d["parties"] for d in deals)
+
+
+def test_a_name_found_once_is_found_wherever_the_article_repeats_it():
+    # "Brenvik" is known only from "Lumo Motors and Brenvik agreed"; later it opens a sentence alone
+    deals = deals_of("In 2008 Lumo Motors and Brenvik agreed to set up a joint venture in Wuhu. "
+                     "Brenvik looked elsewhere and, in 2009, signed a joint-venture agreement with Tarvex Group instead.")
+    assert {"Brenvik", "Tarvex Group"} in [set(d["parties"]) for d in deals]
+
+
+def test_a_description_not_yet_tied_to_a_name_goes_on_from_the_last_subject():
+    deals = deals_of("In Ukraine, Lumo's partner was Brenvik, a carmaker best known for old cars. Brenvik built "
+                     "a saloon under its own name. Kestrel Motors opened a plant in Kaluga in 2007. "
+                     "In May 2023 the German group sold its Russian business to Tarvex Finance LLC.")
+    [sale] = [d for d in deals if "Tarvex Finance LLC" in d["parties"]]
+    assert sale["parties"] == {"Kestrel Motors": "seller", "Tarvex Finance LLC": "buyer"}

@@ -525,9 +525,15 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
 class _Focus:
     """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
 
-    def __init__(self, mentions: list[Mention], sentences: list[str] | None = None):
+    def __init__(self, mentions: list[Mention], sentences: list[str] | None = None,
+                 starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
         self.sentences = sentences or []
+        # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
+        self.opener: dict[int, str] = {}
+        for m in self.orgs:
+            if starts and m.sentence not in self.opener and m.start - starts[m.sentence] <= 25:
+                self.opener[m.sentence] = m.name
 
     def _told_with(self, name: str, word: str, sentence: int) -> bool:
         """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
@@ -574,6 +580,11 @@ class _Focus:
             told = [n for n in counts if n not in exclude and self._told_with(n, hint, sentence)]
             if told:
                 pool = told
+            elif self.opener.get(sentence - 1) in pool and self.opener[sentence - 1] in last:
+                # "Volkswagen opened a plant there. In 2023 the German group sold ...": a
+                # description the text has not tied to a name yet goes on from the subject of
+                # the sentence before
+                return last[self.opener[sentence - 1]]
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
@@ -612,7 +623,7 @@ def extract_deals(
 ) -> tuple[DealClaim, ...]:
     """Deal claims of one article (see the module docstring for the rules)."""
     text = article.text
-    focus = _Focus(list(mentions), [x.text for x in article.sentences])
+    focus = _Focus(list(mentions), [x.text for x in article.sentences], [x.start for x in article.sentences])
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)

@@ -1367,6 +1367,12 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
                     and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
+    # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
+    # place names the same organisation wherever else the article writes it
+    for c in chosen:
+        if c.key is None and c.type in ("Company", "Fund") and c.name == text[c.start : c.end] \
+                and c.name not in STOP_CAPS and c.name not in GENERIC_SINGLE and len(c.name) >= 3:
+            learned.setdefault(c.name, c)
     if not learned:
         return chosen
     out = list(chosen)
@@ -1388,6 +1394,8 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         long, span = learned[short], (pos, -neg_end)
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
+            if existing.name == long.name:
+                continue  # the name itself
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue
