@@ -774,3 +774,24 @@ def test_a_description_not_yet_tied_to_a_name_goes_on_from_the_last_subject():
                      "In May 2023 the German group sold its Russian business to Tarvex Finance LLC.")
     [sale] = [d for d in deals if "Tarvex Finance LLC" in d["parties"]]
     assert sale["parties"] == {"Kestrel Motors": "seller", "Tarvex Finance LLC": "buyer"}
+
+
+@pytest.mark.parametrize("text,parties", [
+    # "one of its customers": it supplies them
+    ("Tarvex Power makes inverters. Kestrel Motors is one of its customers for these controllers, "
+     "under a supply contract signed in 2022.", {"Tarvex Power": "supplier", "Kestrel Motors": "customer"}),
+    # "to the carmaker's plants": the organisation named last
+    ("Kestrel Motors runs plants in Wuhu. Tarvex Robotics supplies painting robots to the carmaker's plants "
+     "in Wuhu.", {"Tarvex Robotics": "supplier", "Kestrel Motors": "customer"}),
+])
+def test_customers_and_plants_told_by_pronoun_or_description(text, parties):
+    [d] = deals_of(text)
+    assert d["parties"] == parties
+
+
+def test_an_agreement_signed_with_someone_is_signed_by_the_company_told_about():
+    [d] = deals_of("Lumo Motors makes cars in Italy. A supply agreement was signed with Kestrel Automobile "
+                   "in the mid-2000s, under which bodies were shipped to Italy.")
+    assert set(d["parties"]) == {"Lumo Motors", "Kestrel Automobile"}
+    # the text dates it to a decade, too coarse to keep: not the article's date either
+    assert d["date"] is None

@@ -54,7 +54,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?:[\w-]+ ){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -311,7 +311,7 @@ _PLURAL_ANAPHOR = re.compile(
 # the object of a deal verb told by what it is: "bought the German firm", "acquired the Turin company"
 _DESCRIBED_OBJECT = re.compile(
     r"\s(?:the|this)\s(?:[A-Z][\w-]*(?:-based)?\s|[a-z][\w]*-based\s|(?:small|family-owned|listed|local|"
-    r"state-owned|privately\sheld)\s){1,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
+    r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
     r"start-?up|business|manufacturer)\b")
 _DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
 _HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s")
@@ -324,6 +324,8 @@ def _hint(description: str) -> str | None:
 
 
 _PAST_VERB = re.compile(r"(?:acquired|bought|took over|invested|purchased)")
+_SIGNED_WITH_NO_AGENT = re.compile(
+    r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
 _WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
 _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -925,7 +927,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             start_d = None
         status = _status(sent.text, clause_text, best)
         pub = article.published
-        if start_d is None and end_d is None and pub is not None and status not in _REALITY and (
+        # "signed in the mid-2000s": the text dates it, only too coarsely to keep; not the article date
+        decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in sd)
+        if start_d is None and end_d is None and pub is not None and status not in _REALITY and not decade_said and (
             (_PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text))
             or (pub.precision == "day" and _NEWS_VERB.search(sent.text))
         ):
@@ -1246,6 +1250,17 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "customer"
+    if len(chosen) == 1 and _SIGNED_WITH_NO_AGENT.search(text, cstart, cend):
+        # "A supply agreement was signed with X in 2005": with the company the passage is about
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None:
+            chosen = {f.name: (f.id, "party"), **chosen}
+    theirs = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b", text[trig.start : trig.end]) if trig.kind == "supply" else None
+    if theirs:
+        f = (focus.speaker if theirs.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
+        if f is not None and f.name not in chosen:  # "X is one of its customers": it supplies X
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "supplier"
     owner = _POSSESSOR_OF_BACKERS.search(text, cstart, trig.start) if trig.kind == "investment" else None
     if owner is not None and re.match(r"(?:investors|backers|shareholders)\s", text[trig.start : trig.end], re.I):
         # "X's backers include A, B and C": X is the one they invested in
