@@ -795,3 +795,19 @@ def test_an_agreement_signed_with_someone_is_signed_by_the_company_told_about():
     assert set(d["parties"]) == {"Lumo Motors", "Kestrel Automobile"}
     # the text dates it to a decade, too coarse to keep: not the article's date either
     assert d["date"] is None
+
+
+@pytest.mark.parametrize("text", [
+    'Lumo Motors was mentioned as well; a Lumo spokesman said the company "has no plan" to invest in Kestrel Robotics.',
+    "Lumo Motors said it has no plans to invest in Kestrel Robotics.",
+])
+def test_no_plan_to_invest_is_a_denial(text):
+    [d] = deals_of(text)
+    assert d["status"] == "denied"
+
+
+def test_a_chinese_legal_name_is_short_for_the_word_after_its_city():
+    [d] = deals_of("Lumo Group moved its car business into a new company, later named Shenzhen Yinlan Intelligent "
+                   "Technology Co. In August, Tarvex Technology agreed to buy 10% of Yinlan from Lumo Group.")
+    assert d["parties"] == {"Tarvex Technology": "investor", "Shenzhen Yinlan Intelligent Technology Co.": "investee",
+                            "Lumo Group": "seller"}

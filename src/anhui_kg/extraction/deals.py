@@ -202,7 +202,7 @@ _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|term
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b")),
+    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b")),
@@ -223,7 +223,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 # The words each status cue needs (lower case): a text lacking them all skips the cue.
 _CUE_NEEDS: list[tuple[str, ...]] = [
-    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected"),
+    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through"),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),

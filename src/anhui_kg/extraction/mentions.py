@@ -1360,8 +1360,10 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
             words = c.name.split()
-            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form
-            first = words[1] if words[0] in ORG_PREFIX and len(words) >= 2 else words[0]
+            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form; "Shenzhen Yinwang
+            # Intelligent Technology Co.": the word after the city a Chinese legal name opens with
+            first = words[1] if (words[0] in ORG_PREFIX and len(words) >= 2
+                                 or len(words) >= 3 and _known_place(words[0], aliases)) else words[0]
             if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
