@@ -811,3 +811,14 @@ def test_a_chinese_legal_name_is_short_for_the_word_after_its_city():
                    "Technology Co. In August, Tarvex Technology agreed to buy 10% of Yinlan from Lumo Group.")
     assert d["parties"] == {"Tarvex Technology": "investor", "Shenzhen Yinlan Intelligent Technology Co.": "investee",
                             "Lumo Group": "seller"}
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the possessor of the deal noun is a party, not the owner of the one after "with"
+    ("Lumo Motors's agreement with Kestrel Mining, the state-owned mining company of Jujuy province, "
+     "signed two years ago, covers a plant.", {"Lumo Motors", "Kestrel Mining"}),
+    ("Lumo's tie-up with Kestrel Mining covers a plant.", {"Lumo", "Kestrel Mining"}),
+])
+def test_a_possessive_deal_noun_names_both_sides(text, parties):
+    [d] = deals_of(text)
+    assert set(d["parties"]) == parties

@@ -253,3 +253,10 @@ def test_people_and_companies_found_from_the_words_around_them(text, expected):
 def test_brands_in_lists_appositives_and_with_a_small_first_letter(text, brands):
     found = mentions_of(text)
     assert [n for n, t in found.items() if t == "Brand"] == brands
+
+
+def test_dotted_initials_before_a_capitalised_word_are_a_name_but_legal_forms_stay_forms():
+    found = mentions_of("Lumo Robotics completed its purchase of W.F.C. Group, a Turin-based builder of welding lines.")
+    assert found.get("W.F.C. Group") == "Company"
+    # "S.A." before a capitalised word is still the legal form that ends the name
+    assert mentions_of("Kestrel S.A. Spain signed with Lumo Robotics.")["Kestrel S.A."] == "Company"

@@ -1152,6 +1152,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
         if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
+                and not m.end <= trig.start < o.start  # "X's agreement with Y": the deal between them
                 and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is

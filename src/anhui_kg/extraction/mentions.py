@@ -278,7 +278,8 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 
 CJK = r"[\u3400-\u9fff]"
 
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*)"
+# (dotted initials count where a capitalised word follows: "W.F.C. Group")
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))"
 _SP = r"[ \u00a0]"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
 _CAP_PHRASE = re.compile(
@@ -793,6 +794,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
+        if "’s " in sent.text or "'s " in sent.text:  # "Lumo's tie-up with X", "Efort's purchase of X"
+            spans += ((m.start(1), m.end(1)) for m in _POSSESSOR_OF_DEAL.finditer(sent.text))
         deal_spans[i] = spans
     # names next to the verbs of taking over and of building or selling for others, which
     # carry no deal word: "went back to Italy and acquired Evolut", "Derways began assembling"
@@ -860,6 +863,9 @@ _WORK_VERB = re.compile(
 )
 _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
                     "import", "founded", "set up", "established", "taken over", "sold")
+_POSSESSOR_OF_DEAL = re.compile(
+    rf"(?<![\w’'-])({_CAP_SEQ})(?:’s|'s)\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
+    rf"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
