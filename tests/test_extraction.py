@@ -822,3 +822,11 @@ def test_a_chinese_legal_name_is_short_for_the_word_after_its_city():
 def test_a_possessive_deal_noun_names_both_sides(text, parties):
     [d] = deals_of(text)
     assert set(d["parties"]) == parties
+
+
+def test_a_described_subject_before_a_verb_trigger_is_its_subject_not_a_deal_named_again():
+    # "the Hefei carmaker hired X ... to style": a long appositive between the name and "to style"
+    [d] = deals_of("Lumo Motors is based in Hefei. In 2015 the Hefei carmaker hired Kestrel Design S.p.A., the Turin "
+                   "coachbuilder known for its work with other carmakers, to style a new family of saloons.")
+    assert d["kind"] == "other" and d["date"] == "2015"
+    assert set(d["parties"]) == {"Lumo Motors", "Kestrel Design S.p.A."}
