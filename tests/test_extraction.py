@@ -830,3 +830,18 @@ def test_a_described_subject_before_a_verb_trigger_is_its_subject_not_a_deal_nam
                    "coachbuilder known for its work with other carmakers, to style a new family of saloons.")
     assert d["kind"] == "other" and d["date"] == "2015"
     assert set(d["parties"]) == {"Lumo Motors", "Kestrel Design S.p.A."}
+
+
+def test_a_release_defines_the_company_and_the_joint_venture():
+    deals = deals_of("Lumo Power Co., Ltd. (the “Company”) makes cells. Under the agreement, the Company and Kestrel "
+                     "Plus will establish NV Lumo Company Limited (the “Joint Venture”) to assemble battery modules. "
+                     "The Company will supply battery cells to the Joint Venture from its plants in China.")
+    found = {(d["kind"], tuple(sorted(d["parties"].items()))) for d in deals}
+    assert ("joint_venture", (("Kestrel Plus", "party"), ("Lumo Power Co., Ltd.", "party"))) in found
+    assert ("supply", (("Lumo Power Co., Ltd.", "supplier"), ("NV Lumo Company Limited", "customer"))) in found
+
+
+def test_the_venture_named_after_establish_is_not_a_founder():
+    [d] = deals_of("Lumo Power and Kestrel Plus will establish NV Lumo Company Limited, a joint venture, "
+                   "to assemble battery packs in Thailand.")
+    assert set(d["parties"]) == {"Lumo Power", "Kestrel Plus"}

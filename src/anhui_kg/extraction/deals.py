@@ -314,13 +314,14 @@ _DESCRIBED_OBJECT = re.compile(
     r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
     r"start-?up|business|manufacturer)\b")
 _DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
-_HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s")
+_HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s|(?<=[Tt]he\s)(Company)\b")
+_DEFINED_COMPANY = re.compile(r"\([^()]{0,40}?(?:the\s[“\"]Company[”\"]|[“\"]the\sCompany[”\"])")
 
 
 def _hint(description: str) -> str | None:
     """'the Ningguo company' -> 'Ningguo': the word that tells which organisation is meant."""
     m = _HINT.search(description)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # a trigger that opens with a verb: what comes before it is its subject, never a deal named again
@@ -331,6 +332,9 @@ _PAST_VERB = re.compile(
     r"ordered|placed|sources|sourced|provides|provided|delivers|delivered|uses|used)\b")
 _SIGNED_WITH_NO_AGENT = re.compile(
     r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
+# 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
+_DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
+_ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
 _WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
 _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -536,6 +540,7 @@ class _Focus:
                  starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
         self.sentences = sentences or []
+        self.defined: Mention | None = None  # the organisation a release calls "the Company"
         # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
         self.opener: dict[int, str] = {}
         for m in self.orgs:
@@ -575,7 +580,9 @@ class _Focus:
     def at(self, sentence: int, exclude: frozenset[str] = frozenset(), hint: str | None = None) -> Mention | None:
         """The organisation 'it' / 'the company' means. ``hint`` is a word of the description
         ("the Ningguo company", "the Wuhu-based carmaker"): of the candidates, those told
-        together with it before are preferred."""
+        together with it before are preferred; "Company", capitalised, is the defined term."""
+        if hint == "Company" and self.defined is not None:
+            return self.defined if self.defined.name not in exclude else None
         counts, last = self._salience(sentence)
         recent = {m.name for m in self.orgs if sentence - 3 <= m.sentence <= sentence}
         pool = [n for n in (recent or counts) if n not in exclude]
@@ -631,6 +638,10 @@ def extract_deals(
     """Deal claims of one article (see the module docstring for the rules)."""
     text = article.text
     focus = _Focus(list(mentions), [x.text for x in article.sentences], [x.start for x in article.sentences])
+    # 'Lumo Power Co., Ltd. (the "Company")': a release's defined term names its issuer
+    defined = _DEFINED_COMPANY.search(text) if "Company" in text else None
+    if defined is not None:
+        focus.defined = next((m for m in focus.orgs if 0 <= defined.start() - m.end <= 2), None)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -794,7 +805,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
-        if any(x.start <= base + start < x.end for x in sm):
+        if any(x.start <= base + start < x.end and text[x.start : x.end] not in _DEFINED_VENTURE for x in sm):
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
@@ -878,6 +889,23 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(founders) < 2:
                 continue
             names = founders
+        if best.kind == "joint_venture" and len(names) >= 2:
+            # "A and B will establish X (the "Joint Venture")": X, just after the verb, is the
+            # venture; "the Company and B will establish X": the Company is the other founder
+            for v in _ESTABLISH.finditer(text, cstart, cend):
+                made = next((m for m in sm if v.end() <= m.start <= v.end() + 1 and m.name in names), None)
+                if made is None:
+                    continue
+                rest = {n: x for n, x in names.items() if n != made.name}
+                if len(rest) < 2:
+                    an = next((a for a in _ANAPHOR_SUBJ.finditer(text, cstart, v.start())
+                               if not _GOVERNED.search(text, cstart, a.start())), None)
+                    f = focus.at(sent.index, exclude=frozenset(names), hint=_hint(an.group())) if an else None
+                    if f is not None:
+                        rest = {f.name: (f.id, "party"), **rest}
+                if len(rest) >= 2:
+                    names, roles = rest, {n: r for n, r in roles.items() if n in rest}
+                break
         if best is owners:
             # the owners are named after "of"; X, before the trigger, is the venture itself
             at = {m.name: m.start for m in sm if cstart <= m.start < cend}

@@ -502,6 +502,7 @@ _TIER = {
 
 
 # rules whose name, where it holds a known name and more, is as sure as the table
+_LEGAL_END = re.compile(rf"(?:\s|^)(?:{LEGAL_FORMS}|Company Limited|Limited|Corporation|Incorporated)$")
 _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
                             "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
                             "place_site.v1", "place_unit.v1"})
@@ -527,6 +528,8 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
             if e <= c.end and (s, e) != (c.start, c.end) and (
                 s == c.start
                 or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                # "NV Gotion Company Limited": a legal name around a known company is another one
+                or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and _LEGAL_END.search(c.name) is not None
                 or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
             ):
                 return True
@@ -1337,7 +1340,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
 
 # "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
 _SHORT_FORM_AFTER = re.compile(
-    r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
+    r"\s?(?:\((?:the\s(?=[“\"]))?(?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
 )
 
 
