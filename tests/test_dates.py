@@ -129,6 +129,20 @@ TABLE = [
     ("last quarter", "month", "2025-Q4", "quarter"),
     ("this quarter", "month", "2026-Q1", "quarter"),
     ("the second half of last year", "month", "2025-H2", "half"),
+    # Named seasons: the value holds the whole season (spring is Mar-May, so a first half)
+    ("in the summer of 2023", "month", "2023-mid", "season"),
+    ("summer 2023", "none", "2023-mid", "season"),
+    ("the autumn of 2019", "none", "2019-late", "season"),
+    ("the fall of 2021", "none", "2021-late", "season"),
+    ("last summer", "month", "2025-mid", "season"),
+    ("last autumn", "month", "2025-late", "season"),
+    ("last spring", "month", "2025-H1", "half"),
+    ("this spring", "month", "2026-H1", "half"),
+    ("next summer", "month", "2026-mid", "season"),
+    ("last summer", "season", "2018-mid", "season"),
+    ("winter of 2022", "none", None, None),  # December to February: two years
+    ("fall", "month", None, None),  # alone, mostly the verb
+    ("the summer", "month", None, None),  # which one the text does not say
     # Relative to a day (Tuesday 2026-01-27)
     ("a year ago", "day", "2025", "year"),  # never finer than the unit counted in
     ("on Saturday", "day", "2026-01-24", "day"),
@@ -212,6 +226,9 @@ def test_origin(text, anchor, origin):
     ("that year", "2023-late", "2023", "year"),
     ("the following month", "2021-03", "2021-04", "month"),
     ("three years earlier", "2019", "2016", "year"),
+    ("the previous autumn", "2018", "2017-late", "season"),
+    ("the following spring", "2020-09", "2021-H1", "half"),
+    ("that summer", "2020-03", "2020-mid", "season"),
     ("two years later", "199X", None, None),  # a decade cannot move by two years
 ])
 def test_normalize_date_previous(text, previous, value, precision):
@@ -527,8 +544,10 @@ def test_make_date_round_trips(value):
 PAST = ["last year", "a year ago", "earlier this month", "last March", "end of last year",
         "two years ago", "last month", "at the end of last year", "late last year",
         "three months ago", "last quarter", "yesterday", "last Tuesday", "A decade ago",
-        "in March", "earlier this year", "this month", "on Saturday"]
-STRICTLY_PAST = {"last year", "a year ago", "last March", "end of last year", "two years ago",
+        "in March", "earlier this year", "this month", "on Saturday", "last summer", "last autumn",
+        "last spring"]
+STRICTLY_PAST = {"last summer", "last autumn", "last spring",
+                 "last year", "a year ago", "last March", "end of last year", "two years ago",
                  "last month", "at the end of last year", "late last year", "three months ago",
                  "last quarter", "yesterday", "last Tuesday", "A decade ago"}
 
