@@ -845,3 +845,13 @@ def test_the_venture_named_after_establish_is_not_a_founder():
     [d] = deals_of("Lumo Power and Kestrel Plus will establish NV Lumo Company Limited, a joint venture, "
                    "to assemble battery packs in Thailand.")
     assert set(d["parties"]) == {"Lumo Power", "Kestrel Plus"}
+
+
+def test_the_employer_of_a_quoted_speaker_is_no_party():
+    assert deals_of('"We invest in a supply chain," an official at Lumo Investment Holding said.') == []
+
+
+def test_a_place_found_once_is_not_made_a_company_elsewhere():
+    deals = deals_of("Massimo Rossi is a car dealer from the southern Italian region of Molise. Under a supply "
+                     "agreement, Kestrel Motors shipped bodies from Wuhu to Molise.")
+    assert all("Molise" not in d["parties"] for d in deals)

@@ -260,3 +260,8 @@ def test_dotted_initials_before_a_capitalised_word_are_a_name_but_legal_forms_st
     assert found.get("W.F.C. Group") == "Company"
     # "S.A." before a capitalised word is still the legal form that ends the name
     assert mentions_of("Kestrel S.A. Spain signed with Lumo Robotics.")["Kestrel S.A."] == "Company"
+
+
+def test_more_nationality_adjectives_are_not_names():
+    found = mentions_of("Lumo Motors signed with a Philippine distributor and a Qatari fund.")
+    assert "Philippine" not in found and "Qatari" not in found

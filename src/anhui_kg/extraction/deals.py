@@ -335,6 +335,9 @@ _SIGNED_WITH_NO_AGENT = re.compile(
 # 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
 _DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
 _ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
+_SPEAKER_OF = re.compile(
+    r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|executive|executives|manager|director|analyst|"
+    r"engineer|employee|representative)\s(?:at|of|from|for|with)\s(?:the\s)?$")
 _WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
 _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -1148,6 +1151,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         right_after_trigger = 0 <= m.start - trig.end <= 2  # "became a shareholder in X": the trigger's object
         if (_NOT_PARTY_BEFORE.search(before) and not right_after_trigger) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
             continue
+        if m.start > trig.end and _SPEAKER_OF.search(before):
+            continue  # '"We invest in ...," an official at X said': X is where the speaker works
         if any(a <= m.start < b for a, b in asides):
             continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
         brand_of = _BRAND_OF_AFTER.match(after)
@@ -1270,8 +1275,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 first_person = subject_anaphor.group().lower() in ("we", "our")
                 # whoever the sentence names after the verb is its object, not what the anaphor means
                 objects = frozenset(m.name for m in sm if m.start >= trig.start)
-                subj = (focus.speaker(sent.index, exclude=frozenset(chosen) | objects) if first_person else
-                        focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
+                label = next((m for m in sm if m.start - sent.start <= 3 and text.startswith(":", m.end)
+                              and m.name not in chosen and m.name not in objects), None)
+                if label is not None and not first_person:
+                    subj = label  # "- Volkswagen Anhui: ...; its Hefei plant uses ...": the bullet's head
+                else:
+                    subj = (focus.speaker(sent.index, exclude=frozenset(chosen) | objects) if first_person else
+                            focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):

@@ -264,7 +264,9 @@ GENERIC_SINGLE = frozenset(
 DEMONYM = re.compile(
     r"(?:(?:North|South|East|West|Southeast|Central|Latin)\s)?"
     r"(?:[A-Z][a-z]+(?:ese|ish|ian)|American|German|Korean|Mexican|Moroccan|African|European|"
-    r"Asian|Dutch|French|Swiss|Thai|Greek|Czech|Israeli|Saudi|Emirati|Nordic|Western|Eastern)"
+    r"Asian|Dutch|French|Swiss|Thai|Greek|Czech|Israeli|Saudi|Emirati|Nordic|Western|Eastern|"
+    r"Philippine|Filipino|Argentine|Chilean|Kazakh|Uzbek|Pakistani|Iraqi|Kuwaiti|Qatari|Omani|Bahraini|"
+    r"Yemeni|Cypriot|Icelandic|Welsh|Slovak|Azerbaijani|Nepali|Bangladeshi|Lao|Libyan|Kenyan|Basque|Catalan)"
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
@@ -469,6 +471,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
         ]
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _people_in_deal_context(text, chosen)
+    chosen = _places_named_elsewhere(text, chosen)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -1380,9 +1383,11 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                 learned.setdefault(first, c)
     # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
     # place names the same organisation wherever else the article writes it
+    other_kinds = {text[c.start : c.end] for c in chosen if c.type not in ("Company", "Fund")}
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.name == text[c.start : c.end] \
-                and c.name not in STOP_CAPS and c.name not in GENERIC_SINGLE and len(c.name) >= 3:
+                and c.name not in STOP_CAPS and c.name not in GENERIC_SINGLE and len(c.name) >= 3 \
+                and c.name not in other_kinds:  # "the region of Molise" elsewhere: not a company
             learned.setdefault(c.name, c)
     if not learned:
         return chosen
@@ -1432,6 +1437,17 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
+
+
+def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'the region of Molise ... shipped to Molise': a name the article shows to be a place is
+    a place where only a deal word next to it made it a company."""
+    places = {text[c.start : c.end]: c for c in chosen if c.type == "Place"}
+    if not places:
+        return chosen
+    return [_Cand(c.start, c.end, "Place", places[text[c.start : c.end]].name, places[text[c.start : c.end]].key,
+                  "place_named_elsewhere.v1", c.rank)
+            if c.via == "deal_context.v1" and text[c.start : c.end] in places else c for c in chosen]
 
 
 def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
