@@ -855,3 +855,10 @@ def test_a_place_found_once_is_not_made_a_company_elsewhere():
     deals = deals_of("Massimo Rossi is a car dealer from the southern Italian region of Molise. Under a supply "
                      "agreement, Kestrel Motors shipped bodies from Wuhu to Molise.")
     assert all("Molise" not in d["parties"] for d in deals)
+
+
+def test_a_place_that_agrees_or_invests_is_its_government():
+    [d] = deals_of("Two years later Hefei and Lumo Display agreed on a second line in the city, with an "
+                   "investment of 28 billion yuan.")
+    assert d["kind"] == "investment"
+    assert set(d["parties"]) == {"Hefei municipal government", "Lumo Display"}

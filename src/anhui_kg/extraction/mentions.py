@@ -472,6 +472,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _people_in_deal_context(text, chosen)
     chosen = _places_named_elsewhere(text, chosen)
+    chosen = _places_that_act(text, chosen, aliases)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -1437,6 +1438,31 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
+
+
+# "Hefei offered to raise ...", "Hefei and BOE agreed on ...": a place that acts is its government
+_PLACE_ACTS = re.compile(
+    r"(?:\sand\s[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})?\s(?:has\s|had\s|have\s|will\s|would\s|also\s|then\s)?"
+    r"(?:offered|agreed|invested|signed|pledged|promised|committed)\b")
+_AND_BEFORE = re.compile(r"[A-Z][\w&.-]*\sand\s$")
+
+
+def _places_that_act(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
+    """A known place as the subject of an agreeing or investing verb stands for its government."""
+    if not any(w in text for w in ("offered", "agreed", "invested", "signed", "pledged", "promised", "committed")):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.type == "Place" and c.key is not None and (
+                _PLACE_ACTS.match(text, c.end) and not text[max(0, c.start - 3) : c.start].strip(" ").endswith(("in", "of", "to"))
+                or _AND_BEFORE.search(text, max(0, c.start - 40), c.start) and _PLACE_ACTS.match(text, c.end)):
+            gov = aliases.by_surface.get(f"{c.name} government")
+            if gov is not None and gov.type in ("GovernmentBody", "Organization"):
+                c = _Cand(c.start, c.end, gov.type, gov.name, gov.key, "place_acts.v1", c.rank)
+            else:
+                c = _Cand(c.start, c.end, "GovernmentBody", f"{c.name} government", None, "place_acts.v1", c.rank)
+        out.append(c)
+    return out
 
 
 def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
