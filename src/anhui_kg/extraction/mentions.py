@@ -20,7 +20,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -758,11 +758,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
             out.append(_Cand(m.start(1), m.end(1), "Company", m.group(1), None, "china_unit.v1", 2))
     # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
-    described = list(_DESCRIPTOR_THEN_NAME.finditer(text))
-    if ", " in text:
-        described += _DESCRIPTOR_COMMA_NAME.finditer(text)
-    for m in described:
-        s, e = _trim_phrase(text, m.start(1), m.end(1))
+    # and "another screen maker, Visionox, whose ...": one scan finds both forms
+    plain: list[tuple[int, int]] = []
+    comma: list[tuple[int, int]] = []
+    for m in _DESCRIPTOR_NAME.finditer(text):
+        if m.group("plain"):
+            plain.append(m.span("plain"))
+        elif _DETERMINER_WORDS_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            comma.append(m.span("comma"))
+    for start, end in plain + comma:
+        s, e = _trim_phrase(text, start, end)
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
             out.append(_Cand(s, e, "Company", text[s:e], None, "descriptor.v1", 1))
     # appositives: "Gotion, a Hefei-based battery maker," / "Kestrel, the chip designer,"
@@ -802,12 +807,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
         if "’s " in sent.text or "'s " in sent.text:  # "Lumo's tie-up with X", "Efort's purchase of X"
-            spans += ((m.start(1), m.end(1)) for m in _POSSESSOR_OF_DEAL.finditer(sent.text))
+            for m in _POSSESSIVE_DEAL_NOUN.finditer(sent.text):
+                name = _NAME_BEFORE_POSSESSIVE.search(sent.text, max(0, m.start() - 100), m.start())
+                if name is not None:
+                    spans.append((name.start(1), name.end(1)))
         deal_spans[i] = spans
     # names next to the verbs of taking over and of building or selling for others, which
     # carry no deal word: "went back to Italy and acquired Evolut", "Derways began assembling"
     if any(w in low for w in _WORK_VERB_WORDS):
-        for v in _WORK_VERB.finditer(text):
+        # (a name after the verb is at most ~100 characters; an auxiliary before it ~30)
+        for v in _finditer_near(_WORK_VERB, text, _near(text, _WORK_VERB_WORDS, 40, 130)):
             i = bisect_right(sent_starts, v.start()) - 1
             sent = article.sentences[i]
             if heading[i]:
@@ -841,10 +850,11 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
 
 
 # (the adjectives before the noun do not change what is captured, so they are not matched)
-_DESCRIPTOR_THEN_NAME = re.compile(rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}\s({_CAP_SEQ})")
 # "another screen maker, Visionox, whose ...": the name set off by commas after the noun
-_DESCRIPTOR_COMMA_NAME = re.compile(
-    rf"\b(?:a|an|another|the)\s(?:[\w-]+\s){{0,3}}?{DESCRIPTOR_NOUN},\s({_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b)")
+_DESCRIPTOR_NAME = re.compile(
+    rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}"
+    rf"(?:\s(?P<plain>{_CAP_SEQ})|,\s(?P<comma>{_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b))")
+_DETERMINER_WORDS_BEFORE = re.compile(r"\b(?:a|an|another|the)\s(?:[\w-]+\s){0,3}$")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
@@ -870,9 +880,10 @@ _WORK_VERB = re.compile(
 )
 _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
                     "import", "founded", "set up", "established", "taken over", "sold")
-_POSSESSOR_OF_DEAL = re.compile(
-    rf"(?<![\w’'-])({_CAP_SEQ})(?:’s|'s)\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
-    rf"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
+_POSSESSIVE_DEAL_NOUN = re.compile(
+    r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
+    r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
+_NAME_BEFORE_POSSESSIVE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
@@ -911,6 +922,31 @@ _KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
     return any(w in text for w in _KEY_WORDS[pattern.pattern])
+
+
+def _near(text: str, words: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows of the text around each occurrence of ``words``: a pattern whose every
+    match holds one of them, at most ``before``/``after`` characters from its ends, needs
+    only these scanned (str.find is far cheaper than a regex scan of the whole text)."""
+    spans = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            spans.append((max(0, i - before), min(len(text), i + len(w) + after)))
+            i = text.find(w, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _finditer_near(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
@@ -1175,10 +1211,11 @@ def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     found = [m for pat in _BRAND_CUES for m in pat.finditer(text)] if any(w in text for w in _BRAND_WORDS) else []
     listed: list[tuple[int, int]] = []
     if "brand" in text or "marque" in text:
-        found += _POSSESSIVE_BRAND.finditer(text)
-        found += _BRAND_COMMA_NAME.finditer(text)
-        found += _NAME_COMMA_BRAND.finditer(text)
-        for lst in _BRAND_LIST.finditer(text):
+        near = _near(text, ("brand", "marque"), 200, 40)  # a list of names may run before the word
+        found += _finditer_near(_POSSESSIVE_BRAND, text, near)
+        found += _finditer_near(_BRAND_COMMA_NAME, text, near)
+        found += _finditer_near(_NAME_COMMA_BRAND, text, near)
+        for lst in _finditer_near(_BRAND_LIST, text, near):
             listed += ((m.start(), m.end()) for m in _BRAND_LIST_ITEM.finditer(text, lst.start(1), lst.end(1)))
     i = text.find(" name")
     while i != -1:
