@@ -116,9 +116,9 @@ TABLE = [
     ("earlier this month", "month", "2026-01", "month"),
     ("earlier this year", "month", "2026", "year"),
     ("later this year", "month", "2026", "year"),
-    ("a year ago", "month", "2025-01", "month"),
-    ("A year ago", "month", "2025-01", "month"),
-    ("two years ago", "month", "2024-01", "month"),
+    ("a year ago", "month", "2025", "year"),  # the text counts years: no month is given
+    ("A year ago", "month", "2025", "year"),
+    ("two years ago", "month", "2024", "year"),
     ("three months ago", "month", "2025-10", "month"),
     ("A decade ago", "month", "201X", "decade"),
     ("fourth-quarter", "month", "2025-Q4", "quarter"),
@@ -129,8 +129,22 @@ TABLE = [
     ("last quarter", "month", "2025-Q4", "quarter"),
     ("this quarter", "month", "2026-Q1", "quarter"),
     ("the second half of last year", "month", "2025-H2", "half"),
+    # Named seasons: the value holds the whole season (spring is Mar-May, so a first half)
+    ("in the summer of 2023", "month", "2023-mid", "season"),
+    ("summer 2023", "none", "2023-mid", "season"),
+    ("the autumn of 2019", "none", "2019-late", "season"),
+    ("the fall of 2021", "none", "2021-late", "season"),
+    ("last summer", "month", "2025-mid", "season"),
+    ("last autumn", "month", "2025-late", "season"),
+    ("last spring", "month", "2025-H1", "half"),
+    ("this spring", "month", "2026-H1", "half"),
+    ("next summer", "month", "2026-mid", "season"),
+    ("last summer", "season", "2018-mid", "season"),
+    ("winter of 2022", "none", None, None),  # December to February: two years
+    ("fall", "month", None, None),  # alone, mostly the verb
+    ("the summer", "month", None, None),  # which one the text does not say
     # Relative to a day (Tuesday 2026-01-27)
-    ("a year ago", "day", "2025-01", "month"),  # never finer than a month
+    ("a year ago", "day", "2025", "year"),  # never finer than the unit counted in
     ("on Saturday", "day", "2026-01-24", "day"),
     ("on Tuesday", "day", "2026-01-27", "day"),
     ("last Tuesday", "day", "2026-01-20", "day"),
@@ -144,9 +158,10 @@ TABLE = [
     ("last year", "year", "2023", "year"),
     ("a year ago", "year", "2023", "year"),
     ("last year", "season", "2018", "year"),
-    ("a year ago", "season", "2018-early", "season"),
+    ("a year ago", "season", "2018", "year"),
     ("by the end of 2018", "season", "2018-late", "season"),
-    ("a year ago", "quarter", "2025-Q1", "quarter"),
+    ("a year ago", "quarter", "2025", "year"),
+    ("two quarters ago", "month", "2025-Q3", "quarter"),
     ("this month", "quarter", "2026-Q1", "quarter"),
     # Not resolvable without inventing precision, or not dates at all
     ("last month", "quarter", None, None),  # 2025-12, 2026-01 or 2026-02
@@ -205,12 +220,15 @@ def test_origin(text, anchor, origin):
 
 @pytest.mark.parametrize(("text", "previous", "value", "precision"), [
     ("the following year", "2016", "2017", "year"),
-    ("two years later", "2021-03", "2023-03", "month"),
+    ("two years later", "2021-03", "2023", "year"),
     ("a decade later", "1964", "197X", "decade"),
     ("the same year", "2013", "2013", "year"),
     ("that year", "2023-late", "2023", "year"),
     ("the following month", "2021-03", "2021-04", "month"),
     ("three years earlier", "2019", "2016", "year"),
+    ("the previous autumn", "2018", "2017-late", "season"),
+    ("the following spring", "2020-09", "2021-H1", "half"),
+    ("that summer", "2020-03", "2020-mid", "season"),
     ("two years later", "199X", None, None),  # a decade cannot move by two years
 ])
 def test_normalize_date_previous(text, previous, value, precision):
@@ -315,7 +333,7 @@ def test_find_dates_seed_000_bare_month_and_quarter():
     assert spans(text, MONTH) == [
         at(text, "2018", "2018", "year"),
         at(text, "March", "2025-03", "month"),
-        at(text, "A year ago", "2025-01", "month"),
+        at(text, "A year ago", "2025", "year"),
         at(text, "the third quarter of 2025", "2025-Q3", "quarter"),
         at(text, "As of January 25", "2026-01-25", "day", "as_of"),
     ]
@@ -526,8 +544,10 @@ def test_make_date_round_trips(value):
 PAST = ["last year", "a year ago", "earlier this month", "last March", "end of last year",
         "two years ago", "last month", "at the end of last year", "late last year",
         "three months ago", "last quarter", "yesterday", "last Tuesday", "A decade ago",
-        "in March", "earlier this year", "this month", "on Saturday"]
-STRICTLY_PAST = {"last year", "a year ago", "last March", "end of last year", "two years ago",
+        "in March", "earlier this year", "this month", "on Saturday", "last summer", "last autumn",
+        "last spring"]
+STRICTLY_PAST = {"last summer", "last autumn", "last spring",
+                 "last year", "a year ago", "last March", "end of last year", "two years ago",
                  "last month", "at the end of last year", "late last year", "three months ago",
                  "last quarter", "yesterday", "last Tuesday", "A decade ago"}
 

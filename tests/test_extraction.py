@@ -716,3 +716,149 @@ def test_a_one_sided_supply_sentence_continues_the_deal_just_told():
         (d["kind"], d["parties"]) for d in deals]
     # with no deal just told about the company, one name is no deal
     assert deals_of("Kestrel Automobile will supply the kits and the main components.") == []
+
+
+@pytest.mark.parametrize("text,parties", [
+    # a name next to a verb of taking over or of building for others, with no deal word
+    ("Lumo Motors makes cars in Wuhu. In 2016 the company went back to Italy and acquired Tarvex.",
+     {"Lumo Motors": "investor", "Tarvex": "investee"}),
+    ("In the mid-2000s Brenvik began assembling Kestrel Motors models from kits shipped from China.",
+     {"Brenvik": "manufacturer", "Kestrel Motors": "client"}),
+])
+def test_names_beside_take_over_and_assembly_verbs(text, parties):
+    [d] = deals_of(text)
+    assert d["parties"] == parties
+
+
+def test_a_company_bought_outright_is_invested_in_and_assets_are_bought_from_a_seller():
+    [whole] = deals_of("Lumo Motors completed the takeover of Kestrel Robotics in 2016.")
+    assert whole["kind"] == "investment"
+    assert whole["parties"] == {"Lumo Motors": "investor", "Kestrel Robotics": "investee"}
+    [part] = deals_of("Lumo Motors bought the engine plant from Kestrel Motors in 2016.")
+    assert part["kind"] == "acquisition"
+    assert part["parties"] == {"Lumo Motors": "buyer", "Kestrel Motors": "seller"}
+
+
+def test_a_description_names_the_buyer_and_the_company_bought():
+    # "the Ningguo company": the one told with Ningguo before; "the German firm": the one named last
+    [d] = deals_of("Tarvex Sealing Co., Ltd. is based in Ningguo. The first target was Brenvik Seals, a maker "
+                   "of seals for engines. The Ningguo company bought the German firm outright in 2014.")
+    assert d["kind"] == "investment" and d["date"] == "2014"
+    assert d["parties"] == {"Tarvex Sealing Co., Ltd.": "investor", "Brenvik Seals": "investee"}
+
+
+def test_what_an_acquired_company_does_is_no_deal_of_its_own():
+    deals = deals_of("Lumo Motors makes robots. In 2016 Lumo Motors acquired Tarvex, which builds "
+                     "robotic cells for foundries.")
+    assert [(d["kind"], d["parties"]) for d in deals] == [
+        ("investment", {"Lumo Motors": "investor", "Tarvex": "investee"})]
+
+
+def test_a_clause_opening_with_a_noun_phrase_does_not_borrow_the_subject_before():
+    # ", and some EVA models are ... supplied by X": EVA is a brand named, not the customer
+    deals = deals_of("Brenvik Automobiles makes cars in Molise. A second brand, EVA, was added by the group, "
+                     "and some EVA models are reported to be based on vehicles supplied by Tarvex Motors.")
+    assert all("EVA" not in d["parties"] for d in deals)
+
+
+def test_a_name_found_once_is_found_wherever_the_article_repeats_it():
+    # "Brenvik" is known only from "Lumo Motors and Brenvik agreed"; later it opens a sentence alone
+    deals = deals_of("In 2008 Lumo Motors and Brenvik agreed to set up a joint venture in Wuhu. "
+                     "Brenvik looked elsewhere and, in 2009, signed a joint-venture agreement with Tarvex Group instead.")
+    assert {"Brenvik", "Tarvex Group"} in [set(d["parties"]) for d in deals]
+
+
+def test_a_description_not_yet_tied_to_a_name_goes_on_from_the_last_subject():
+    deals = deals_of("In Ukraine, Lumo's partner was Brenvik, a carmaker best known for old cars. Brenvik built "
+                     "a saloon under its own name. Kestrel Motors opened a plant in Kaluga in 2007. "
+                     "In May 2023 the German group sold its Russian business to Tarvex Finance LLC.")
+    [sale] = [d for d in deals if "Tarvex Finance LLC" in d["parties"]]
+    assert sale["parties"] == {"Kestrel Motors": "seller", "Tarvex Finance LLC": "buyer"}
+
+
+@pytest.mark.parametrize("text,parties", [
+    # "one of its customers": it supplies them
+    ("Tarvex Power makes inverters. Kestrel Motors is one of its customers for these controllers, "
+     "under a supply contract signed in 2022.", {"Tarvex Power": "supplier", "Kestrel Motors": "customer"}),
+    # "to the carmaker's plants": the organisation named last
+    ("Kestrel Motors runs plants in Wuhu. Tarvex Robotics supplies painting robots to the carmaker's plants "
+     "in Wuhu.", {"Tarvex Robotics": "supplier", "Kestrel Motors": "customer"}),
+])
+def test_customers_and_plants_told_by_pronoun_or_description(text, parties):
+    [d] = deals_of(text)
+    assert d["parties"] == parties
+
+
+def test_an_agreement_signed_with_someone_is_signed_by_the_company_told_about():
+    [d] = deals_of("Lumo Motors makes cars in Italy. A supply agreement was signed with Kestrel Automobile "
+                   "in the mid-2000s, under which bodies were shipped to Italy.")
+    assert set(d["parties"]) == {"Lumo Motors", "Kestrel Automobile"}
+    # the text dates it to a decade, too coarse to keep: not the article's date either
+    assert d["date"] is None
+
+
+@pytest.mark.parametrize("text", [
+    'Lumo Motors was mentioned as well; a Lumo spokesman said the company "has no plan" to invest in Kestrel Robotics.',
+    "Lumo Motors said it has no plans to invest in Kestrel Robotics.",
+])
+def test_no_plan_to_invest_is_a_denial(text):
+    [d] = deals_of(text)
+    assert d["status"] == "denied"
+
+
+def test_a_chinese_legal_name_is_short_for_the_word_after_its_city():
+    [d] = deals_of("Lumo Group moved its car business into a new company, later named Shenzhen Yinlan Intelligent "
+                   "Technology Co. In August, Tarvex Technology agreed to buy 10% of Yinlan from Lumo Group.")
+    assert d["parties"] == {"Tarvex Technology": "investor", "Shenzhen Yinlan Intelligent Technology Co.": "investee",
+                            "Lumo Group": "seller"}
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the possessor of the deal noun is a party, not the owner of the one after "with"
+    ("Lumo Motors's agreement with Kestrel Mining, the state-owned mining company of Jujuy province, "
+     "signed two years ago, covers a plant.", {"Lumo Motors", "Kestrel Mining"}),
+    ("Lumo's tie-up with Kestrel Mining covers a plant.", {"Lumo", "Kestrel Mining"}),
+])
+def test_a_possessive_deal_noun_names_both_sides(text, parties):
+    [d] = deals_of(text)
+    assert set(d["parties"]) == parties
+
+
+def test_a_described_subject_before_a_verb_trigger_is_its_subject_not_a_deal_named_again():
+    # "the Hefei carmaker hired X ... to style": a long appositive between the name and "to style"
+    [d] = deals_of("Lumo Motors is based in Hefei. In 2015 the Hefei carmaker hired Kestrel Design S.p.A., the Turin "
+                   "coachbuilder known for its work with other carmakers, to style a new family of saloons.")
+    assert d["kind"] == "other" and d["date"] == "2015"
+    assert set(d["parties"]) == {"Lumo Motors", "Kestrel Design S.p.A."}
+
+
+def test_a_release_defines_the_company_and_the_joint_venture():
+    deals = deals_of("Lumo Power Co., Ltd. (the “Company”) makes cells. Under the agreement, the Company and Kestrel "
+                     "Plus will establish NV Lumo Company Limited (the “Joint Venture”) to assemble battery modules. "
+                     "The Company will supply battery cells to the Joint Venture from its plants in China.")
+    found = {(d["kind"], tuple(sorted(d["parties"].items()))) for d in deals}
+    assert ("joint_venture", (("Kestrel Plus", "party"), ("Lumo Power Co., Ltd.", "party"))) in found
+    assert ("supply", (("Lumo Power Co., Ltd.", "supplier"), ("NV Lumo Company Limited", "customer"))) in found
+
+
+def test_the_venture_named_after_establish_is_not_a_founder():
+    [d] = deals_of("Lumo Power and Kestrel Plus will establish NV Lumo Company Limited, a joint venture, "
+                   "to assemble battery packs in Thailand.")
+    assert set(d["parties"]) == {"Lumo Power", "Kestrel Plus"}
+
+
+def test_the_employer_of_a_quoted_speaker_is_no_party():
+    assert deals_of('"We invest in a supply chain," an official at Lumo Investment Holding said.') == []
+
+
+def test_a_place_found_once_is_not_made_a_company_elsewhere():
+    deals = deals_of("Massimo Rossi is a car dealer from the southern Italian region of Molise. Under a supply "
+                     "agreement, Kestrel Motors shipped bodies from Wuhu to Molise.")
+    assert all("Molise" not in d["parties"] for d in deals)
+
+
+def test_a_place_that_agrees_or_invests_is_its_government():
+    [d] = deals_of("Two years later Hefei and Lumo Display agreed on a second line in the city, with an "
+                   "investment of 28 billion yuan.")
+    assert d["kind"] == "investment"
+    assert set(d["parties"]) == {"Hefei municipal government", "Lumo Display"}

@@ -3,6 +3,8 @@ the words around them. Every company and person here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from anhui_kg.documents import split_sentences
 from anhui_kg.extraction.mentions import extract_mentions
 from anhui_kg.models import Article
@@ -213,3 +215,53 @@ def test_a_known_unit_named_as_a_unit_stays_the_known_entity():
     ents = _entities(["Vantor said its unit, Vantor Power, runs the stations.",
                       "VANTOR Power opened a station."], table)
     assert [e.id for e in ents.values() if "power" in e.name.lower()] == ["vantor-power"]
+
+
+def test_a_german_limited_partnership_keeps_its_whole_legal_form():
+    assert mentions_of("The first target was Brenvik GmbH + Co. KG, a maker of seals.") == {
+        "Brenvik GmbH + Co. KG": "Company"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title after a name, with its owner's possessive
+    ("Tarvo Lindqvist, Kestrel's founder and chief executive, spoke.", {"Tarvo Lindqvist": "Person"}),
+    # the founder after "founded by"; an honorific is not part of the name
+    ("Lumo Display, the Beijing display maker founded by Wang Dongmei, was looking for a site.",
+     {"Wang Dongmei": "Person"}),
+    ("Professor Hu Yongbin, co-founder of Brenvik, spoke.", {"Hu Yongbin": "Person"}),
+    # one-word legal forms of more countries
+    ("Tarvex Automotive Oy, which builds cars for other brands, said so.", {"Tarvex Automotive Oy": "Company"}),
+    # an appositive that says what kind of company it is, and a name set off after the noun
+    ("Kestrel Steyr, the Graz contract manufacturer, said no.", {"Kestrel Steyr": "Company"}),
+    ("The city has since backed another screen maker, Lumovox, whose line was agreed in 2018.", {"Lumovox": "Company"}),
+    # the subject of a passive of founding or taking over
+    ("Brenvik was acquired by Lumo Motors in 2016.", {"Brenvik": "Company", "Lumo Motors": "Company"}),
+])
+def test_people_and_companies_found_from_the_words_around_them(text, expected):
+    found = mentions_of(text)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,brands", [
+    ("The group sells the Exovo, Jetar and iKar brands in China.", ["Exovo", "Jetar", "iKar"]),
+    ("Buyers can pick cars of Lumo's Omodo and Jaeko brands.", ["Omodo", "Jaeko"]),
+    ("Lumo's iKar brand makes boxy cars.", ["iKar"]),
+    ("A second brand, EVA, was added by the group.", ["EVA"]),
+    ("Firefla, its small-car brand, is new.", ["Firefla"]),
+    ("Lumo sells its cars under its own brand, Vortax.", ["Vortax"]),
+])
+def test_brands_in_lists_appositives_and_with_a_small_first_letter(text, brands):
+    found = mentions_of(text)
+    assert [n for n, t in found.items() if t == "Brand"] == brands
+
+
+def test_dotted_initials_before_a_capitalised_word_are_a_name_but_legal_forms_stay_forms():
+    found = mentions_of("Lumo Robotics completed its purchase of W.F.C. Group, a Turin-based builder of welding lines.")
+    assert found.get("W.F.C. Group") == "Company"
+    # "S.A." before a capitalised word is still the legal form that ends the name
+    assert mentions_of("Kestrel S.A. Spain signed with Lumo Robotics.")["Kestrel S.A."] == "Company"
+
+
+def test_more_nationality_adjectives_are_not_names():
+    found = mentions_of("Lumo Motors signed with a Philippine distributor and a Qatari fund.")
+    assert "Philippine" not in found and "Qatari" not in found

@@ -108,3 +108,8 @@ def test_its_unit_belongs_to_the_sentence_subject_not_the_article_focus():
 def test_appositive_based_in_is_a_headquarters():
     rels = relations_of("The venture of Vantor Motors and Kestrel Engines Inc., the engine maker based in Columbus, opened.")
     assert ("Kestrel Engines Inc.", "headquartered_in", "Columbus") in rels
+
+
+def test_the_owner_before_a_list_of_brands_owns_each():
+    found = relations_of("Buyers can pick cars of Kestrel Motors' Exovo and Jaeko brands.")
+    assert ("Exovo", "brand_of", "Kestrel Motors") in found and ("Jaeko", "brand_of", "Kestrel Motors") in found

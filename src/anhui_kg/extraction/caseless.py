@@ -20,9 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Caseless"]
+__all__ = ["Caseless", "folds_alike"]
 
 _FOLDED_DIFFERENTLY = ("ı", "ſ")
+
+
+def folds_alike(text: str) -> bool:
+    """No character of ``text`` is one IGNORECASE folds differently from ``str.lower``.
+    (Two substring tests: a generator over the two characters cost more than they do.)"""
+    return "ı" not in text and "ſ" not in text
+
+
+assert _FOLDED_DIFFERENTLY == ("ı", "ſ"), "folds_alike tests these"
 
 # Callers test many patterns on one sentence in a row, so the last text and its lower
 # case (or None where the lower case cannot be used) are kept. Holding the text keeps it
@@ -37,7 +46,7 @@ def _lowered(text: str) -> str | None:
     if text is last_text:
         return last_low
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _FOLDED_DIFFERENTLY):
+    if len(low) != len(text) or not folds_alike(text):
         low = None
     _last = (text, low)
     return low

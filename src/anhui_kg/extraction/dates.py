@@ -24,8 +24,9 @@ Rules
   last year", "two years ago") never land after the anchor: their latest day is before the
   anchor's earliest day.  "earlier this month" / "earlier this year" give the anchor's
   month / year (or the anchor itself when it is coarser than a month).
-- "a year ago" is the anchor minus one year at the anchor's precision, never finer than a
-  month; "two years later" / "the following year" / "a decade later" use ``previous``, the
+- "a year ago" is the anchor minus one year at the anchor's precision, never finer than the
+  unit counted in ("two years ago" is a year, "three months ago" a month); "two years
+  later" / "the following year" / "a decade later" use ``previous``, the
   last date mentioned before the expression.  Decades stay decades ("a decade later"
   after 1964 is ``197X``).
 - A month and day without a year ("January 6") takes the year of the most recent such
@@ -131,6 +132,10 @@ def _decade(year: int, origin: str) -> DateValue:
 
 def _index(unit: str, d: date) -> int:
     return 0 if unit == "year" else (d.month - 1) // _MONTHS_IN[unit]
+
+
+# coarser precisions rank lower; a season sits between a half and a quarter
+_PRECISION_RANK = {"decade": 0, "year": 1, "half": 2, "season": 3, "quarter": 4, "month": 5, "day": 6}
 
 
 def _coarsen(v: DateValue, unit: str, origin: str) -> DateValue | None:
@@ -303,6 +308,9 @@ _KINDS: list[tuple[str, str]] = [
     ("decade", r"(?:[Tt]he\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[89]|20)\d)0'?s(?![a-z])"),
     ("season", rf"(?:(?i:the)\s+)?(?P<pos>{POS})(?:\s*-\s*|\s+)(?:(?i:of|in)\s+)?"
                rf"(?:(?P<y>{YR})|(?P<rel>{REL_YEAR}))"),
+    ("named_season", rf"(?:(?P<rel>(?i:last|this|next|the\s+following|the\s+previous|that|the\s+same))\s+)?"
+                     rf"(?:(?i:the)\s+)?(?P<sn>(?i:spring|summer|autumn|fall|winter))(?![\w-])"
+                     rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YR}))?"),
     ("quarter", rf"(?:(?i:the)\s+)?(?P<ord>{ORD4})(?:\s+|-)(?i:quarter)(?![a-z])"
                 rf"(?:(?:\s+of|,)?\s+(?:(?P<y>{YR})|(?P<rel>(?i:last|this|next))\s+year))?"),
     ("qy", rf"Q(?P<q>[1-4])(?:(?:\s*of)?\s*(?P<y>{YR})|\s?[’'](?P<yy>\d\d))?(?!\w)"),
@@ -505,6 +513,54 @@ def _h_season(g: dict, ctx: _Ctx) -> DateValue | None:
     return _period("season", year.earliest.year, index, year.origin)
 
 
+# The northern seasons by their months. A value must hold the whole season, so summer is
+# the middle third of the year (May-Aug), autumn the last (Sep-Dec), and spring, which
+# spans the first two thirds, the first half (Jan-Jun). Winter spans two years: no value.
+# (first and last month of each value, which is what "last summer" must end before)
+_SEASON_MONTHS = {"spring": (1, 6), "summer": (5, 8), "autumn": (9, 12), "fall": (9, 12)}
+
+
+def _named_season(name: str, year: int, origin: str) -> DateValue:
+    if name == "spring":
+        return _period("half", year, 0, origin)
+    return _period("season", year, 1 if name == "summer" else 2, origin)
+
+
+def _h_named_season(g: dict, ctx: _Ctx) -> DateValue | None:
+    name = g["sn"].lower()
+    rel = " ".join(g["rel"].lower().split()) if g["rel"] else None
+    if name == "winter" or (name == "fall" and not (g["y"] or rel)):
+        return None  # "winter" spans two years; "fall" alone is mostly the verb
+    if g["y"]:
+        return _named_season(name, int(g["y"]), "stated")
+    if rel is None:
+        return None  # "the summer": which one, the text does not say
+    first, last = _SEASON_MONTHS[name]
+
+    def season_year(d: date, after: bool) -> int:
+        """The year of the season whose value ends before ``d`` (or starts after it)."""
+        if after:
+            return d.year if d.month < first else d.year + 1
+        return d.year if d.month > last else d.year - 1
+
+    if rel in ("last", "this", "next"):
+        pick = {"last": lambda d: season_year(d, False), "this": lambda d: d.year,
+                "next": lambda d: season_year(d, True)}[rel]
+        return _by_anchor(ctx.anchor, lambda d: _named_season(name, pick(d), "resolved"))
+    base = ctx.previous
+    if base is None or base.precision == "decade":
+        return None
+    if rel in ("that", "the same"):
+        years = {base.earliest.year, base.latest.year}
+        return _named_season(name, base.earliest.year, "resolved") if len(years) == 1 else None
+    after = rel == "the following"
+    if base.earliest.year == base.latest.year and base.precision == "year":
+        # "In 2018 ... The previous autumn": of the year before
+        return _named_season(name, base.earliest.year + (1 if after else -1), "resolved")
+    y1, y2 = season_year(base.latest if after else base.earliest, after), season_year(base.earliest if after else base.latest, after)
+    return _named_season(name, y1, "resolved") if y1 == y2 else None
+
+
 def _part_of_year(unit: str, index: int, g: dict, ctx: _Ctx) -> DateValue | None:
     year = _year_of(g.get("y"), g.get("yy"))
     if year is not None:
@@ -550,7 +606,11 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
             return None
         return _shift(base, "day", n * (7 if unit == "week" else 1), "resolved")
     months = n * {"year": 12, "quarter": 3, "month": 1}[unit]
-    return _shift_months(base, months, "resolved")
+    shifted = _shift_months(base, months, "resolved")
+    if shifted is None or unit == "month" or _PRECISION_RANK[shifted.precision] <= _PRECISION_RANK[unit]:
+        return shifted
+    # "two years ago" says the year, not the month: no finer than the unit counted in
+    return _coarsen(shifted, unit, "resolved")
 
 
 def _the_before(text: str, start: int) -> bool:
@@ -629,7 +689,7 @@ def _h_year(g: dict, ctx: _Ctx) -> DateValue | None:
 
 _HANDLERS: dict[str, Callable[[dict, _Ctx], DateValue | None]] = {
     "iso_day": _h_iso_day, "iso_month": _h_iso_month, "yq": _h_q, "yh": _h_h,
-    "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season,
+    "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "named_season": _h_named_season,
     "quarter": _h_quarter, "qy": _h_q, "nq": _h_q, "half": _h_half, "hy": _h_h, "nh": _h_h,
     "ago": _h_ago, "rel_unit": _h_rel_unit, "month_rel": _h_month_rel,
     "weekday": _h_weekday, "yest": _h_yest, "year": _h_year,
@@ -756,25 +816,27 @@ def _word_alternation(words: list[str]) -> str:
 # core token (a digit, a month or weekday name, or a unit word) within its first _BACK
 # characters.  Both scans are alternations that start with literals, which sre skips
 # through in C, and the grammar is only tried where both agree.
+_START_WORDS = sorted(set(
+    _casings("the", "as", "by", "since", "until", "till", "through", "prior", "before",
+             "after", "from", "between", "early", "earlier", "mid", "middle", "late",
+             "later", "end", "beginning", "start", "close", "year", "first", "second",
+             "third", "fourth", "last", "this", "next", "following", "previous", "same",
+             "that", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
+             "eight", "nine", "ten", "eleven", "twelve", "fiscal", "yesterday",
+             "tomorrow", "spring", "summer", "autumn", "fall", "winter")
+    + [*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS), *_WEEKDAYS, "FY", "Q", "H"]
+    + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+       "Dec"]
+))
 _START = re.compile(
-    _word_alternation(sorted(set(
-        _casings("the", "as", "by", "since", "until", "till", "through", "prior", "before",
-                 "after", "from", "between", "early", "earlier", "mid", "middle", "late",
-                 "later", "end", "beginning", "start", "close", "year", "first", "second",
-                 "third", "fourth", "last", "this", "next", "following", "previous", "same",
-                 "that", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                 "eight", "nine", "ten", "eleven", "twelve", "fiscal", "yesterday",
-                 "tomorrow")
-        + [*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS), *_WEEKDAYS, "FY", "Q", "H"]
-        + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-           "Dec"]
-    )))
+    _word_alternation(_START_WORDS)
     + "|" + "|".join(rf"{d}(?<!\w\w)" for d in "0123456789")
 )
 _CORE_WORDS = [*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
                "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
-                                     "day", "yesterday", "tomorrow")]
+                                     "day", "yesterday", "tomorrow", "spring", "summer", "autumn",
+                                     "fall", "winter")]
 _CORE = re.compile("|".join(_CORE_WORDS))
 # Speed: instead of one _CORE search per candidate start, the core tokens of a text are
 # found in one scan, the shortest at each position ("Mar" in "March"), and a start passes
@@ -788,6 +850,7 @@ assert not any(w[i:j] in _CORE_WORDS for w in _CORE_WORDS
 # fewer than the letters a start word can begin with. Position 0 is tried on its own.
 _START_AFTER = re.compile(r"[^\w](?:" + _START.pattern + ")")
 _BACK = 60
+_START_REACH = max(map(len, _START_WORDS)) + 1  # a start word and the character after it
 
 
 def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
@@ -795,14 +858,27 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
     out: list[DateMatch] = []
     pos, n = 0, len(text)
     match, core = _MASTER.match, _CORE.search
-    starts = [c.start() + 1 for c in _START_AFTER.finditer(text)]
-    if _START.match(text):
-        starts.insert(0, 0)
     core_starts: list[int] = []
     core_ends: list[int] = []
     for c in _CORE_SHORTEST.finditer(text):
         core_starts.append(c.start())
         core_ends.append(c.end())
+    # Speed: only a start within _BACK characters before a core token's end can pass the
+    # test below, so starts are scanned for in those windows (about a quarter of a text).
+    # A start is a non-word character and a word after it, so matches found in a window
+    # are those of a scan of the whole text; the scan runs on past the window by the
+    # longest start word, for the test of the character after it.
+    starts = [0] if _START.match(text) else []
+    lo = hi = -1
+    for e in [*core_ends, None]:
+        if e is not None and e - _BACK <= hi:
+            hi = e  # windows that meet are one
+            continue
+        if hi > 0:
+            starts += [c.start() + 1 for c in _START_AFTER.finditer(text, max(0, lo - 1), min(n, hi + _START_REACH))
+                       if c.start() + 1 < hi]
+        if e is not None:
+            lo, hi = max(0, e - _BACK), e
     for s in starts:
         if s < pos:
             continue

@@ -29,8 +29,9 @@ from ..models import (
     PartyClaim,
     PartyRole,
 )
-from .caseless import Caseless
+from .caseless import Caseless, folds_alike
 from .dates import DateMatch
+from .literals import Words, alternatives, required_literals
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -53,20 +54,13 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?:[\w-]+ ){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
-    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,8}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with", "strategic_cooperation", 1),
 ]
-def _lower(pattern: str) -> str:
-    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
-    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
-
-
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
-# Each pattern on its own over lower-cased text, which is several times faster than IGNORECASE.
-_TRIGGER_EACH = [re.compile(_lower(p)) for p, _, _ in _TRIGGERS]
 
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
@@ -86,7 +80,51 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
      "launched", "unveiled", "introduced"),
 ]
 assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
-_ALL_NEEDS = tuple(sorted({w for needs in _TRIGGER_NEEDS for w in needs}))
+_ALL_NEEDS = frozenset(w for needs in _TRIGGER_NEEDS for w in needs)
+# words of which a sentence saying a deal was undone has one (see _UNDONE)
+_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
+                 "fell through", "did not go ahead", "came to nothing", "collapsed")
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One top-level alternative of a trigger pattern, over lower-cased text.
+
+    Several patterns are long alternations whose alternatives start with groups or
+    look-behinds, so sre, given no first letter to skip to, tried every alternative at
+    every position. Alone, most alternatives start with a literal or a set of letters;
+    and one that cannot match without a word the sentence lacks is not searched at all.
+    """
+
+    index: int  # of the pattern in _TRIGGERS
+    regex: re.Pattern[str]
+    literals: frozenset[str] | None  # one of which every match contains (None: unknown)
+
+
+def _lower(pattern: str) -> str:
+    """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
+    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
+
+
+# every pattern's alternatives, in order: pattern by pattern, and in each in its own order
+# (the literals are stated with the needed words where they can be: fewer words to scan for)
+_ALTERNATIVES = [
+    _Alternative(i, re.compile(a), required_literals(a))
+    for i, (p, _, _) in enumerate(_TRIGGERS) for a in alternatives(_lower(p))
+]
+_ALTERNATIVES_OF = [tuple(k for k, a in enumerate(_ALTERNATIVES) if a.index == i) for i in range(len(_TRIGGERS))]
+# Word -> the patterns that need it, and the alternatives gated by it: from the few words
+# a sentence has, the patterns and alternatives to search follow without testing each.
+_PATTERNS_NEEDING: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, needs in enumerate(_TRIGGER_NEEDS) if w in needs) for w in _ALL_NEEDS}
+_ALTERNATIVES_WITH: dict[str, tuple[int, ...]] = {}
+for _k, _alt in enumerate(_ALTERNATIVES):
+    for _w in _alt.literals or ():
+        _ALTERNATIVES_WITH[_w] = (*_ALTERNATIVES_WITH.get(_w, ()), _k)
+_UNGATED = [k for k, a in enumerate(_ALTERNATIVES) if a.literals is None]  # searched whenever their pattern is
+# the needed words, the alternatives' literals and the words that say a deal was undone,
+# found in a sentence in one scan
+_TRIGGER_WORDS = Words(_ALL_NEEDS.union(_UNDONE_NEEDS, *(a.literals for a in _ALTERNATIVES if a.literals)))
 
 
 _NAME_FOLLOWS = re.compile(r"\s(?:a\s|the\s|new\s)?[A-Z]")
@@ -95,38 +133,54 @@ _VENTURE_THEY_SET_UP = re.compile(
     r"\b(?:venture|JV|company)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s[\w-]+|both(?:\s[\w-]+)?|they|[A-Z][\w-]*(?:\sand\s[A-Z][\w-]*)?)\s(?:jointly\s)?$")
 
 
-def _find_triggers(text: str, present: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
+def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, end, index into _TRIGGERS) of each trigger in ``text``, left to right.
 
-    Only the patterns whose words occur in the text are tried, and they are tried as one
-    alternation of them would be: the leftmost match wins, the earlier pattern on a tie,
-    and the scan goes on from its end. Each pattern keeps its next match, so a pattern is
-    searched again only when a match before it has been passed over (no alternation is
-    compiled per combination of patterns).
+    Only the patterns whose needed words occur in the text are tried, and they are tried as
+    one alternation of them would be: the leftmost match wins, the earlier pattern on a
+    tie, and the scan goes on from its end. A pattern is itself an alternation, searched as
+    its alternatives (those whose literals occur), by the same rule. Each alternative keeps
+    its next match, so it is searched again only when a match before it has been passed
+    over (no alternation is compiled per combination of patterns). ``found`` is
+    ``_TRIGGER_WORDS.found`` of the lower-cased text, if the caller has it.
     """
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         for m in _TRIGGER_RE.finditer(text):
             yield m.start(), m.end(), int(m.lastgroup[1:])
         return
-    if present is None:  # the needed words the text has (the caller may know them already)
-        present = frozenset(w for w in _ALL_NEEDS if w in low)
-    wanted = [i for i, needs in enumerate(_TRIGGER_NEEDS) if not present.isdisjoint(needs)]
-    ahead = {i: _TRIGGER_EACH[i].search(low) for i in wanted}
+    if found is None:
+        found = _TRIGGER_WORDS.found(low)
+    wanted = {i for w in found for i in _PATTERNS_NEEDING.get(w, ())}
+    if not wanted:
+        return
+    gated = {k for w in found for k in _ALTERNATIVES_WITH.get(w, ())}
+    ahead: dict[int, re.Match[str] | None] = {
+        k: _ALTERNATIVES[k].regex.search(low)
+        for k in (*gated, *_UNGATED) if _ALTERNATIVES[k].index in wanted
+    }
     while True:
-        found = [(m.start(), i, m) for i, m in ahead.items() if m is not None]
-        if not found:
+        # alternatives are numbered pattern by pattern, so on a tie the lower k is the
+        # earlier pattern, or the earlier alternative of the same one
+        found_at = [(m.start(), k, m) for k, m in ahead.items() if m is not None]
+        if not found_at:
             return
-        start, i, m = min(found)  # no two patterns share an index, so m is never compared
+        start, k, m = min(found_at)  # no two alternatives share a k, so m is never compared
+        i = _ALTERNATIVES[k].index
         if _FOUNDING.match(m.group()) and not _NAME_FOLLOWS.match(text, m.end()) \
                 and not _VENTURE_THEY_SET_UP.search(text, max(0, start - 60), start):
-            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must follow
-            ahead[i] = _TRIGGER_EACH[i].search(low, m.start() + 1)
+            # lower-cased, "founded (?=[A-Z])" also took "founded in 1997": the name must
+            # follow. The pattern is searched on from the next character: each of its
+            # alternatives that matched here
+            for j in _ALTERNATIVES_OF[i]:
+                later = ahead.get(j)
+                if later is not None and later.start() == start:
+                    ahead[j] = _ALTERNATIVES[j].regex.search(low, start + 1)
             continue
         yield start, m.end(), i
         for j, later in ahead.items():
             if later is not None and later.start() < m.end():
-                ahead[j] = _TRIGGER_EACH[j].search(low, m.end())
+                ahead[j] = _ALTERNATIVES[j].regex.search(low, m.end())
 
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
@@ -144,13 +198,11 @@ _UNDONE = Caseless(
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
-_UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
-                 "fell through", "did not go ahead", "came to nothing", "collapsed")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b")),
+    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through)\b")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b")),
@@ -171,7 +223,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 # The words each status cue needs (lower case): a text lacking them all skips the cue.
 _CUE_NEEDS: list[tuple[str, ...]] = [
-    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected"),
+    ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through"),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),
@@ -256,6 +308,38 @@ _PLURAL_ANAPHOR = re.compile(
     r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
     r"[Bb]oth (?:companies|sides|parties|firms|automakers|groups|partners)|[Tt]he (?:pair|duo|partners))\b"
 )
+# the object of a deal verb told by what it is: "bought the German firm", "acquired the Turin company"
+_DESCRIBED_OBJECT = re.compile(
+    r"\s(?:the|this)\s(?:[A-Z][\w-]*(?:-based)?\s|[a-z][\w]*-based\s|(?:small|family-owned|listed|local|"
+    r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
+    r"start-?up|business|manufacturer)\b")
+_DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
+_HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s|(?<=[Tt]he\s)(Company)\b")
+_DEFINED_COMPANY = re.compile(r"\([^()]{0,40}?(?:the\s[“\"]Company[”\"]|[“\"]the\sCompany[”\"])")
+
+
+def _hint(description: str) -> str | None:
+    """'the Ningguo company' -> 'Ningguo': the word that tells which organisation is meant."""
+    m = _HINT.search(description)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+# a trigger that opens with a verb: what comes before it is its subject, never a deal named again
+_PAST_VERB = re.compile(
+    r"(?:acquired|bought|took over|invested|purchased|hired|commissioned|engaged|retained|signed|agreed|formed|"
+    r"founded|established|set up|supplied|supplies|sold|sells|licensed|partnered|teamed|joined|struck|inked|"
+    r"sealed|assembled|assembles|builds|built|produced|produces|distributes|distributed|imports|imported|won|"
+    r"ordered|placed|sources|sourced|provides|provided|delivers|delivered|uses|used)\b")
+_SIGNED_WITH_NO_AGENT = re.compile(
+    r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
+# 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
+_DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
+_ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
+_SPEAKER_OF = re.compile(
+    r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|executive|executives|manager|director|analyst|"
+    r"engineer|employee|representative)\s(?:at|of|from|for|with)\s(?:the\s)?$")
+_WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
+_GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
@@ -401,12 +485,27 @@ def _title_in(text: str) -> str | None:
     return t
 
 
+# Patterns tested in loops over triggers, mentions and clauses, compiled once (a call of
+# ``re.search(pattern, ...)`` looks the pattern up in re's cache every time)
+_VENTURE_CALLED_BEFORE = re.compile(r"\bventure,?\s(?:(?:called|named|known as)\s)?$")
+_AS_A_VENTURE_AFTER = re.compile(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b")
+_SITE_AFTER = re.compile(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b")
+_OR_KNOWN_AS_BEFORE = re.compile(r",\s(?:or|known as)\s[“\"]?$")
+_POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$")
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}")
+_PARTNER_AFTER = re.compile(r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b")
+_DESCRIBED_BEFORE = re.compile(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$")
+_AND = re.compile(r"\sand\s")
+_GERUND_CLAUSE = re.compile(r",\s[a-z]+ing\b")
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s$")
+
+
 def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     """Clause spans (relative to the sentence) split at conjunctions, dashes, 'when'."""
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent_text):
         # ", supplying E/E architecture ...": a gerund clause naming nobody continues the last one
-        if re.match(r",\s[a-z]+ing\b", m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
+        if _GERUND_CLAUSE.match(m.group() + sent_text[m.end() : m.end() + 20]) and m.group().startswith(","):
             nxt = _CLAUSE_BOUNDARY.search(sent_text, m.end())
             stop = nxt.start() if nxt else len(sent_text)
             if not any(m.end() <= p < stop for p in party_starts):
@@ -416,7 +515,7 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
             continue
         cuts.append(m.start())
     # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
-    for m in re.finditer(r"\sand\s", sent_text):
+    for m in _AND.finditer(sent_text):
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
@@ -440,8 +539,21 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
 class _Focus:
     """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], sentences: list[str] | None = None,
+                 starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+        self.sentences = sentences or []
+        self.defined: Mention | None = None  # the organisation a release calls "the Company"
+        # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
+        self.opener: dict[int, str] = {}
+        for m in self.orgs:
+            if starts and m.sentence not in self.opener and m.start - starts[m.sentence] <= 25:
+                self.opener[m.sentence] = m.name
+
+    def _told_with(self, name: str, word: str, sentence: int) -> bool:
+        """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
+        return any(m.name == name and m.sentence < sentence and m.sentence < len(self.sentences)
+                   and word in self.sentences[m.sentence] for m in self.orgs)
 
     def _salience(self, sentence: int) -> tuple[dict[str, int], dict[str, Mention]]:
         """How often each organisation was named up to ``sentence``, and its last mention."""
@@ -468,7 +580,12 @@ class _Focus:
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
-    def at(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+    def at(self, sentence: int, exclude: frozenset[str] = frozenset(), hint: str | None = None) -> Mention | None:
+        """The organisation 'it' / 'the company' means. ``hint`` is a word of the description
+        ("the Ningguo company", "the Wuhu-based carmaker"): of the candidates, those told
+        together with it before are preferred; "Company", capitalised, is the defined term."""
+        if hint == "Company" and self.defined is not None:
+            return self.defined if self.defined.name not in exclude else None
         counts, last = self._salience(sentence)
         recent = {m.name for m in self.orgs if sentence - 3 <= m.sentence <= sentence}
         pool = [n for n in (recent or counts) if n not in exclude]
@@ -476,6 +593,15 @@ class _Focus:
             pool = [n for n in counts if n not in exclude]
         if not pool:
             return None
+        if hint:
+            told = [n for n in counts if n not in exclude and self._told_with(n, hint, sentence)]
+            if told:
+                pool = told
+            elif self.opener.get(sentence - 1) in pool and self.opener[sentence - 1] in last:
+                # "Volkswagen opened a plant there. In 2023 the German group sold ...": a
+                # description the text has not tied to a name yet goes on from the subject of
+                # the sentence before
+                return last[self.opener[sentence - 1]]
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
@@ -514,7 +640,11 @@ def extract_deals(
 ) -> tuple[DealClaim, ...]:
     """Deal claims of one article (see the module docstring for the rules)."""
     text = article.text
-    focus = _Focus(list(mentions))
+    focus = _Focus(list(mentions), [x.text for x in article.sentences], [x.start for x in article.sentences])
+    # 'Lumo Power Co., Ltd. (the "Company")': a release's defined term names its issuer
+    defined = _DEFINED_COMPANY.search(text) if "Company" in text else None
+    if defined is not None:
+        focus.defined = next((m for m in focus.orgs if 0 <= defined.start() - m.end <= 2), None)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -523,7 +653,8 @@ def extract_deals(
         every = by_sentence.get(sent.index, [])
         sm = [m for m in every if m.type in PARTY_TYPES]
         low = sent.text.lower()
-        undone = _UNDONE.search(sent.text) if any(w in low for w in _UNDONE_NEEDS) else None
+        found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
+        undone = _UNDONE.search(sent.text) if not found.isdisjoint(_UNDONE_NEEDS) else None
         if undone is not None and _mark_undone(undone, sent, claims, article):
             continue
         if claims and ("complet" in sent.text or "closed" in sent.text):
@@ -539,8 +670,7 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        present = frozenset(w for w in _ALL_NEEDS if w in low)  # substring tests: far cheaper than a regex
-        if not present:
+        if found.isdisjoint(_ALL_NEEDS):
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         lead = None
@@ -550,7 +680,7 @@ def extract_deals(
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
         claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
-                                   lead, present)
+                                   lead, found)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -670,27 +800,31 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
-                     lead: DateMatch | None = None, present: frozenset[str] | None = None) -> list[_Claim]:
+                     lead: DateMatch | None = None, found: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
-    for start, end, index in _find_triggers(sent.text, present):
+    for start, end, index in _find_triggers(sent.text, found):
         _, kind, spec = _TRIGGERS[index]
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
-        if any(x.start <= base + start < x.end for x in sm):
+        if any(x.start <= base + start < x.end and text[x.start : x.end] not in _DEFINED_VENTURE for x in sm):
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
-        if _ANAPHORIC_DEAL.search(before) and _RENAMED.match(after):
+        if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
+                and not any(x.start >= base + end for x in sm):
+            continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
+        referring = _ANAPHORIC_DEAL.search(before) is not None  # (searched once, used twice)
+        if referring and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
-        anaphoric = bool(_ANAPHORIC_DEAL.search(before)) and not re.match(
-            r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b", after
-        ) and (not any(base + end <= x.start < base + end + 60 for x in sm)
-               or (re.search(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$", before) is not None  # ", the X-led alliance whose ..."
+        # "The Ningguo company bought ...": before a verb, "the ..." is its subject, not a deal
+        anaphoric = referring and not _PAST_VERB.match(sent.text, start, end) and not _PARTNER_AFTER.match(after) and (
+               not any(base + end <= x.start < base + end + 60 for x in sm)
+               or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
@@ -758,6 +892,23 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(founders) < 2:
                 continue
             names = founders
+        if best.kind == "joint_venture" and len(names) >= 2:
+            # "A and B will establish X (the "Joint Venture")": X, just after the verb, is the
+            # venture; "the Company and B will establish X": the Company is the other founder
+            for v in _ESTABLISH.finditer(text, cstart, cend):
+                made = next((m for m in sm if v.end() <= m.start <= v.end() + 1 and m.name in names), None)
+                if made is None:
+                    continue
+                rest = {n: x for n, x in names.items() if n != made.name}
+                if len(rest) < 2:
+                    an = next((a for a in _ANAPHOR_SUBJ.finditer(text, cstart, v.start())
+                               if not _GOVERNED.search(text, cstart, a.start())), None)
+                    f = focus.at(sent.index, exclude=frozenset(names), hint=_hint(an.group())) if an else None
+                    if f is not None:
+                        rest = {f.name: (f.id, "party"), **rest}
+                if len(rest) >= 2:
+                    names, roles = rest, {n: r for n, r in roles.items() if n in rest}
+                break
         if best is owners:
             # the owners are named after "of"; X, before the trigger, is the venture itself
             at = {m.name: m.start for m in sm if cstart <= m.start < cend}
@@ -812,7 +963,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             start_d = None
         status = _status(sent.text, clause_text, best)
         pub = article.published
-        if start_d is None and end_d is None and pub is not None and status not in _REALITY and (
+        # "signed in the mid-2000s": the text dates it, only too coarsely to keep; not the article date
+        decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in sd)
+        if start_d is None and end_d is None and pub is not None and status not in _REALITY and not decade_said and (
             (_PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text))
             or (pub.precision == "day" and _NEWS_VERB.search(sent.text))
         ):
@@ -839,6 +992,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         for name, (mid, role) in names.items():
             claim.names[name] = mid
             claim.parties[mid] = roles.get(name, role) if not single else ("investee" if raised_in else "investor")
+        if best.kind == "acquisition" and not single:
+            _company_taken_over(claim, text, best, focus.orgs, cend)
         if single:
             claim.extra["single"] = True
         if best.kind == "investment" and "round" in clause_text and all(r == "investor" for r in claim.parties.values()):
@@ -878,7 +1033,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
 def _place(places: list[Mention], cstart: int, cend: int, text: str) -> str | None:
     """The place of signing: a place after 'in'/'at' in the deal's clause."""
     for m in places:
-        if m.type == "Place" and cstart <= m.start < cend and re.search(r"\b(?:in|at)\s$", text[max(0, m.start - 4) : m.start]):
+        if m.type == "Place" and cstart <= m.start < cend and _IN_AT_BEFORE.search(text[max(0, m.start - 4) : m.start]):
             return m.id
     return None
 
@@ -915,7 +1070,7 @@ class _Lowered:
     def __init__(self, text: str):
         self.text = text
         self.folded = low = text.lower()
-        self.low = low if len(low) == len(text) and not any(c in text for c in ("ı", "ſ")) else None
+        self.low = low if len(low) == len(text) and folds_alike(text) else None
 
     def has_any(self, words: tuple[str, ...]) -> bool:
         return any(w in self.folded for w in words)
@@ -996,6 +1151,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         right_after_trigger = 0 <= m.start - trig.end <= 2  # "became a shareholder in X": the trigger's object
         if (_NOT_PARTY_BEFORE.search(before) and not right_after_trigger) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
             continue
+        if m.start > trig.end and _SPEAKER_OF.search(before):
+            continue  # '"We invest in ...," an official at X said': X is where the speaker works
         if any(a <= m.start < b for a, b in asides):
             continue  # "X, which is 75%-owned by Y and 25% by Z, assembles ...": Y and Z describe X
         brand_of = _BRAND_OF_AFTER.match(after)
@@ -1019,21 +1176,22 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 continue
             skip_possessor.add(m.name)
             continue
-        if re.search(r"\bventure,?\s(?:(?:called|named|known as)\s)?$", before):
+        if _VENTURE_CALLED_BEFORE.search(before):
             continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
-        if re.match(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b", after) and \
+        if _AS_A_VENTURE_AFTER.match(after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
-        if re.match(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b", after) and \
+        if _SITE_AFTER.match(after) and \
                 re.search(r"\b(?:former|old|ex-|the)\s$", before):
             continue  # "the former Nissan factory": a place described, not a party
-        if re.search(r",\s(?:or|known as)\s[“\"]?$", before):
+        if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):
             continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
-        if m.end != trig.start and re.match(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$", text[m.end : m.end + 25]) is None and any(
+        if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
-                and re.fullmatch(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}", text[m.end : o.start])
+                and not m.end <= trig.start < o.start  # "X's agreement with Y": the deal between them
+                and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \
@@ -1092,8 +1250,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
 
     if not has_subject:
         sent_head = text[sent.start : cstart]
-        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:we|our|it|its|they|their)\b)[a-z]+(?:ed|s)?\b",
-                                       clause_text)  # ", and our engineers work with X": 'our' is the subject
+        # ", and our engineers work with X": 'our' is the subject; ", and some X models are
+        # ...": a noun phrase, not a verb sharing the subject before
+        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:and|we|our|it|its|they|their|some|many|most|"
+                                       r"all|several|few|each|every|both|other|these|those|this|that|the|a|an|no|one|"
+                                       r"two|three)\b)[a-z]+(?:ed|s)?\b", clause_text)
         subject_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(head)
                                 if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])), None)
         if subject_anaphor or elliptic:
@@ -1104,13 +1265,23 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 anaph = _ANAPHOR_SUBJ.search(lead)
                 if anaph and not re.search(r"\b(?:of|to|for|with|from|by|in|on|at)\s$", lead[: anaph.start()]):
                     subj = None  # "... the Hefei-based automaker went from X's chip to ..., signed ...": its subject
-                if subj is None and (anaph or _ANAPHOR_SUBJ.match(sent_head.strip())):
-                    subj = focus.at(sent.index, exclude=frozenset(chosen))
+                # "The following year the Wuhu company went back to Italy and acquired X": the
+                # subject of the first clause, wherever it starts, if no preposition governs it
+                head_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(sent_head)
+                                     if not _GOVERNED.search(sent_head, 0, a.start())), None)
+                if subj is None and (anaph or head_anaphor):
+                    subj = focus.at(sent.index, exclude=frozenset(chosen), hint=_hint((anaph or head_anaphor).group()))
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
                 # whoever the sentence names after the verb is its object, not what the anaphor means
                 objects = frozenset(m.name for m in sm if m.start >= trig.start)
-                subj = (focus.speaker if first_person else focus.at)(sent.index, exclude=frozenset(chosen) | objects)
+                label = next((m for m in sm if m.start - sent.start <= 3 and text.startswith(":", m.end)
+                              and m.name not in chosen and m.name not in objects), None)
+                if label is not None and not first_person:
+                    subj = label  # "- Volkswagen Anhui: ...; its Hefei plant uses ...": the bullet's head
+                else:
+                    subj = (focus.speaker(sent.index, exclude=frozenset(chosen) | objects) if first_person else
+                            focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
@@ -1123,6 +1294,17 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "customer"
+    if len(chosen) == 1 and _SIGNED_WITH_NO_AGENT.search(text, cstart, cend):
+        # "A supply agreement was signed with X in 2005": with the company the passage is about
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None:
+            chosen = {f.name: (f.id, "party"), **chosen}
+    theirs = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b", text[trig.start : trig.end]) if trig.kind == "supply" else None
+    if theirs:
+        f = (focus.speaker if theirs.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
+        if f is not None and f.name not in chosen:  # "X is one of its customers": it supplies X
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "supplier"
     owner = _POSSESSOR_OF_BACKERS.search(text, cstart, trig.start) if trig.kind == "investment" else None
     if owner is not None and re.match(r"(?:investors|backers|shareholders)\s", text[trig.start : trig.end], re.I):
         # "X's backers include A, B and C": X is the one they invested in
@@ -1153,6 +1335,17 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             f = focus.at(sent.index, exclude=frozenset(chosen))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
+    if len(chosen) == 1 and trig.kind in _DESCRIBED_OBJECT_KINDS:
+        described = _DESCRIBED_OBJECT.match(text, trig.end)
+        if described is not None and described.end() <= cend:
+            # "The Ningguo company bought the German firm outright": the organisation named
+            # last before this sentence, other than the one already chosen
+            other = next((m for m in focus.recent(sent.index, 3, sent.start) if m.name not in chosen
+                          and sent.index - m.sentence <= 2), None)
+            if other is not None:
+                chosen[other.name] = (other.id, "party")
+                if trig.kind in _AGENT_ROLES:
+                    counter_role[other.name] = _AGENT_ROLES[trig.kind][1]
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
     if via is not None and via.name in chosen:
@@ -1282,10 +1475,34 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             roles[name] = "party"  # "an investment agreement with the provincial government": the host
         else:
             roles[name] = patient_role
-    if trig.kind == "acquisition":
-        # the seller is the one after "from"; everyone else with the buyer is a co-buyer
-        pass
     return roles
+
+
+# "acquired Evolut", "the takeover of X", "X was bought by Y": a whole company changes hands
+_TAKEOVER_WORD = re.compile(r"acquir|takeover|take over|took over|taken over|bought$", re.I)
+# what is bought is a part of the company named after it ("the assets of X"): X sells
+_PART_BOUGHT = re.compile(
+    r"\b(?:assets?|business(?:es)?|units?|divisions?|plants?|factory|factories|operations|stakes?|shares|"
+    r"interest|holding|brand|lines?|arm|subsidiary|site)\b|\bfrom\s", re.I)
+
+
+def _company_taken_over(claim: _Claim, text: str, trig: _Trigger, orgs: list[Mention], cend: int) -> None:
+    """A company bought outright is invested in, not a seller: the claim becomes an
+    investment of the buyer (investor) in the company (investee), as the gold format has
+    it; buying assets, a unit or a stake from a seller stays an acquisition."""
+    if not _TAKEOVER_WORD.search(text, trig.start, trig.end) or _PART_BOUGHT.search(text, trig.start, cend):
+        return
+    sellers = [mid for mid, role in claim.parties.items() if role == "seller"]
+    buyers = [mid for mid, role in claim.parties.items() if role == "buyer"]
+    if len(sellers) != 1 or not buyers:
+        return
+    target = next((m for m in orgs if m.id == sellers[0]), None)
+    if target is None or target.type != "Company":
+        return
+    claim.kind = "investment"
+    claim.rule = "deal.company_taken_over.v1"
+    claim.parties = {mid: "investee" if role == "seller" else "investor" if role == "buyer" else role
+                     for mid, role in claim.parties.items()}
 
 
 def _split_hub(claim: _Claim, sm, trig_start, agent: str | None = None) -> list[_Claim]:

@@ -20,7 +20,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -160,7 +160,7 @@ def _at_word_start(alternatives: Iterable[str]) -> str:
 LEGAL_FORMS = (
     r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
-    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0]&[ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)"
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
@@ -168,7 +168,7 @@ ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banc
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -184,7 +184,8 @@ ORG_WORDS = re.compile(
     r"\b(?:Association|University|Institute|Academy|Market|Exchange|Alliance|Federation|"
     r"Chamber|Society|Center|Centre|Foundation|Agency|Program|Programme|Zone|Park)\b"
 )
-MEDIA_WORDS = re.compile(r"\b(?:News|Daily|Times|Post|Journal|Herald|Weekly|Reuters|Xinhua|Bloomberg|Caixin)$")
+_MEDIA_NAMES = ("News", "Daily", "Times", "Post", "Journal", "Herald", "Weekly", "Reuters", "Xinhua", "Bloomberg", "Caixin")
+MEDIA_WORDS = re.compile(r"\b(?:%s)$" % "|".join(_MEDIA_NAMES))
 
 DESCRIPTORS = (
     r"(?:EV|electric[- ]vehicle|NEV|car|auto|battery|chip|semiconductor|software|tech|technology|"
@@ -263,7 +264,9 @@ GENERIC_SINGLE = frozenset(
 DEMONYM = re.compile(
     r"(?:(?:North|South|East|West|Southeast|Central|Latin)\s)?"
     r"(?:[A-Z][a-z]+(?:ese|ish|ian)|American|German|Korean|Mexican|Moroccan|African|European|"
-    r"Asian|Dutch|French|Swiss|Thai|Greek|Czech|Israeli|Saudi|Emirati|Nordic|Western|Eastern)"
+    r"Asian|Dutch|French|Swiss|Thai|Greek|Czech|Israeli|Saudi|Emirati|Nordic|Western|Eastern|"
+    r"Philippine|Filipino|Argentine|Chilean|Kazakh|Uzbek|Pakistani|Iraqi|Kuwaiti|Qatari|Omani|Bahraini|"
+    r"Yemeni|Cypriot|Icelandic|Welsh|Slovak|Azerbaijani|Nepali|Bangladeshi|Lao|Libyan|Kenyan|Basque|Catalan)"
 )
 
 PRODUCT_NOUNS = r"(?:MPV|SUV|sedan|hatchback|truck|pickup|coupe|crossover|minivan|van|bus|chip|SoC|MCU|platform|engine|battery|model)"
@@ -277,7 +280,8 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 
 CJK = r"[\u3400-\u9fff]"
 
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*)"
+# (dotted initials count where a capitalised word follows: "W.F.C. Group")
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))"
 _SP = r"[ \u00a0]"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
 _CAP_PHRASE = re.compile(
@@ -302,7 +306,9 @@ _NAME_RE = re.compile(NAME)
 _PLACE_WITH_UNIT = re.compile(r"[A-Z][a-z]+ (?:City|Province|County|District)")
 _CJK_PAREN = re.compile(rf"\s?[（(]{CJK}+[)）]")
 _LEAD_WORD = re.compile(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s")
-_COMPANY_NOUN = re.compile(r"maker|firm|company|supplier|startup|group")
+_COMPANY_NOUN = re.compile(
+    r"maker|firm|company|supplier|startup|start-up|group|manufacturer|producer|assembler|importer|distributor|"
+    r"conglomerate|foundry|consultancy|retailer|dealer|insurer|lender|refiner|developer")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITALS = re.compile(r"[A-Z]{2,}s?")
 _DIGIT = re.compile(r"\d")
@@ -465,6 +471,8 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
         ]
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _people_in_deal_context(text, chosen)
+    chosen = _places_named_elsewhere(text, chosen)
+    chosen = _places_that_act(text, chosen, aliases)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -498,6 +506,7 @@ _TIER = {
 
 
 # rules whose name, where it holds a known name and more, is as sure as the table
+_LEGAL_END = re.compile(rf"(?:\s|^)(?:{LEGAL_FORMS}|Company Limited|Limited|Corporation|Incorporated)$")
 _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
                             "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
                             "place_site.v1", "place_unit.v1"})
@@ -523,6 +532,8 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
             if e <= c.end and (s, e) != (c.start, c.end) and (
                 s == c.start
                 or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                # "NV Gotion Company Limited": a legal name around a known company is another one
+                or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and _LEGAL_END.search(c.name) is not None
                 or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
             ):
                 return True
@@ -561,17 +572,22 @@ _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
+    rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s)\s)?"  # "William Li, NIO's founder"
     rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
 )
-# the longest text after the name's comma: ", She has been its outgoing "
-_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ")
+# the longest text after the name's comma: ", She has been its outgoing ", and an owner's name
+_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ") + 40
 _PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
 _SPEAKER = re.compile(rf"{_at_word_start(['said', 'says', 'according to'])}\s({NAME})\b")
 _HONORIFIC = re.compile(rf"{_at_word_start(['Mr', 'Ms', 'Mrs', 'Dr'])}\.?\s({NAME}|[A-Z][a-z]+)\b")
+# "the display maker founded by Wang Dongsheng": two or three name-like words after the verb
+# (a company's name there is found by the organisation rules, which outrank this one)
+_FOUNDED_BY_PERSON = re.compile(rf"\b(?:co-)?founded\s(?:in\s\d{{4}}\s)?by\s({NAME})(?=[,.;]|\s(?:in|and|who|as)\b)")
 _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1", 1),
-                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1))
+                    (_SPEAKER, "speaker.v1", 0), (_HONORIFIC, "honorific.v1", 1),
+                    (_FOUNDED_BY_PERSON, "founded_by.v1", 0))
 
 
 def _people(text: str) -> list[_Cand]:
@@ -607,9 +623,17 @@ def _people(text: str) -> list[_Cand]:
     return [c for c in out if c is not None]
 
 
+_HONORIFIC_WORDS = frozenset("Professor Prof Dr Mr Ms Mrs Sir Dame Academician".split())
+
+
 def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand | None:
     name = text[start:end]
     words = name.split()
+    if len(words) >= 3 and words[0].rstrip(".") in _HONORIFIC_WORDS:
+        # "Professor Hu Yongsheng": the title is not part of the name
+        start += len(words[0]) + 1
+        name = text[start:end]
+        words = words[1:]
     if any(w in PERSON_STOP or w in GENERIC_SINGLE for w in words):
         # "Chairman Of", "CEO William" at a line end etc.; keep names only
         words2 = []
@@ -684,11 +708,13 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     out: list[_Cand] = []
     for m in _CAP_PHRASE.finditer(text):
         ms, me = m.span()
-        if " " not in m.group() and "\u00a0" not in m.group():
+        g = m.group()
+        if " " not in g and "\u00a0" not in g:
             # one word (most matches): only a Chinese name in parentheses after it, or a
-            # media word, can make it an organisation
+            # media word, can make it an organisation (the media regex, which ends with
+            # "$", can match only a word that ends with a media name: a cheap test first)
             after = text[me : me + 3]
-            if "(" not in after and "（" not in after and not MEDIA_WORDS.search(m.group()):
+            if "(" not in after and "（" not in after and not (g.endswith(_MEDIA_NAMES) and MEDIA_WORDS.search(g)):
                 continue
         start, end = _trim_phrase(text, ms, me)
         phrase = text[start:end]
@@ -732,8 +758,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         if kn is not None and kn.type == "Company" and m.group(1) not in aliases.by_surface:
             out.append(_Cand(m.start(1), m.end(1), "Company", m.group(1), None, "china_unit.v1", 2))
     # descriptors before a name: "battery maker Gotion", "chipmaker Lumen", "partner Gotion"
-    for m in _DESCRIPTOR_THEN_NAME.finditer(text):
-        s, e = _trim_phrase(text, m.start(1), m.end(1))
+    # and "another screen maker, Visionox, whose ...": one scan finds both forms
+    plain: list[tuple[int, int]] = []
+    comma: list[tuple[int, int]] = []
+    for m in _DESCRIPTOR_NAME.finditer(text):
+        if m.group("plain"):
+            plain.append(m.span("plain"))
+        elif _DETERMINER_WORDS_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            comma.append(m.span("comma"))
+    for start, end in plain + comma:
+        s, e = _trim_phrase(text, start, end)
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
             out.append(_Cand(s, e, "Company", text[s:e], None, "descriptor.v1", 1))
     # appositives: "Gotion, a Hefei-based battery maker," / "Kestrel, the chip designer,"
@@ -761,7 +795,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 break
             hit = _DEAL_HINT.search(low, sent_starts[i + 1])
     else:
+        sent_starts = [sent.start for sent in article.sentences]
         deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
+    deal_spans: dict[int, list[tuple[int, int]]] = {}
     for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
         if i not in deal_sentences or is_heading:
             continue
@@ -770,6 +806,31 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
+        if "’s " in sent.text or "'s " in sent.text:  # "Lumo's tie-up with X", "Efort's purchase of X"
+            for m in _POSSESSIVE_DEAL_NOUN.finditer(sent.text):
+                name = _NAME_BEFORE_POSSESSIVE.search(sent.text, max(0, m.start() - 100), m.start())
+                if name is not None:
+                    spans.append((name.start(1), name.end(1)))
+        deal_spans[i] = spans
+    # names next to the verbs of taking over and of building or selling for others, which
+    # carry no deal word: "went back to Italy and acquired Evolut", "Derways began assembling"
+    if any(w in low for w in _WORK_VERB_WORDS):
+        # (a name after the verb is at most ~100 characters; an auxiliary before it ~30)
+        for v in _finditer_near(_WORK_VERB, text, _near(text, _WORK_VERB_WORDS, 40, 130)):
+            i = bisect_right(sent_starts, v.start()) - 1
+            sent = article.sentences[i]
+            if heading[i]:
+                continue
+            if v.group("obj"):
+                span = (v.start("obj") - sent.start, v.end("obj") - sent.start)
+            else:
+                name = _NAME_BEFORE_VERB.search(text, max(sent.start, v.start() - 120), v.start())
+                if name is None:
+                    continue
+                span = (name.start(1) - sent.start, name.end(1) - sent.start)
+            deal_spans.setdefault(i, []).append(span)
+    for i, spans in sorted(deal_spans.items()):
+        sent = article.sentences[i]
         for a, b in spans:
             s, e = _trim_phrase(text, sent.start + a, sent.start + b)
             phrase = text[s:e]
@@ -789,7 +850,11 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
 
 
 # (the adjectives before the noun do not change what is captured, so they are not matched)
-_DESCRIPTOR_THEN_NAME = re.compile(rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}\s({_CAP_SEQ})")
+# "another screen maker, Visionox, whose ...": the name set off by commas after the noun
+_DESCRIPTOR_NAME = re.compile(
+    rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}"
+    rf"(?:\s(?P<plain>{_CAP_SEQ})|,\s(?P<comma>{_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b))")
+_DETERMINER_WORDS_BEFORE = re.compile(r"\b(?:a|an|another|the)\s(?:[\w-]+\s){0,3}$")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
@@ -803,6 +868,22 @@ _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
     r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
 )
+# "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
+# "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
+_WORK_VERB = re.compile(
+    r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)(?P<obj>%s)"
+    r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
+    r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b"
+    # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
+    r"|\s(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|first\s|eventually\s)?"
+    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b" % _CAP_SEQ
+)
+_WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
+                    "import", "founded", "set up", "established", "taken over", "sold")
+_POSSESSIVE_DEAL_NOUN = re.compile(
+    r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
+    r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
+_NAME_BEFORE_POSSESSIVE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 _DEAL_CONTEXT = re.compile(
     rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
@@ -833,6 +914,7 @@ _KEY_WORDS: dict[str, tuple[str, ...]] = {
     _WHO_ROLE.pattern: ("who",),
     _SPEAKER.pattern: ("said", "says", "according to"),
     _HONORIFIC.pattern: ("Mr", "Ms", "Dr"),  # "Mrs" contains "Mr"
+    _FOUNDED_BY_PERSON.pattern: ("founded",),
     _NAME_ORG_WORD.pattern: ("group", "company", "firm", "conglomerate", "consortium"),
     _GOVERNMENT.pattern: ("government", "Government"),
 }
@@ -840,6 +922,31 @@ _KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
     return any(w in text for w in _KEY_WORDS[pattern.pattern])
+
+
+def _near(text: str, words: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows of the text around each occurrence of ``words``: a pattern whose every
+    match holds one of them, at most ``before``/``after`` characters from its ends, needs
+    only these scanned (str.find is far cheaper than a regex scan of the whole text)."""
+    spans = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            spans.append((max(0, i - before), min(len(text), i + len(w) + after)))
+            i = text.find(w, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _finditer_near(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 def _known_place(phrase: str, aliases: Aliases) -> bool:
@@ -1082,11 +1189,34 @@ _BRAND_BEFORE_NAME = re.compile(
     rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?$"
 )
 _BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
+# a brand's name: "Exeed", "iCar", "MG"
+_BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
+# "the Exeed, Jetour and iCar brands", "Chery's Omoda and Jaecoo brands": each name of the list
+_BRAND_LIST = re.compile(
+    rf"(?:\bthe|\bits|\btheir|’s|'s|(?<=s)[’'])\s(?:own\s|new\s|premium\s|luxury\s|export\s|electric\s)?"
+    rf"({_BRAND_NAME}(?:,\s{_BRAND_NAME})*,?\s(?:and|or)\s{_BRAND_NAME})\s(?:brands|marques|sub-brands)\b")
+_BRAND_LIST_ITEM = re.compile(_BRAND_NAME)
+# "Chery's iCar brand", "its iCar sub-brand" (the capitalised ones are _BRAND_CUES' own)
+_POSSESSIVE_BRAND = re.compile(rf"(?:’s|'s|(?<=s)[’']|\bits|\btheir)\s(?:own\s|new\s|premium\s|luxury\s)?([a-z][A-Z][\w-]*)\s(?:brand|sub-brand|marque)\b")
+# "a second brand, EVO, was added", "under its own brand, Vortex."
+_BRAND_COMMA_NAME = re.compile(rf"\b(?:brand|marque|sub-brand),\s({_BRAND_NAME})(?=[,.;]|\s[—–(])")
+# "Firefly, its small-car brand", "Omoda, one of the export brands of ..."
+_NAME_COMMA_BRAND = re.compile(
+    rf"(?<![\w’'-])({_BRAND_NAME}),\s(?:its|their|the|a|an|one\sof\s(?:the|its|their))\s(?:[\w-]+\s){{0,2}}?"
+    rf"(?:brand|sub-brand|marque|brands|marques)\b")
 
 
 def _brands(text: str, aliases: Aliases) -> list[_Cand]:
     out: list[_Cand] = []
     found = [m for pat in _BRAND_CUES for m in pat.finditer(text)] if any(w in text for w in _BRAND_WORDS) else []
+    listed: list[tuple[int, int]] = []
+    if "brand" in text or "marque" in text:
+        near = _near(text, ("brand", "marque"), 200, 40)  # a list of names may run before the word
+        found += _finditer_near(_POSSESSIVE_BRAND, text, near)
+        found += _finditer_near(_BRAND_COMMA_NAME, text, near)
+        found += _finditer_near(_NAME_COMMA_BRAND, text, near)
+        for lst in _finditer_near(_BRAND_LIST, text, near):
+            listed += ((m.start(), m.end()) for m in _BRAND_LIST_ITEM.finditer(text, lst.start(1), lst.end(1)))
     i = text.find(" name")
     while i != -1:
         if not text[i + 5 : i + 6].isalpha():
@@ -1094,14 +1224,15 @@ def _brands(text: str, aliases: Aliases) -> list[_Cand]:
             if m:
                 found.append(m)
         i = text.find(" name", i + 5)
-    for m in found:
-        name = m.group(1)
+    spans = [(m.start(1), m.end(1)) for m in found] + listed
+    for start, end in spans:
+        name = text[start:end]
         if name in STOP_CAPS or name in GENERIC_SINGLE:
             continue
         kn = aliases.by_surface.get(name)
         # "the Ebro brand": the text says brand, even where a company has the same name
         key = kn.key if kn is not None and kn.type == "Brand" else None
-        out.append(_Cand(m.start(1), m.end(1), "Brand", name, key, "brand_cue.v1", 2))
+        out.append(_Cand(start, end, "Brand", name, key, "brand_cue.v1", 2))
     return out
 
 
@@ -1250,7 +1381,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
 
 # "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
 _SHORT_FORM_AFTER = re.compile(
-    r"\s?(?:\((?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
+    r"\s?(?:\((?:the\s(?=[“\"]))?(?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
 )
 
 
@@ -1279,13 +1410,23 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
             words = c.name.split()
-            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form
-            first = words[1] if words[0] in ORG_PREFIX and len(words) >= 2 else words[0]
+            # "Grupo Kestrel", "PT Kestrel Motor": the word after a legal form; "Shenzhen Yinwang
+            # Intelligent Technology Co.": the word after the city a Chinese legal name opens with
+            first = words[1] if (words[0] in ORG_PREFIX and len(words) >= 2
+                                 or len(words) >= 3 and _known_place(words[0], aliases)) else words[0]
             if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
                     and first not in GENERIC_WORDS and first not in aliases.by_surface
                     and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
+    # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
+    # place names the same organisation wherever else the article writes it
+    other_kinds = {text[c.start : c.end] for c in chosen if c.type not in ("Company", "Fund")}
+    for c in chosen:
+        if c.key is None and c.type in ("Company", "Fund") and c.name == text[c.start : c.end] \
+                and c.name not in STOP_CAPS and c.name not in GENERIC_SINGLE and len(c.name) >= 3 \
+                and c.name not in other_kinds:  # "the region of Molise" elsewhere: not a company
+            learned.setdefault(c.name, c)
     if not learned:
         return chosen
     out = list(chosen)
@@ -1307,6 +1448,8 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         long, span = learned[short], (pos, -neg_end)
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
+            if existing.name == long.name:
+                continue  # the name itself
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue
@@ -1332,6 +1475,42 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
 _NAME_WORD_IN_USE = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
 )
+
+
+# "Hefei offered to raise ...", "Hefei and BOE agreed on ...": a place that acts is its government
+_PLACE_ACTS = re.compile(
+    r"(?:\sand\s[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})?\s(?:has\s|had\s|have\s|will\s|would\s|also\s|then\s)?"
+    r"(?:offered|agreed|invested|signed|pledged|promised|committed)\b")
+_AND_BEFORE = re.compile(r"[A-Z][\w&.-]*\sand\s$")
+
+
+def _places_that_act(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
+    """A known place as the subject of an agreeing or investing verb stands for its government."""
+    if not any(w in text for w in ("offered", "agreed", "invested", "signed", "pledged", "promised", "committed")):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.type == "Place" and c.key is not None and (
+                _PLACE_ACTS.match(text, c.end) and not text[max(0, c.start - 3) : c.start].strip(" ").endswith(("in", "of", "to"))
+                or _AND_BEFORE.search(text, max(0, c.start - 40), c.start) and _PLACE_ACTS.match(text, c.end)):
+            gov = aliases.by_surface.get(f"{c.name} government")
+            if gov is not None and gov.type in ("GovernmentBody", "Organization"):
+                c = _Cand(c.start, c.end, gov.type, gov.name, gov.key, "place_acts.v1", c.rank)
+            else:
+                c = _Cand(c.start, c.end, "GovernmentBody", f"{c.name} government", None, "place_acts.v1", c.rank)
+        out.append(c)
+    return out
+
+
+def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'the region of Molise ... shipped to Molise': a name the article shows to be a place is
+    a place where only a deal word next to it made it a company."""
+    places = {text[c.start : c.end]: c for c in chosen if c.type == "Place"}
+    if not places:
+        return chosen
+    return [_Cand(c.start, c.end, "Place", places[text[c.start : c.end]].name, places[text[c.start : c.end]].key,
+                  "place_named_elsewhere.v1", c.rank)
+            if c.via == "deal_context.v1" and text[c.start : c.end] in places else c for c in chosen]
 
 
 def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:

@@ -167,6 +167,10 @@ _FOUNDED_CLAUSE = re.compile(r",\s(?:founded|established)")
 _HQ_LOCATED = re.compile(r"\s(?:[Hh]eadquarters|HQ)\s(?:is|are)\s(?:located|based)")
 _COMMA_SPACE = re.compile(r",\s")
 _IN_OR_AT = re.compile(r"\s(?:in|at)\s")
+_BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
+_OWNER_THEN_BRANDS = re.compile(
+    rf"{_POSS}\s(?:own\s|new\s|premium\s|luxury\s|export\s|electric\s)?"
+    rf"(?P<names>{_BRAND_NAME}(?:(?:,\s|,?\s(?:and|or)\s){_BRAND_NAME})*)\s(?:brands?|sub-brands?|marques?)\b")
 _POSSESSIVE_BRAND_BEFORE = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s)?(?:sub-brand|brand|marque)\s$")
 
 
@@ -422,6 +426,14 @@ def extract_relations(
                 if o is not None:
                     add(b, "brand_of", o, _ev(article, o.start, b.end), "brand.possessive.v1")
                     continue
+        # "Chery's Omoda and Jaecoo brands", "Chery's iCar brand": the owner before the names
+        for m in _OWNER_THEN_BRANDS.finditer(sent.text) if brands and ("brand" in sent.text or "marque" in sent.text) else ():
+            o = next((x for x in orgs if x.end == sent.start + m.start()), None)
+            if o is None:
+                continue
+            for b in brands:
+                if sent.start + m.start("names") <= b.start < sent.start + m.end("names") and b.name != o.name:
+                    add(b, "brand_of", o, _ev(article, o.start, sent.start + m.end()), "brand.owner_then_brands.v1")
         portfolio = _PORTFOLIO.search(sent.text) if brands else None
         if portfolio:
             # whose brands: the sentence's company ("Chery and its Omoda brand"), else the
