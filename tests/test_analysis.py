@@ -35,9 +35,6 @@ SUP22 = "gamma-chips-alpha-motors-supply-2022"
 INV23 = "beta-battery-gamma-chips-investment-2023-late"
 
 
-from conftest import load_trig as load  # noqa: E402  (shared with the other graph tests)
-
-
 def edges(G: nx.Graph) -> set[tuple[str, str, int]]:
     return {(*sorted((u, v)), w) for u, v, w in G.edges(data="weight")}
 

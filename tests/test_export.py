@@ -31,9 +31,6 @@ G13 = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
-from conftest import load_trig as load  # noqa: E402  (shared with the other graph tests)
-
-
 def _name(graph) -> str:
     """A quad's graph as a string (rdflib yields a Graph or its identifier)."""
     return str(getattr(graph, "identifier", graph))

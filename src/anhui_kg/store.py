@@ -11,7 +11,6 @@ terms, ``dataset`` hands back an rdflib ``Dataset``, ``sync`` writes one.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterable

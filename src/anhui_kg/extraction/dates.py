@@ -61,6 +61,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import DateError
 from ..models import DateOrigin, DateValue
+from .literals import trie
 
 __all__ = ["DateMatch", "estimate_published", "find_dates", "make_date", "normalize_date"]
 
@@ -132,10 +133,6 @@ def _decade(year: int, origin: str) -> DateValue:
 
 def _index(unit: str, d: date) -> int:
     return 0 if unit == "year" else (d.month - 1) // _MONTHS_IN[unit]
-
-
-# coarser precisions rank lower; a season sits between a half and a quarter
-_PRECISION_RANK = {"decade": 0, "year": 1, "half": 2, "season": 3, "quarter": 4, "month": 5, "day": 6}
 
 
 def _coarsen(v: DateValue, unit: str, origin: str) -> DateValue | None:
@@ -550,14 +547,15 @@ def _h_named_season(g: dict, ctx: _Ctx) -> DateValue | None:
     base = ctx.previous
     if base is None or base.precision == "decade":
         return None
+    one_year = base.earliest.year == base.latest.year
     if rel in ("that", "the same"):
-        years = {base.earliest.year, base.latest.year}
-        return _named_season(name, base.earliest.year, "resolved") if len(years) == 1 else None
+        return _named_season(name, base.earliest.year, "resolved") if one_year else None
     after = rel == "the following"
-    if base.earliest.year == base.latest.year and base.precision == "year":
+    if one_year and base.precision == "year":
         # "In 2018 ... The previous autumn": of the year before
         return _named_season(name, base.earliest.year + (1 if after else -1), "resolved")
-    y1, y2 = season_year(base.latest if after else base.earliest, after), season_year(base.earliest if after else base.latest, after)
+    # the answer from the previous date's first and last day, if both agree
+    y1, y2 = (season_year(d, after) for d in (base.earliest, base.latest))
     return _named_season(name, y1, "resolved") if y1 == y2 else None
 
 
@@ -607,7 +605,7 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
         return _shift(base, "day", n * (7 if unit == "week" else 1), "resolved")
     months = n * {"year": 12, "quarter": 3, "month": 1}[unit]
     shifted = _shift_months(base, months, "resolved")
-    if shifted is None or unit == "month" or _PRECISION_RANK[shifted.precision] <= _PRECISION_RANK[unit]:
+    if shifted is None or unit == "month" or _ORDER.index(shifted.precision) >= _ORDER.index(unit):
         return shifted
     # "two years ago" says the year, not the month: no finer than the unit counted in
     return _coarsen(shifted, unit, "resolved")
@@ -793,22 +791,9 @@ def _word_alternation(words: list[str]) -> str:
 
     sre skips in C through positions whose character starts no branch, and at the end of a
     word checks that it is whole: no letter after it, no word character before it (the
-    fixed-width look-behind ``(?<!\\w{n+1})`` at depth ``n``).
+    fixed-width look-behind ``(?<!\\w{n+1})`` after ``n`` characters).
     """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict, depth: int) -> str:
-        alts = [re.escape(ch) + emit(sub, depth + 1) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append(rf"(?![A-Za-z])(?<!\w{{{depth + 1}}})")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return "|".join(re.escape(ch) + emit(sub, 1) for ch, sub in sorted(tree.items()))
+    return trie(words, lambda n: rf"(?![A-Za-z])(?<!\w{{{n + 1}}})")
 
 
 # Speed: trying the whole grammar at every position costs microseconds per character.

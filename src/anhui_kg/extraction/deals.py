@@ -1288,23 +1288,16 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None and f.name not in chosen:
             chosen = {f.name: (f.id, "party"), **chosen}
-    ours = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier", text[trig.start : trig.end])
-    if ours:
-        f = (focus.speaker if ours.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
-        if f is not None and f.name not in chosen:  # "X, which has been our battery supplier"
-            chosen[f.name] = (f.id, "party")
-            counter_role[f.name] = "customer"
+    # "X, which has been our battery supplier": we (or it) are X's customer
+    _possessor_takes(_OUR_SUPPLIER.search(text[trig.start : trig.end]), "customer", chosen, counter_role, focus, sent.index)
     if len(chosen) == 1 and _SIGNED_WITH_NO_AGENT.search(text, cstart, cend):
         # "A supply agreement was signed with X in 2005": with the company the passage is about
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None:
             chosen = {f.name: (f.id, "party"), **chosen}
-    theirs = re.search(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b", text[trig.start : trig.end]) if trig.kind == "supply" else None
-    if theirs:
-        f = (focus.speaker if theirs.group().startswith("our") else focus.at)(sent.index, exclude=frozenset(chosen))
-        if f is not None and f.name not in chosen:  # "X is one of its customers": it supplies X
-            chosen[f.name] = (f.id, "party")
-            counter_role[f.name] = "supplier"
+    if trig.kind == "supply":  # "X is one of its customers": it supplies X
+        _possessor_takes(_OUR_CUSTOMERS.search(text[trig.start : trig.end]), "supplier", chosen, counter_role, focus,
+                         sent.index)
     owner = _POSSESSOR_OF_BACKERS.search(text, cstart, trig.start) if trig.kind == "investment" else None
     if owner is not None and re.match(r"(?:investors|backers|shareholders)\s", text[trig.start : trig.end], re.I):
         # "X's backers include A, B and C": X is the one they invested in
@@ -1367,6 +1360,22 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen = {n: v for n, v in chosen.items() if n in after or pos.get(n, frame.end()) >= frame.start()}
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
+
+
+_OUR_SUPPLIER = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier")
+_OUR_CUSTOMERS = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b")
+
+
+def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, counter_role: dict,
+                     focus: _Focus, sentence: int) -> None:
+    """'our/its/their ... supplier|customers' in a trigger: the speaker ("our") or the company
+    the passage is about ("its") is a party in ``role`` (``chosen`` is added to in place)."""
+    if m is None:
+        return
+    f = (focus.speaker if m.group().startswith("our") else focus.at)(sentence, exclude=frozenset(chosen))
+    if f is not None and f.name not in chosen:
+        chosen[f.name] = (f.id, "party")
+        counter_role[f.name] = role
 
 
 def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[str, PartyRole]:

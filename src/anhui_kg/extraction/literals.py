@@ -12,11 +12,11 @@ of many such words a text holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from re import _constants as sre_c  # the parser's op codes; stable since Python 3.11
 from re import _parser as sre_parse
 
-__all__ = ["alternatives", "required_literals", "Words"]
+__all__ = ["alternatives", "required_literals", "trie", "Words"]
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -153,7 +153,7 @@ class Words:
 
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(words)
-        self._scan = re.compile(f"(?=({_trie(self.words)}))", re.S)
+        self._scan = re.compile(f"(?=({trie(self.words)}))", re.S)
         self._prefixes = {
             w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in self.words) for w in self.words
         }
@@ -162,8 +162,11 @@ class Words:
         return frozenset().union(*map(self._prefixes.__getitem__, self._scan.findall(text)))
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` that, at a position, matches the longest one there."""
+def trie(words: Iterable[str], end: Callable[[int], str] = lambda length: "") -> str:
+    """An alternation of ``words`` as a trie: sre follows one branch per character, and a
+    branch starts with a literal. Where a word ends, ``end(its length)`` (a test of what
+    comes after it, or nothing) is tried after the longer words that go on from there, so
+    at a position the longest word there matches."""
     tree: dict = {}
     for w in words:
         node = tree
@@ -171,10 +174,10 @@ def _trie(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+    def emit(node: dict, depth: int) -> str:
+        alts = [re.escape(ch) + emit(sub, depth + 1) for ch, sub in sorted(node.items()) if ch]
         if "" in node:
-            alts.append("")  # last: a longer word is tried first
+            alts.append(end(depth))  # last: a longer word is tried first
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(tree)
+    return emit(tree, 0)

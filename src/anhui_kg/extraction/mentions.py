@@ -28,6 +28,7 @@ from importlib import resources
 from pydantic import TypeAdapter
 
 from ..models import Article, EntityType, Mention
+from .literals import required_literals
 
 # --- the alias table ---------------------------------------------------------------
 
@@ -562,7 +563,6 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return sorted(out, key=lambda c: c.start)
 
 
-_TITLES = rf"{TITLE}(?:(?:,\s|\sand\s|\s&\s){TITLE})*"
 # Titles are found once, over lower-cased text (fast); names are then matched around them.
 _TITLE_LOW = re.compile(
     rf"{_at_word_start(_alternatives(TITLE.lower()))}(?:(?:,\s|\sand\s|\s&\s){TITLE.lower()})*\b"
@@ -773,7 +773,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # appositives: "Gotion, a Hefei-based battery maker," / "Kestrel, the chip designer,"
     # (found from the descriptor back to the name, so the scan starts at commas only)
     for a in _APPOSITIVE_TAIL.finditer(text):
-        name = _NAME_BEFORE_COMMA.search(text, max(0, a.start() - 120), a.start())
+        name = _NAME_ENDING_HERE.search(text, max(0, a.start() - 120), a.start())
         if name is None:
             continue
         s, e = _trim_phrase(text, name.start(1), name.end(1))
@@ -808,7 +808,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 spans.append((name.start(1), name.end(1)))
         if "’s " in sent.text or "'s " in sent.text:  # "Lumo's tie-up with X", "Efort's purchase of X"
             for m in _POSSESSIVE_DEAL_NOUN.finditer(sent.text):
-                name = _NAME_BEFORE_POSSESSIVE.search(sent.text, max(0, m.start() - 100), m.start())
+                name = _NAME_ENDING_HERE.search(sent.text, max(0, m.start() - 100), m.start())
                 if name is not None:
                     spans.append((name.start(1), name.end(1)))
         deal_spans[i] = spans
@@ -856,7 +856,8 @@ _DESCRIPTOR_NAME = re.compile(
     rf"(?:\s(?P<plain>{_CAP_SEQ})|,\s(?P<comma>{_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b))")
 _DETERMINER_WORDS_BEFORE = re.compile(r"\b(?:a|an|another|the)\s(?:[\w-]+\s){0,3}$")
 _APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
+# a name that ends where the search ends: before an appositive's comma, before "'s"
+_NAME_ENDING_HERE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
 _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
 _DEAL_CONTEXT_PREP = re.compile(
@@ -883,14 +884,7 @@ _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", 
 _POSSESSIVE_DEAL_NOUN = re.compile(
     r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
     r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
-_NAME_BEFORE_POSSESSIVE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
-_DEAL_CONTEXT = re.compile(
-    rf"\b(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)\s({_CAP_SEQ})"
-    rf"|({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?"
-    rf"(?:signed|inked|agreed|acquired|acquire|invested|invest|bought|buy|struck|formed|teamed|"
-    rf"partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
-)
 # (both forms start with a capital: it comes first, so that sre skips to capitals, and
 # the word boundary and the second form's "G" are look-behinds after it)
 _GOVERNMENT = re.compile(
@@ -1189,20 +1183,20 @@ _BRAND_BEFORE_NAME = re.compile(
     rf"\b(?:its|the|their)\s(?:[\w-]+-era\s|own\s|famous\s|historic\s)?{_Q}?([A-Z][\w&-]*){_QE}?$"
 )
 _BRAND_WORDS = ("brand", "marque", "lineup", "label")  # every brand cue has one
-# a brand's name: "Exeed", "iCar", "MG"
-_BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
+# a brand's name: "Exeed", "iCar", "MG" (relations reads brand lists with it too)
+BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
 # "the Exeed, Jetour and iCar brands", "Chery's Omoda and Jaecoo brands": each name of the list
 _BRAND_LIST = re.compile(
     rf"(?:\bthe|\bits|\btheir|’s|'s|(?<=s)[’'])\s(?:own\s|new\s|premium\s|luxury\s|export\s|electric\s)?"
-    rf"({_BRAND_NAME}(?:,\s{_BRAND_NAME})*,?\s(?:and|or)\s{_BRAND_NAME})\s(?:brands|marques|sub-brands)\b")
-_BRAND_LIST_ITEM = re.compile(_BRAND_NAME)
+    rf"({BRAND_NAME}(?:,\s{BRAND_NAME})*,?\s(?:and|or)\s{BRAND_NAME})\s(?:brands|marques|sub-brands)\b")
+_BRAND_LIST_ITEM = re.compile(BRAND_NAME)
 # "Chery's iCar brand", "its iCar sub-brand" (the capitalised ones are _BRAND_CUES' own)
 _POSSESSIVE_BRAND = re.compile(rf"(?:’s|'s|(?<=s)[’']|\bits|\btheir)\s(?:own\s|new\s|premium\s|luxury\s)?([a-z][A-Z][\w-]*)\s(?:brand|sub-brand|marque)\b")
 # "a second brand, EVO, was added", "under its own brand, Vortex."
-_BRAND_COMMA_NAME = re.compile(rf"\b(?:brand|marque|sub-brand),\s({_BRAND_NAME})(?=[,.;]|\s[—–(])")
+_BRAND_COMMA_NAME = re.compile(rf"\b(?:brand|marque|sub-brand),\s({BRAND_NAME})(?=[,.;]|\s[—–(])")
 # "Firefly, its small-car brand", "Omoda, one of the export brands of ..."
 _NAME_COMMA_BRAND = re.compile(
-    rf"(?<![\w’'-])({_BRAND_NAME}),\s(?:its|their|the|a|an|one\sof\s(?:the|its|their))\s(?:[\w-]+\s){{0,2}}?"
+    rf"(?<![\w’'-])({BRAND_NAME}),\s(?:its|their|the|a|an|one\sof\s(?:the|its|their))\s(?:[\w-]+\s){{0,2}}?"
     rf"(?:brand|sub-brand|marque|brands|marques)\b")
 
 
@@ -1468,31 +1462,29 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     return sorted(out, key=lambda c: c.start)
 
 
-_CAPITAL_TOKEN = re.compile(r"(?<![\w-])([A-Z][\w&-]*)(?![\w-])")
 _NAME_WORD_SHAPE = re.compile(r"[A-Z][a-z]+(?:[’'-][a-z]+)?")
 _SPEECH_AT = re.compile(SPEECH)
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Ms|Mrs|Dr)\.?\s$")
-_NAME_WORD_IN_USE = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][a-z]+)?)(?=%s)|\b(?:Mr|Ms|Mrs|Dr)\.?\s([A-Z][a-z]+(?:[’'-][a-z]+)?)\b" % SPEECH
-)
 
 
 # "Hefei offered to raise ...", "Hefei and BOE agreed on ...": a place that acts is its government
 _PLACE_ACTS = re.compile(
     r"(?:\sand\s[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})?\s(?:has\s|had\s|have\s|will\s|would\s|also\s|then\s)?"
     r"(?:offered|agreed|invested|signed|pledged|promised|committed)\b")
+_PLACE_ACTS_WORDS = required_literals(_PLACE_ACTS.pattern) or ("",)  # (none found: always look)
 _AND_BEFORE = re.compile(r"[A-Z][\w&.-]*\sand\s$")
 
 
 def _places_that_act(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
-    """A known place as the subject of an agreeing or investing verb stands for its government."""
-    if not any(w in text for w in ("offered", "agreed", "invested", "signed", "pledged", "promised", "committed")):
+    """A known place as the subject of an agreeing or investing verb stands for its government
+    ("in Hefei agreed" is not one, "X and Hefei agreed" is)."""
+    if not any(w in text for w in _PLACE_ACTS_WORDS):
         return chosen
     out = []
     for c in chosen:
-        if c.type == "Place" and c.key is not None and (
-                _PLACE_ACTS.match(text, c.end) and not text[max(0, c.start - 3) : c.start].strip(" ").endswith(("in", "of", "to"))
-                or _AND_BEFORE.search(text, max(0, c.start - 40), c.start) and _PLACE_ACTS.match(text, c.end)):
+        if c.type == "Place" and c.key is not None and _PLACE_ACTS.match(text, c.end) and (
+                not text[max(0, c.start - 3) : c.start].strip(" ").endswith(("in", "of", "to"))
+                or _AND_BEFORE.search(text, max(0, c.start - 40), c.start)):
             gov = aliases.by_surface.get(f"{c.name} government")
             if gov is not None and gov.type in ("GovernmentBody", "Organization"):
                 c = _Cand(c.start, c.end, gov.type, gov.name, gov.key, "place_acts.v1", c.rank)
@@ -1506,11 +1498,12 @@ def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """'the region of Molise ... shipped to Molise': a name the article shows to be a place is
     a place where only a deal word next to it made it a company."""
     places = {text[c.start : c.end]: c for c in chosen if c.type == "Place"}
-    if not places:
-        return chosen
-    return [_Cand(c.start, c.end, "Place", places[text[c.start : c.end]].name, places[text[c.start : c.end]].key,
-                  "place_named_elsewhere.v1", c.rank)
-            if c.via == "deal_context.v1" and text[c.start : c.end] in places else c for c in chosen]
+    out = []
+    for c in chosen:
+        place = places.get(text[c.start : c.end]) if c.via == "deal_context.v1" else None
+        out.append(c if place is None else _Cand(c.start, c.end, "Place", place.name, place.key,
+                                                 "place_named_elsewhere.v1", c.rank))
+    return out
 
 
 def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from ..models import Article, DateValue, DealClaim, Evidence, Mention, Predicate, RelationClaim
 from .caseless import Caseless
 from .dates import DateMatch
+from .mentions import BRAND_NAME
 
 ORGS = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Fund"})
 
@@ -31,7 +32,6 @@ _TITLE_PRED: list[tuple[re.Pattern[str], Predicate]] = [
 ]
 _TITLE_WORDS = r"(?:co-?founder|founder|vice[- ]chair(?:man|woman)?|chair(?:man|woman)?|CEO|chief executive(?: officer)?|vice[- ]president|senior vice president|president|general manager|CFO|CTO|COO|chief \w+ officer|managing director|executive director|director|party secretary|head)"
 _TITLES = rf"{_TITLE_WORDS}(?:(?:,\s|\sand\s|\s&\s|,\sand\s){_TITLE_WORDS})*"
-_TITLES_RE = re.compile(_TITLES, re.I)
 # Titles around a person's name (compiled once: the views of a sentence are tried per person)
 # (Caseless: matched over lower-cased text where that is the same, which is about twice as
 # fast; only offsets are read, and the title group goes to _preds, which ignores case)
@@ -167,10 +167,9 @@ _FOUNDED_CLAUSE = re.compile(r",\s(?:founded|established)")
 _HQ_LOCATED = re.compile(r"\s(?:[Hh]eadquarters|HQ)\s(?:is|are)\s(?:located|based)")
 _COMMA_SPACE = re.compile(r",\s")
 _IN_OR_AT = re.compile(r"\s(?:in|at)\s")
-_BRAND_NAME = r"(?:[A-Z][\w&-]*|[a-z][A-Z][\w-]*)"
 _OWNER_THEN_BRANDS = re.compile(
     rf"{_POSS}\s(?:own\s|new\s|premium\s|luxury\s|export\s|electric\s)?"
-    rf"(?P<names>{_BRAND_NAME}(?:(?:,\s|,?\s(?:and|or)\s){_BRAND_NAME})*)\s(?:brands?|sub-brands?|marques?)\b")
+    rf"(?P<names>{BRAND_NAME}(?:(?:,\s|,?\s(?:and|or)\s){BRAND_NAME})*)\s(?:brands?|sub-brands?|marques?)\b")
 _POSSESSIVE_BRAND_BEFORE = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s)?(?:sub-brand|brand|marque)\s$")
 
 
