@@ -192,7 +192,7 @@ DESCRIPTORS = (
     r"(?:EV|electric[- ]vehicle|NEV|car|auto|battery|chip|semiconductor|software|tech|technology|"
     r"parts|components?|lidar|robotaxi|truck|bus|engine|steel|materials?|charging|swap|"
     r"state-owned|Chinese|German|Japanese|Korean|American|British|French|Spanish|Italian|"
-    r"global|local|domestic|private|listed|Hefei-based|Anhui-based|[A-Z][a-z]+-based|"
+    r"global|local|domestic|private|listed|[A-Z][a-z]+-based|"
     r"investment|venture|equity|industrial|government|guidance|rival|peer|partner|startup|"
     r"supplier|manufacturer|maker|giant|firm|company|group|fund|automaker|carmaker)"
 )
