@@ -862,3 +862,43 @@ def test_a_place_that_agrees_or_invests_is_its_government():
                    "investment of 28 billion yuan.")
     assert d["kind"] == "investment"
     assert set(d["parties"]) == {"Hefei municipal government", "Lumo Display"}
+
+
+def test_a_government_of_a_place_is_a_party_and_a_neighbour_is_not():
+    [d] = deals_of("Kestrel Motors signed an investment agreement with the government of Lindau County to build a "
+                   "plant next to Lumen Cells' base, investing about CNY 5.8 billion.")
+    assert d["parties"] == {"Kestrel Motors": "investor", "government of Lindau County": "party"}
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("In October, Lumen Robotics won an order worth CNY 85 million from Kestrel Motors for painting robots.",
+     "supply", {"Lumen Robotics": "supplier", "Kestrel Motors": "customer"}),
+    ("Last March Kestrel ordered 150 electric tractor units from Lumen Trucks, the largest order in its history.",
+     "supply", {"Kestrel": "customer", "Lumen Trucks": "supplier"}),
+    ("Kestrel Holding bought about 10% of Lumen Cells in August 2023.",
+     "investment", {"Kestrel Holding": "investor", "Lumen Cells": "investee"}),
+    ("Lumen Robotics will sell its minority stake in Robix Controls to Kestrel Motors.",
+     "investment", {"Lumen Robotics": "seller", "Robix Controls": "investee", "Kestrel Motors": "investor"}),
+    # the buyer is "Robix's management", not Robix
+    ("Lumen Robotics agreed in February to sell its minority stake in Robix Controls, the Novara motion-control "
+     "company, back to Robix's management for EUR 4 million.",
+     "investment", {"Lumen Robotics": "seller", "Robix Controls": "investee"}),
+    ("Kestrel Motors and Lumen Microelectronics, a local chip designer, opened a joint laboratory for "
+     "motor-control chips in May 2023.",
+     "chip_collaboration", {"Kestrel Motors": "party", "Lumen Microelectronics": "party"}),
+])
+def test_orders_stake_sales_hedged_shares_and_joint_laboratories(text, kind, parties):
+    [d] = deals_of(text)
+    assert (d["kind"], d["parties"]) == (kind, parties)
+
+
+def test_orders_are_signed_and_talks_that_ended_without_agreement_are_no_signed_deal():
+    [d] = deals_of("Last March Kestrel ordered 150 electric tractor units from Lumen Trucks.")
+    assert d["status"] == "signed"
+    assert [d for d in deals_of("Kestrel Motors had discussed buying a stake in Lumen Cells, but those talks "
+                                "ended without an agreement.") if d["status"] not in ("cancelled", "hypothetical")] == []
+
+
+def test_a_name_an_appositive_calls_a_company_may_begin_with_a_known_place():
+    x = extract(article_of("Hefei Kestrel Copper Foil, a small maker of copper foil, has won a contract."))
+    assert [(m.name, m.type) for m in x.mentions] == [("Hefei Kestrel Copper Foil", "Company")]

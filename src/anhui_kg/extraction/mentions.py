@@ -296,7 +296,7 @@ DEAL_WORDS = re.compile(
     r"allian(?:ce|ces)|joint venture|JV|acquir(?:e|ed|es|ing)|acquisition|invest(?:ed|s|ing|ment|or|ors)?|"
     r"stake|supply|supplie[sd]|supplier|licen[cs](?:e|ed|ing)|tie-up|team(?:ed)? up|joined forces|"
     r"collaborat(?:e|ed|ion|ing)|cooperat(?:e|ed|ion|ing)|deal|merger|merge[ds]?|buy(?:s|ing)?|bought|"
-    r"memorandum|MoU|MOU|contract|manufactur(?:e|ed|ing) (?:for|vehicles for)|talks)\b",
+    r"memorandum|MoU|MOU|contract|order(?:ed|s)?|manufactur(?:e|ed|ing) (?:for|vehicles for)|talks)\b",
     re.IGNORECASE,
 )
 
@@ -510,7 +510,7 @@ _TIER = {
 _LEGAL_END = re.compile(rf"(?:\s|^)(?:{LEGAL_FORMS}|Company Limited|Limited|Corporation|Incorporated)$")
 _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
                             "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
-                            "place_site.v1", "place_unit.v1"})
+                            "place_site.v1", "place_unit.v1", "appositive.v1", "descriptor.v1"})
 
 
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
@@ -751,6 +751,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             s += lead.end()  # keep "Chinese government", drop a sentence's first word
         if _CAPITAL.search(text[s:e]):
             out.append(_Cand(s, e, "GovernmentBody", text[s:e], None, "government.v1", 2))
+    if "government of" in text:
+        for m in _GOVERNMENT_OF.finditer(text):
+            out.append(_Cand(m.start(1), m.end(1), "GovernmentBody", m.group(1), None, "government.v1", 2))
     # "NIO China", "Volkswagen Group China": a known company's China unit is its own entity
     for m in _CHINA_UNIT.finditer(text) if "China" in text else ():
         head = m.group(1)[: -len(" China")]
@@ -867,12 +870,14 @@ _DEAL_CONTEXT_PREP = re.compile(
 )
 _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
-    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed)\b"
+    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed|ordered)\b"
 )
 # "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
 # "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
 _WORK_VERB = re.compile(
-    r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)(?P<obj>%s)"
+    r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)"
+    # "bought about 10% of Kestrel": the part bought, then the company
+    r"(?:(?:(?:about|around|nearly|almost|roughly|some|over|more\sthan)\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s)?(?P<obj>%s)"
     r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
     r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b"
     # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
@@ -893,6 +898,10 @@ _GOVERNMENT = re.compile(
     r"(?:government|People’s Government|People's Government)"
     r"|(?<=G)overnment of (?:the\s)?(?:[A-Z][\w-]+\s?(?:of\s)?){1,4}))"
 )
+# "the government of Changfeng County", "the city government of Wuhu": lower case, after "the"
+_GOVERNMENT_OF = re.compile(
+    r"\bthe\s((?:(?:city|county|municipal|provincial|local|state)\s)?government\sof\s(?:the\s)?"
+    r"[A-Z][\w’'-]+(?:\s(?:of\s)?[A-Z][\w’'-]+){0,3})")
 _ORG_SUFFIX_END = re.compile(rf"(?:\s|^)(?:{ORG_SUFFIX})$")
 
 
