@@ -902,3 +902,30 @@ def test_orders_are_signed_and_talks_that_ended_without_agreement_are_no_signed_
 def test_a_name_an_appositive_calls_a_company_may_begin_with_a_known_place():
     x = extract(article_of("Hefei Kestrel Copper Foil, a small maker of copper foil, has won a contract."))
     assert [(m.name, m.type) for m in x.mentions] == [("Hefei Kestrel Copper Foil", "Company")]
+
+
+def test_money_raised_from_a_list_of_investors_and_a_round_led_by_one_with_others():
+    [d] = deals_of("Lumen Semiconductor, a maker of power modules, raised CNY 800 million in March 2024 from "
+                   "Kestrel Investment, Arden Capital and Chery.")
+    assert d["parties"] == {"Lumen Semiconductor": "investee", "Kestrel Investment": "investor",
+                            "Arden Capital": "investor", "Chery Automobile": "investor"}
+    assert d["date"] == "2024-03"
+    # the fund's description names a carmaker that is no party; the raising dates the round
+    [d] = deals_of("Lumen Semiconductor raised 800 million yuan in a Series B round in March, the company said. "
+                   "The round was led by Kestrel Investment, the city's state investor, with Arden Capital, the "
+                   "venture fund linked to carmaker NIO, and Huaihe River Capital also taking part.")
+    assert d["parties"] == {"Lumen Semiconductor": "investee", "Kestrel Investment": "investor",
+                            "Arden Capital": "investor", "Huaihe River Capital": "investor"}
+    assert d["date"] == "2024-03"
+
+
+def test_made_under_contract_by_names_the_manufacturer():
+    [d] = deals_of("Lumen Semiconductor designs power modules. Its wafers are made under contract by "
+                   "Kestrel Foundry, a silicon-carbide foundry in Wuhu.")
+    assert (d["kind"], d["parties"]) == ("contract_manufacturing",
+                                         {"Lumen Semiconductor": "client", "Kestrel Foundry": "manufacturer"})
+
+
+def test_a_deal_subject_may_begin_with_a_known_place():
+    x = extract(article_of("Hefei Kestrel Compressor supplies electric compressors to Lumen Motors."))
+    assert ("Hefei Kestrel Compressor", "Company") in [(m.name, m.type) for m in x.mentions]

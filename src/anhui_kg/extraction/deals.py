@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:(?:about|around|nearly|almost|roughly|some|over|more than)\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
@@ -53,7 +53,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?:[\w-]+ ){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:worth (?:[\w$€¥.,-]+ ){1,5}?)?(?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
@@ -72,7 +72,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
                                  "stake", "interest", "holding", "shareholder", "investor"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got "), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer"),
+    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise"), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer"),
     ("distribut", "import", "sell", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
@@ -347,7 +347,8 @@ _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # 
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
-    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
+    r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose|linked to|affiliated with|"
+    r"tied to)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
 )
 _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
@@ -684,8 +685,18 @@ def extract_deals(
             prev = article.sentences[sent.index - 1]
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
-        claims += _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
-                                   lead, found)
+        new = _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
+                               lead, found)
+        for c in new:
+            if c.date is None and "raised_in" in c.extra:
+                # "X has raised ... this week. The round was led by A": the raising dates the round
+                raised = article.sentences[c.extra["raised_in"]]
+                d = _nearest_date([x for x in dates if raised.start <= x.start < raised.end
+                                   and x.role not in ("target", "range_end")], raised.start, raised.start,
+                                  raised.end, exclude_decade=True)
+                if d is not None:
+                    c.date, c.dated_by_text = d.value, True
+        claims += new
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims)
     out = []
@@ -1007,6 +1018,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if raiser is not None:
                 claim.names[raiser.name] = raiser.id
                 claim.parties[raiser.id] = "investee"
+                if raiser.sentence != sent.index:
+                    # the sentence that says the money was raised tells of the same round
+                    claim.evidence.append(_evidence(article, article.sentences[raiser.sentence]))
+                    claim.extra["raised_in"] = raiser.sentence
         plural = bool(re.search(r"(?:ventures|agreements|partnerships|deals|alliances|contracts)$", text[best.start : best.end], re.I))
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
@@ -1409,19 +1424,31 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             if seller is not None:
                 counter_role[seller] = "seller"
     passive = None if agent else (
-        re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+        re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought|made)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
         # "uses welding lines supplied by X": a reduced passive
         or re.search(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s", text[max(cstart, trig.start - 40) : cend]))
     ordered = None if agent or trig.kind != "supply" else re.match(
         r"(?:ordered|placed|sourc\w*|buys|buying|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
-        ordered = re.match(r"(?:received|receives|secured|got)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])
+        ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])
     if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
         at = trig.start + ordered.end()
         agent = next((m.name for m in in_clause if at - 1 <= m.start <= at + 4 and m.name in chosen), None)
+        if agent is not None and trig.kind == "investment":
+            # "raised CNY 800 million from A, B and C": each one listed invests
+            listed = [m for m in in_clause if m.start >= at - 1 and m.name in chosen]
+            for prev, m in zip(listed, listed[1:]):
+                if not _LIST_GAP.fullmatch(text, prev.end, m.start):
+                    break
+                counter_role.setdefault(m.name, agent_role)
     if passive:
         by_pos = max(cstart, trig.start - 40) + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
+        if trig.kind == "investment" and "led by" in text[trig.start : trig.end]:
+            # "The round was led by A, with B and C also taking part": all of them invest
+            for m in in_clause:
+                if m.start >= by_pos - 1 and m.name in chosen:
+                    counter_role.setdefault(m.name, agent_role)
     if agent is None:
         before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
         # "NIO said on Monday that CYVN had agreed to invest ...": the speaker is not the agent

@@ -541,9 +541,23 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
             i += 1
         return False
 
+    def place_then_new_name(c: _Cand) -> bool:
+        """The span is a known place and two or more words no table knows:
+        "Hefei Kestrel Compressor supplies ..."."""
+        i = bisect_left(starts, c.start)
+        inside = []
+        while i < len(starts) and starts[i] < c.end:
+            inside.append(table_spans[i])
+            i += 1
+        if len(inside) != 1 or inside[0][0] != c.start or not known_place.get(inside[0], False):
+            return False
+        return len(c.name[inside[0][1] - c.start :].split()) >= 2
+
     def tier(c: _Cand) -> int:
         t = _TIER.get(c.via, 1)
         if t and c.via in _EXTENDS_KNOWN and (c.start, c.end) not in table_set and extends_known(c):
+            return 0
+        if c.via == "deal_context.v1" and place_then_new_name(c):
             return 0
         return t
 
@@ -870,7 +884,7 @@ _DEAL_CONTEXT_PREP = re.compile(
 )
 _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
-    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supply|licensed|ordered)\b"
+    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supplies|supply|licensed|ordered)\b"
 )
 # "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
 # "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
