@@ -929,3 +929,19 @@ def test_made_under_contract_by_names_the_manufacturer():
 def test_a_deal_subject_may_begin_with_a_known_place():
     x = extract(article_of("Hefei Kestrel Compressor supplies electric compressors to Lumen Motors."))
     assert ("Hefei Kestrel Compressor", "Company") in [(m.name, m.type) for m in x.mentions]
+
+
+def test_a_deputy_title_after_a_name_makes_a_person_not_a_company():
+    x = extract(article_of("The agreement was signed by Lin Tao, president of Kestrel Power, and Zhou Ming, a deputy "
+                           "general manager of the transport group."))
+    assert ("Zhou Ming", "Person") in [(m.name, m.type) for m in x.mentions]
+
+
+def test_a_service_agreement_whose_makes_are_serviced_and_an_agreement_to_install_swap_stations():
+    [d] = deals_of("On Wednesday, Kestrel Norway AS signed a service agreement with Lumen Bilservice AS, a chain of "
+                   "independent workshops, under which the chain will maintain and repair Kestrel cars at 14 sites.")
+    assert (d["kind"], d["status"], d["parties"]) == (
+        "other", "signed", {"Kestrel Norway AS": "party", "Lumen Bilservice AS": "party"})
+    [d] = deals_of("Kestrel Power has agreed with Lumen Transportation Holding Group to install swap stations at "
+                   "40 motorway service areas across the province.")
+    assert d["kind"] == "battery_swap_alliance"

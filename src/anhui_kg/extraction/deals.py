@@ -55,7 +55,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:worth (?:[\w$€¥.,-]+ ){1,5}?)?(?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
-    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
+    (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
@@ -73,7 +73,8 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
     ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise"), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer"),
-    ("distribut", "import", "sell", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by"),
+    ("distribut", "import", "sell", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
+     "service", "maintenance", "repair"),
     ("strategic", "cooperation agreement"),
     ("memorand", "mou"),
     ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
@@ -251,7 +252,7 @@ _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned)\b")
 _SIGNED_THEN_WILL = Caseless(
-    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,80}?\b(?:under which|whereby|which will|that will)\b")
+    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
     r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
@@ -269,7 +270,9 @@ _NEWS_VERB = Caseless(
 )
 _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
 _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
-_TOPIC = re.compile(r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b", re.I)
+_TOPIC = re.compile(
+    r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b"
+    r"|\bto\s(?:install|build|put|set\sup|deploy|run|operate)\s(?:[\w-]+\s){0,3}?(?:battery[- ])?swap(?:ping)?[- ]stations?\b", re.I)
 _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
 _RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
 _BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
@@ -496,6 +499,9 @@ _VENTURE_CALLED_BEFORE = re.compile(r"\bventure,?\s(?:(?:called|named|known as)\
 _AS_A_VENTURE_AFTER = re.compile(r",?\s(?:as|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:joint\s)?venture\b")
 _SITE_AFTER = re.compile(r"\s(?:factory|plant|site|facility|works|headquarters|base)\b")
 _BESIDE_BEFORE = re.compile(r"\b(?:next\sto|close\sto|adjacent\sto|near|beside|opposite|alongside)\s(?:the\s)?$")
+_BRAND_USERS_AFTER = re.compile(r"\s(?:owners|drivers|users|fans|buyers)\b")
+_CARS_AFTER = re.compile(r"\s(?:cars|vehicles|models|EVs)\b")
+_SERVICE_VERB_BEFORE = re.compile(r"\b(?:maintain|repair|service|insure|charge|finance|rent|lease|tow|recycle)\s$")
 _OR_KNOWN_AS_BEFORE = re.compile(r",\s(?:or|known as)\s[“\"]?$")
 _POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$")
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}")
@@ -882,7 +888,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
-        if best.spec <= 1 and ("on " in text[best.end : cend] or "for " in text[best.end : cend]):
+        if best.spec <= 1 and any(w in text[best.end : cend] for w in ("on ", "for ", "to ")):
             topic = _TOPIC.search(text, best.end, cend)
             if topic is not None:  # "works with X on driver-assistance chips"
                 kind = "chip_collaboration" if topic.group(1) else "battery_swap_alliance"
@@ -1206,6 +1212,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "the former Nissan factory": a place described, not a party
         if _BESIDE_BEFORE.search(before):
             continue  # "a plant next to BYD's vehicle base": where it is, not who signs
+        if _BRAND_USERS_AFTER.match(after) or (_CARS_AFTER.match(after) and _SERVICE_VERB_BEFORE.search(before)):
+            continue  # "so that NIO owners can charge", "will maintain and repair NIO cars": the make, not a party
         if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):

@@ -169,7 +169,7 @@ ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banc
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -587,10 +587,10 @@ _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s)\s)?"  # "William Li, NIO's founder"
-    rf"(?:(?:former|then|current|new|incoming|outgoing)\s)?$"
+    rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}$"
 )
 # the longest text after the name's comma: ", She has been its outgoing ", and an owner's name
-_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing ") + 40
+_NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing interim ") + 40
 _PERSON_CUE = re.compile(rf"{_at_word_start(_alternatives(r'(?:businessman|businesswoman|billionaire|entrepreneur|tycoon|minister|mayor|governor|official|analyst|economist)'))}(?:,)?\s({NAME})\b")
 _WHO_ROLE = re.compile(r",\swho\s(?:still\s|now\s|also\s)?(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed|led|ran)\b")
 _NAME_BEFORE_WHO = re.compile(rf"(?<![\w’'])({NAME})$")
