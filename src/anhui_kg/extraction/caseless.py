@@ -95,6 +95,6 @@ class Caseless:
         pattern, subject = self._pick(text)
         return pattern.match(subject, pos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         pattern, subject = self._pick(text)
-        return pattern.finditer(subject)
+        return pattern.finditer(subject, pos)

@@ -374,6 +374,8 @@ _MONEY = Caseless(
     r"(?:(?P<sym>US\$|\$|€|¥|RMB\s?|CNY\s?|USD\s?|EUR\s?)(?P<n1>\d[\d,]*(?:\.\d+)?)\s?(?P<m1>billion|million|trillion|bn|mn|m|b)?\b)"
     r"|(?:(?P<n2>\d[\d,]*(?:\.\d+)?)\s?(?P<m2>billion|million|trillion|bn|mn)?\s(?P<cur>yuan|renminbi|RMB|dollars|US dollars|euros|EUR|USD|CNY|won|yen)\b)",
 )
+_ANY_DIGIT = re.compile(r"\d")
+_MONEY_LEAD = 4  # the longest currency before an amount's first digit: "RMB ", "USD "
 _SCALE = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "trillion": 1e12}
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
              "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY",
@@ -450,7 +452,12 @@ def money_in(text: str) -> Money | None:
     >>> money_in("a EUR 1.5 billion stake")
     Money(amount=1500000000.0, currency='EUR')
     """
-    for m in _MONEY.finditer(text):
+    # every amount has a digit, at most 4 characters after its start ("RMB 5"): the scan
+    # starts there (sre still sees the text before it, for "\b")
+    first = _ANY_DIGIT.search(text)
+    if first is None:
+        return None
+    for m in _MONEY.finditer(text, max(0, first.start() - _MONEY_LEAD)):
         num = m.group("n1") or m.group("n2")
         scale = (m.group("m1") or m.group("m2") or "").lower()
         cur = (m.group("sym") or m.group("cur") or "").strip().lower()
