@@ -239,6 +239,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
 ]
 assert len(_CUE_NEEDS) == len(_STATUS_CUES)
+_CUE_WORDS = Words(w for needs in _CUE_NEEDS for w in needs)
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
@@ -1070,16 +1071,22 @@ def _sentence_initial_date(sd, sent):
 
 
 class _Lowered:
-    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each."""
+    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each;
+    and which of the cues' needed words it holds, found in one scan, not one test each."""
 
-    __slots__ = ("text", "low", "folded")
+    __slots__ = ("text", "low", "folded", "cue_words")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = low = text.lower()
         self.low = low if len(low) == len(text) and folds_alike(text) else None
+        self.cue_words: frozenset[str] | None = None
 
     def has_any(self, words: tuple[str, ...]) -> bool:
+        if self.cue_words is None:
+            self.cue_words = _CUE_WORDS.found(self.folded)
+        if _CUE_WORDS.words.issuperset(words):
+            return not self.cue_words.isdisjoint(words)
         return any(w in self.folded for w in words)
 
     def search(self, cue: Caseless) -> bool:
