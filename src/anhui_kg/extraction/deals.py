@@ -240,6 +240,8 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
 ]
 assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 _CUE_WORDS = Words(w for needs in _CUE_NEEDS for w in needs)
+# (keyed by identity: the tuples are the cues' own; the tuple itself kept, so its id stays its own)
+_CUE_NEED_SETS = {id(needs): (needs, frozenset(needs)) for needs in _CUE_NEEDS}
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
@@ -1085,8 +1087,9 @@ class _Lowered:
     def has_any(self, words: tuple[str, ...]) -> bool:
         if self.cue_words is None:
             self.cue_words = _CUE_WORDS.found(self.folded)
-        if _CUE_WORDS.words.issuperset(words):
-            return not self.cue_words.isdisjoint(words)
+        needs = _CUE_NEED_SETS.get(id(words))
+        if needs is not None and needs[0] is words:
+            return not self.cue_words.isdisjoint(needs[1])
         return any(w in self.folded for w in words)
 
     def search(self, cue: Caseless) -> bool:
