@@ -45,9 +45,12 @@ def _lowered(text: str) -> str | None:
     last_text, last_low = _last  # one read, so another thread's update cannot split it
     if text is last_text:
         return last_low
-    low = text.lower()
-    if len(low) != len(text) or not folds_alike(text):
-        low = None
+    if text.isascii():  # (a flag of the string, no scan): lower-casing keeps every offset
+        low = text.lower()
+    else:
+        low = text.lower()
+        if len(low) != len(text) or not folds_alike(text):
+            low = None
     _last = (text, low)
     return low
 
@@ -87,14 +90,15 @@ class Caseless:
         subject = _lowered(text)
         return (self.ignorecase, text) if subject is None else (self.lower, subject)
 
+    # (search and match, called most, look the lower case up themselves: one call less)
     def search(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._pick(text)
-        return pattern.search(subject)
+        subject = _lowered(text)
+        return self.ignorecase.search(text) if subject is None else self.lower.search(subject)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        pattern, subject = self._pick(text)
-        return pattern.match(subject, pos)
+        subject = _lowered(text)
+        return self.ignorecase.match(text, pos) if subject is None else self.lower.match(subject, pos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         pattern, subject = self._pick(text)
-        return pattern.finditer(subject)
+        return pattern.finditer(subject, pos)

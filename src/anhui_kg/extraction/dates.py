@@ -827,7 +827,11 @@ _CORE = re.compile("|".join(_CORE_WORDS))
 # found in one scan, the shortest at each position ("Mar" in "March"), and a start passes
 # when the first token at or after it ends within _BACK -- the same answer, because no
 # core word holds another strictly inside it ("day" ends "Monday"); checked here.
-_CORE_SHORTEST = re.compile("|".join(sorted(_CORE_WORDS, key=len)))
+# (As a trie of the words that have no shorter core word as their prefix: at a position at
+# most one of them matches, and it is the shortest core word there. sre follows one
+# branch per character instead of trying every word in turn: about twice as fast.)
+_CORE_SHORTEST = re.compile(trie(w for w in set(_CORE_WORDS)
+                                 if not any(o != w and w.startswith(o) for o in _CORE_WORDS)))
 assert not any(w[i:j] in _CORE_WORDS for w in _CORE_WORDS
                for i in range(1, len(w)) for j in range(i + 1, len(w))), "a core word inside another"
 # Every start is a whole word or digit (a word character never comes before it), so the

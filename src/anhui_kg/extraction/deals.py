@@ -244,6 +244,9 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
 ]
 assert len(_CUE_NEEDS) == len(_STATUS_CUES)
+_CUE_WORDS = Words(w for needs in _CUE_NEEDS for w in needs)
+# (keyed by identity: the tuples are the cues' own; the tuple itself kept, so its id stays its own)
+_CUE_NEED_SETS = {id(needs): (needs, frozenset(needs)) for needs in _CUE_NEEDS}
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
@@ -382,6 +385,8 @@ _MONEY = Caseless(
     r"(?:(?P<sym>US\$|\$|€|¥|RMB\s?|CNY\s?|USD\s?|EUR\s?)(?P<n1>\d[\d,]*(?:\.\d+)?)\s?(?P<m1>billion|million|trillion|bn|mn|m|b)?\b)"
     r"|(?:(?P<n2>\d[\d,]*(?:\.\d+)?)\s?(?P<m2>billion|million|trillion|bn|mn)?\s(?P<cur>yuan|renminbi|RMB|dollars|US dollars|euros|EUR|USD|CNY|won|yen)\b)",
 )
+_ANY_DIGIT = re.compile(r"\d")
+_MONEY_LEAD = 4  # the longest currency before an amount's first digit: "RMB ", "USD "
 _SCALE = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "trillion": 1e12}
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
              "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY",
@@ -458,7 +463,12 @@ def money_in(text: str) -> Money | None:
     >>> money_in("a EUR 1.5 billion stake")
     Money(amount=1500000000.0, currency='EUR')
     """
-    for m in _MONEY.finditer(text):
+    # every amount has a digit, at most 4 characters after its start ("RMB 5"): the scan
+    # starts there (sre still sees the text before it, for "\b")
+    first = _ANY_DIGIT.search(text)
+    if first is None:
+        return None
+    for m in _MONEY.finditer(text, max(0, first.start() - _MONEY_LEAD)):
         num = m.group("n1") or m.group("n2")
         scale = (m.group("m1") or m.group("m2") or "").lower()
         cur = (m.group("sym") or m.group("cur") or "").strip().lower()
@@ -1089,16 +1099,23 @@ def _sentence_initial_date(sd, sent):
 
 
 class _Lowered:
-    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each."""
+    """A text and its lower case, so that many ``Caseless`` cues lower it once, not each;
+    and which of the cues' needed words it holds, found in one scan, not one test each."""
 
-    __slots__ = ("text", "low", "folded")
+    __slots__ = ("text", "low", "folded", "cue_words")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = low = text.lower()
         self.low = low if len(low) == len(text) and folds_alike(text) else None
+        self.cue_words: frozenset[str] | None = None
 
     def has_any(self, words: tuple[str, ...]) -> bool:
+        if self.cue_words is None:
+            self.cue_words = _CUE_WORDS.found(self.folded)
+        needs = _CUE_NEED_SETS.get(id(words))
+        if needs is not None and needs[0] is words:
+            return not self.cue_words.isdisjoint(needs[1])
         return any(w in self.folded for w in words)
 
     def search(self, cue: Caseless) -> bool:

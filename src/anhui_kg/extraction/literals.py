@@ -6,7 +6,8 @@ start with groups, optional words or look-behinds gets no such prefix, and sre t
 every alternative at every position of the text. Split into its top-level alternatives
 (``alternatives``), each alternative can be searched only where a word it cannot match
 without (``required_literals``) occurs in the text; ``Words`` finds, in one scan, which
-of many such words a text holds.
+of many such words a text holds (an Aho-Corasick automaton, in C: several times faster
+than any regex sre can run for it, which must try every position).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from re import _constants as sre_c  # the parser's op codes; stable since Python 3.11
 from re import _parser as sre_parse
+
+import ahocorasick
 
 __all__ = ["alternatives", "required_literals", "trie", "Words"]
 
@@ -139,13 +142,9 @@ def _best(options: list[set[str]]) -> set[str]:
 
 
 class Words:
-    """Which of many words occur in a text, found in one regex scan instead of one
-    substring test per word.
-
-    At each position a look-ahead takes the longest word that starts there (a trie, so sre
-    follows one branch per character); the words found are those and the shorter words
-    that are their prefixes, which are all the words starting there. Overlapping words
-    ("invest" in "investor", "stake" after "mi") are all found.
+    """Which of many words occur in a text, found in one scan instead of one substring test
+    per word: every word that occurs anywhere, overlapping ones too ("invest" in
+    "investor", "stake" after "mi").
 
     >>> sorted(Words(["stake", "take", "takeover", "over"]).found("the takeover"))
     ['over', 'take', 'takeover']
@@ -153,13 +152,16 @@ class Words:
 
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(words)
-        self._scan = re.compile(f"(?=({trie(self.words)}))", re.S)
-        self._prefixes = {
-            w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in self.words) for w in self.words
-        }
+        self._automaton = ahocorasick.Automaton()
+        for w in self.words:
+            self._automaton.add_word(w, w)
+        if self.words:
+            self._automaton.make_automaton()
 
     def found(self, text: str) -> frozenset[str]:
-        return frozenset().union(*map(self._prefixes.__getitem__, self._scan.findall(text)))
+        if not self.words:
+            return frozenset()
+        return frozenset([w for _, w in self._automaton.iter(text)])
 
 
 def trie(words: Iterable[str], end: Callable[[int], str] = lambda length: "") -> str:
