@@ -32,6 +32,7 @@ from ..models import (
 from .caseless import Caseless, folds_alike
 from .dates import DateMatch
 from .literals import Words, alternatives, required_literals
+from .mentions import APPROXIMATELY
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -43,7 +44,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
-    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:(?:about|around|nearly|almost|roughly|some|over|more than)\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
+    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
@@ -245,8 +246,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
 ]
 assert len(_CUE_NEEDS) == len(_STATUS_CUES)
 _CUE_WORDS = Words(w for needs in _CUE_NEEDS for w in needs)
-# (keyed by identity: the tuples are the cues' own; the tuple itself kept, so its id stays its own)
-_CUE_NEED_SETS = {id(needs): (needs, frozenset(needs)) for needs in _CUE_NEEDS}
+_CUE_NEED_SETS = [frozenset(needs) for needs in _CUE_NEEDS]
 
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
@@ -898,7 +898,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
-        if best.spec <= 1 and any(w in text[best.end : cend] for w in ("on ", "for ", "to ")):
+        rest = text[best.end : cend]
+        if best.spec <= 1 and ("on " in rest or "for " in rest or "to " in rest):
             topic = _TOPIC.search(text, best.end, cend)
             if topic is not None:  # "works with X on driver-assistance chips"
                 kind = "chip_collaboration" if topic.group(1) else "battery_swap_alliance"
@@ -1110,13 +1111,11 @@ class _Lowered:
         self.low = low if len(low) == len(text) and folds_alike(text) else None
         self.cue_words: frozenset[str] | None = None
 
-    def has_any(self, words: tuple[str, ...]) -> bool:
+    def has_cue_words(self, i: int) -> bool:
+        """Whether the text holds one of the words status cue ``i`` needs."""
         if self.cue_words is None:
             self.cue_words = _CUE_WORDS.found(self.folded)
-        needs = _CUE_NEED_SETS.get(id(words))
-        if needs is not None and needs[0] is words:
-            return not self.cue_words.isdisjoint(needs[1])
-        return any(w in self.folded for w in words)
+        return not self.cue_words.isdisjoint(_CUE_NEED_SETS[i])
 
     def search(self, cue: Caseless) -> bool:
         return (cue.lower.search(self.low) if self.low is not None else cue.search(self.text)) is not None
@@ -1128,7 +1127,7 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         # hearsay and denials colour a whole sentence; "is considering" only its own clause
         sentence_wide = status in ("denied", "cancelled", "hypothetical") or (status == "rumoured" and i == 2)
         scope = sent if sentence_wide else clause
-        if scope.has_any(_CUE_NEEDS[i]) and scope.search(cue):
+        if scope.has_cue_words(i) and scope.search(cue):
             if status == "completed" and clause.search(_DURATIVE):
                 return "ongoing"  # "has supplied X for several years": still going on
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:

@@ -300,6 +300,9 @@ DEAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# hedge words before a figure: "about 10%", "more than 2 billion"
+APPROXIMATELY = r"(?:about|around|nearly|almost|roughly|some|over|more\sthan)"
+
 
 # Small patterns used inside loops, compiled once (``re.match(string, ...)`` looks the
 # pattern up in re's cache on every call)
@@ -524,31 +527,30 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     table_set = set(table_spans)
     starts = [s for s, _ in table_spans]
 
+    def known_inside(c: _Cand) -> list[tuple[int, int]]:
+        """The table spans that start inside the candidate's span."""
+        i = bisect_left(starts, c.start)
+        j = bisect_left(starts, c.end, i)
+        return table_spans[i:j]
+
     def extends_known(c: _Cand) -> bool:
         """The span starts with a known name ("Nio Power", "Anhui Daily"), or an organisation's
         name holds a known place inside it ("PT Kestrel Indonesia Motor")."""
-        i = bisect_left(starts, c.start)
-        while i < len(starts) and starts[i] < c.end:
-            s, e = table_spans[i]
-            if e <= c.end and (s, e) != (c.start, c.end) and (
+        return any(
+            e <= c.end and (s, e) != (c.start, c.end) and (
                 s == c.start
                 or e < c.end and c.type != "Place" and known_place.get((s, e), False)
                 # "NV Gotion Company Limited": a legal name around a known company is another one
                 or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and _LEGAL_END.search(c.name) is not None
                 or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
-            ):
-                return True
-            i += 1
-        return False
+            )
+            for s, e in known_inside(c)
+        )
 
     def place_then_new_name(c: _Cand) -> bool:
         """The span is a known place and two or more words no table knows:
         "Hefei Kestrel Compressor supplies ..."."""
-        i = bisect_left(starts, c.start)
-        inside = []
-        while i < len(starts) and starts[i] < c.end:
-            inside.append(table_spans[i])
-            i += 1
+        inside = known_inside(c)
         if len(inside) != 1 or inside[0][0] != c.start or not known_place.get(inside[0], False):
             return False
         return len(c.name[inside[0][1] - c.start :].split()) >= 2
@@ -891,12 +893,12 @@ _DEAL_VERB = re.compile(
 _WORK_VERB = re.compile(
     r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)"
     # "bought about 10% of Kestrel": the part bought, then the company
-    r"(?:(?:(?:about|around|nearly|almost|roughly|some|over|more\sthan)\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s)?(?P<obj>%s)"
+    r"(?:(?:%s\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s)?(?P<obj>%s)"
     r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
     r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b"
     # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
     r"|\s(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|first\s|eventually\s)?"
-    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b" % _CAP_SEQ
+    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b" % (APPROXIMATELY, _CAP_SEQ)
 )
 _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
                     "import", "founded", "set up", "established", "taken over", "sold")
