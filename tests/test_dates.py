@@ -172,6 +172,11 @@ TABLE = [
     ("the following year", "none", None, None),  # no previous date
     ("the last year", "month", None, None),  # a duration
     ("last week", "month", None, None),
+    # "this week": no week precision; the smallest period holding the week of every anchor day
+    ("this week", "day", "2026-Q1", "quarter"),  # Mon 26 January - Sun 1 February
+    ("earlier this week", "day", "2026-Q1", "quarter"),
+    ("this week", "month", None, None),  # the week of 1 January 2026 starts in 2025
+    ("this week", "year", None, None),  # so does the last week of 2024 end in 2025
     ("in recent years", "month", None, None),
     ("early", "month", None, None),
     ("1,000", "none", None, None),
@@ -432,6 +437,15 @@ def test_find_dates_prior_to_is_a_range_end():
     text = "Prior to December 2023, nearly all NIO vehicles were contract manufactured by JAC."
     assert spans(text, YEAR) == [(0, "Prior to December 2023", "2023-12", "month",
                                   "range_end")]
+
+
+def test_this_week_is_its_month_when_the_week_lies_in_one():
+    assert normalize_date("this week", date(2024, 8, 14)).value == "2024-08"
+    # an article dated only to August 2024: its week may begin in July or end in September
+    assert normalize_date("this week", make_date("2024-08")).value == "2024-Q3"
+    [(t, v, r)] = [(t, v, r) for _, t, v, _, r in spans("The company said this week that it had raised money.",
+                                                       date(2024, 8, 14))]
+    assert (t, v, r) == ("this week", "2024-08", "event")
 
 
 def test_find_dates_dates_after_anchor_are_targets():

@@ -319,6 +319,7 @@ _KINDS: list[tuple[str, str]] = [
     ("ago", r"(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
             r"|\d{1,2})\s+(?P<unit>(?i:years?|months?|decades?|quarters?|weeks?|days?))"
             r"\s+(?P<dir>(?i:ago|earlier|later))(?![a-z])"),
+    ("this_week", r"(?:(?i:earlier|later)\s+)?(?i:this)\s+(?i:week)(?![\w-])"),
     ("rel_unit", r"(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?P<the>(?i:the)\s+)?"
                  r"(?P<rel>(?i:last|this|next|following|previous|same|that\s+same|that))\s+"
                  r"(?P<unit>(?i:year|month|quarter|decade))(?![\w-])"),
@@ -643,6 +644,22 @@ def _h_rel_unit(g: dict, ctx: _Ctx) -> DateValue | None:
     return _shift(period, unit, step, "resolved")
 
 
+def _h_this_week(g: dict, ctx: _Ctx) -> DateValue | None:
+    """"this week": there is no week precision, so the smallest month, quarter, half or year
+    that holds the week of every day the anchor can mean (a week may straddle two months)."""
+    a = ctx.anchor
+    if a is None or a.precision in ("decade", "unknown"):
+        return None
+    first = a.earliest - timedelta(days=a.earliest.weekday())
+    last = a.latest + timedelta(days=6 - a.latest.weekday())
+    weeks = _dv(first.isoformat(), "day", first, last, "resolved")
+    for unit in ("month", "quarter", "half", "year"):
+        period = _coarsen(weeks, unit, "resolved")
+        if period is not None:
+            return period
+    return None
+
+
 def _h_month_rel(g: dict, ctx: _Ctx) -> DateValue | None:
     month = _month_of(g["mon"])
     rel = (g["rel"] or "").lower()
@@ -689,7 +706,7 @@ _HANDLERS: dict[str, Callable[[dict, _Ctx], DateValue | None]] = {
     "iso_day": _h_iso_day, "iso_month": _h_iso_month, "yq": _h_q, "yh": _h_h,
     "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "named_season": _h_named_season,
     "quarter": _h_quarter, "qy": _h_q, "nq": _h_q, "half": _h_half, "hy": _h_h, "nh": _h_h,
-    "ago": _h_ago, "rel_unit": _h_rel_unit, "month_rel": _h_month_rel,
+    "ago": _h_ago, "rel_unit": _h_rel_unit, "this_week": _h_this_week, "month_rel": _h_month_rel,
     "weekday": _h_weekday, "yest": _h_yest, "year": _h_year,
 }
 
