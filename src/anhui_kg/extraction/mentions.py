@@ -284,12 +284,14 @@ CJK = r"[\u3400-\u9fff]"
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
 _CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))"
 _SP = r"[ \u00a0]"
+# lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
+_NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
 _CAP_PHRASE = re.compile(
-    r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
-    % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
+    r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|&|%s)%s|%s)(?:%s|\((?:%s)\)))*%s?"
+    % (_CAP_WORD, _SP, _NAME_LINK, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
 )
-_CAP_SEQ = r"(?:%s)(?:%s(?:%s))*%s?" % (_CAP_WORD, _SP, _CAP_WORD, _LEGAL_TAIL)
+_CAP_SEQ = r"(?:%s)(?:%s(?:%s%s)?(?:%s))*%s?" % (_CAP_WORD, _SP, _NAME_LINK, _SP, _CAP_WORD, _LEGAL_TAIL)
 
 DEAL_WORDS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|ment|ments)?|partner(?:ed|ing|ship|ships)?|"
@@ -474,6 +476,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             for c in chosen
         ]
     chosen = _abbreviations(text, chosen, aliases)
+    chosen = _units_named_by_place(text, chosen)
     chosen = _people_in_deal_context(text, chosen)
     chosen = _places_named_elsewhere(text, chosen)
     chosen = _places_that_act(text, chosen, aliases)
@@ -540,6 +543,8 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
             e <= c.end and (s, e) != (c.start, c.end) and (
                 s == c.start
                 or e < c.end and c.type != "Place" and known_place.get((s, e), False)
+                # "University of Science and Technology of China": an institution of a place
+                or c.via == "institution.v1" and known_place.get((s, e), False)
                 # "NV Gotion Company Limited": a legal name around a known company is another one
                 or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and _LEGAL_END.search(c.name) is not None
                 or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
@@ -1519,12 +1524,36 @@ def _places_that_act(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_
     return out
 
 
+_AFTER_UNIT_PLACE = re.compile(r"[\w-]|[ \u00a0](?:[A-Z]|(?:plant|factory|base|site|facility|works|operations|office|"
+                               r"headquarters|government|city|province|county)\b)")
+
+
+def _units_named_by_place(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'made by Frigotec Hefei': a company's name and, straight after it, a city's is the name
+    of its unit there -- an organisation of its own (unless a plant or a longer name follows)."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (c.type == "Place" and prev is not None and prev.type == "Company" and prev.end + 1 == c.start
+                and text[prev.end] in " \u00a0" and not _AFTER_UNIT_PLACE.match(text, c.end)
+                and not _LEGAL_ABBREVIATION_END.search(prev.name)  # "Kestrel S.A. Spain": the form ends it
+                and not text.startswith(("’s", "'s"), prev.end)):
+            name = text[prev.start : c.end]
+            out[-1] = _Cand(prev.start, c.end, "Company", name, None, "unit_in_place.v1", prev.rank)
+            continue
+        out.append(c)
+    return out
+
+
 def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """'the region of Molise ... shipped to Molise': a name the article shows to be a place is
-    a place where only a deal word next to it made it a company."""
+    a place where only a deal word next to it made it a company. In 'the Oulu company' it
+    only tells which company is meant: no mention of its own."""
     places = {text[c.start : c.end]: c for c in chosen if c.type == "Place"}
     out = []
     for c in chosen:
+        if c.via == "name_org_word.v1" and text[c.start : c.end] in places:
+            continue
         place = places.get(text[c.start : c.end]) if c.via == "deal_context.v1" else None
         out.append(c if place is None else _Cand(c.start, c.end, "Place", place.name, place.key,
                                                  "place_named_elsewhere.v1", c.rank))
