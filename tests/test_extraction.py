@@ -945,3 +945,97 @@ def test_a_service_agreement_whose_makes_are_serviced_and_an_agreement_to_instal
     [d] = deals_of("Kestrel Power has agreed with Lumen Transportation Holding Group to install swap stations at "
                    "40 motorway service areas across the province.")
     assert d["kind"] == "battery_swap_alliance"
+
+
+def test_a_description_by_place_resolves_and_since_a_year_makes_a_supply_ongoing():
+    x = extract(article_of("Kestrel Software is a 60-person company based in Oulu. Since 2020, the Oulu company has "
+                           "supplied its road data to Lumen Freight, a Finnish haulier."))
+    assert "Oulu" not in [m.name for m in x.mentions if m.type == "Company"]
+    [d] = deals_of("Kestrel Software is a 60-person company based in Oulu. Since 2020, the Oulu company has "
+                   "supplied its road data to Lumen Freight, a Finnish haulier.")
+    assert (d["status"], d["date"]) == ("ongoing", "2020")
+    assert d["parties"] == {"Kestrel Software": "supplier", "Lumen Freight": "customer"}
+
+
+def test_will_supply_is_a_contract_unless_a_plan_or_another_agreement_frames_it():
+    [d] = deals_of("Brake maker Kestrel Safety Systems will supply brake units to Lumen Automobile, "
+                   "the two companies said on Monday.")
+    assert (d["kind"], d["status"]) == ("supply", "signed")
+    assert d["parties"] == {"Kestrel Safety Systems": "supplier", "Lumen Automobile": "customer"}
+    [d] = deals_of("The plant is being built by Kestrel Cells Co., Ltd., which will supply its cells to Lumen Motors.")
+    assert d["status"] == "planned"
+    deals = deals_of("On the same day, Kestrel Power Co., Ltd. and Lumen Motors Co., Ltd. entered into a framework "
+                     "agreement. Under the Framework Agreement, Kestrel Power Co., Ltd. will provide prototype "
+                     "engines to Lumen Motors Co., Ltd. for road tests.")
+    assert all(d["status"] != "signed" for d in deals if d["kind"] == "supply")
+
+
+def test_a_chosen_supplier_supplies_whoever_chose_it():
+    cases = [
+        "Lumen Drive Co., Ltd. picked Kestrel Castings Co., Ltd. to supply rear underbody castings.",
+        "Kestrel Castings Co., Ltd. was picked by Lumen Drive Co., Ltd. in March 2024 to supply castings.",
+        "Lumen Drive Co., Ltd. chose Kestrel Castings Co., Ltd. as its battery supplier in 2023.",
+        "Kestrel Castings Co., Ltd. was chosen by Lumen Drive Co., Ltd. as its supplier in 2023.",
+    ]
+    for text in cases:
+        [d] = deals_of(text)
+        assert (d["kind"], d["status"]) == ("supply", "signed"), text
+        assert d["parties"] == {"Kestrel Castings Co., Ltd.": "supplier", "Lumen Drive Co., Ltd.": "customer"}, text
+
+
+def test_which_after_an_appositive_refers_to_the_name_before_it():
+    [d] = deals_of("Lumen Motors signed a contract in May 2024 with Kestrel Avto Sanoat, an Uzbek vehicle assembler, "
+                   "which will assemble Lumen light trucks from kits.")
+    assert (d["kind"], d["status"]) == ("contract_manufacturing", "signed")
+    assert d["parties"] == {"Lumen Motors": "client", "Kestrel Avto Sanoat": "manufacturer"}
+
+
+def test_a_round_led_by_one_investor_with_others_joining_in_the_next_sentence():
+    [d] = deals_of("Kestrel New Energy, a developer of battery cells, has raised 600 million yuan in a Series A round, "
+                   "the company said this week. The round was led by Arden Capital, a Hangzhou-based venture investor, "
+                   "which will hold about 10% of the company. Lumen Investment Holding and Chery also took part.")
+    assert (d["kind"], d["status"], d["date"]) == ("investment", "completed", "2024-06")  # published 2024-06-15
+    assert d["parties"] == {"Kestrel New Energy": "investee", "Arden Capital": "investor",
+                            "Lumen Investment Holding": "investor", "Chery Automobile": "investor"}
+    [d] = deals_of("Kestrel Cycle Technology has raised CNY 1.2 billion. It said the round was led by Arden Capital. "
+                   "Gotion and Chery also invested, as did Lumen Investment Group.")
+    assert set(d["parties"].values()) == {"investee", "investor"}
+    assert {n for n, r in d["parties"].items() if r == "investor"} == {
+        "Arden Capital", "Gotion High-Tech", "Chery Automobile", "Lumen Investment Group"}
+    [d] = deals_of("Arden Capital led a 300 million yuan funding round for Kestrel Robotics, which makes "
+                   "forklifts, in April 2024.")
+    assert (d["status"], d["date"]) == ("completed", "2024-04")
+    assert d["parties"] == {"Arden Capital": "investor", "Kestrel Robotics": "investee"}
+
+
+def test_a_venture_investor_is_no_joint_venture():
+    deals = deals_of("Kestrel Energy has raised 50 million yuan. The round was led by Arden Capital, "
+                     "a Hangzhou-based venture investor.")
+    assert [d["kind"] for d in deals] == ["investment"]
+
+
+def test_a_stake_told_without_its_company_is_in_the_one_the_passage_is_about():
+    [d] = deals_of("Kestrel Light Alloy Co., Ltd. makes castings in Lu'an. The money to grow came in 2022, when Arden Capital, "
+                   "the city's investment company, took a 15% stake for 90 million yuan.")
+    assert d["parties"] == {"Arden Capital": "investor", "Kestrel Light Alloy Co., Ltd.": "investee"}
+    [d] = deals_of("Kestrel Material Technology makes seat fabric. In 2022, a 12% stake in the company was acquired "
+                   "by Arden Capital, a private-equity firm, for about 260 million yuan.")
+    assert d["parties"] == {"Arden Capital": "investor", "Kestrel Material Technology": "investee"}
+    assert d["date"] == "2022"
+
+
+def test_names_with_romance_particles_institutions_of_a_place_and_units_named_by_a_city():
+    x = extract(article_of("Lumen Bus signed an agreement with Transportes Kestrel del Sur S.A. (“TKS”). "
+                           "Sun Hao was a researcher at the University of Science and Technology of China (USTC). "
+                           "Kestrel Kältetechnik GmbH makes cooling units. The units will be made by Kestrel Hefei, "
+                           "which has supplied Lumen Bus since 2021."))
+    found = {(m.name, m.type) for m in x.mentions}
+    assert ("Transportes Kestrel del Sur S.A.", "Company") in found
+    assert ("University of Science and Technology of China", "Organization") in found
+    assert ("Kestrel Hefei", "Company") in found
+
+
+def test_the_make_whose_dealerships_host_a_project_is_no_party():
+    [d] = deals_of("Volkswagen Anhui and Kestrel Charging, a local operator, signed a memorandum of understanding "
+                   "in April to install chargers at Volkswagen dealerships in the province.")
+    assert set(d["parties"]) == {"Volkswagen Anhui", "Kestrel Charging"}

@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
-    (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\scapital)|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
+    (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
@@ -54,8 +54,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) in(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:worth (?:[\w$€¥.,-]+ ){1,5}?)?(?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|(?:picked|chose|chosen|selected|tapped|named|appointed)\s(?:[\w&.,-]+\s){0,6}?as\s(?:its|their|a|the)\s(?:[\w-]+\s){0,3}supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:worth (?:[\w$€¥.,-]+ ){1,5}?)?(?:from|with)(?= )|\b(?:chosen|selected|picked|nominated) (?:by (?:[\w-]+ ){1,4})?as (?:a |the |its )?(?:[\w-]+ ){0,2}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bus(?:es|ed|e|ing) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s)) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -219,13 +219,22 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
-    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered|picked|chose|chosen|selected)\b"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
-    ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured)\b")),
+    ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured|raised)\b"
+                           r"|\bled\s(?:an?\s|the\s|its\s)?(?:[\w$.,-]+\s){0,5}?round\b")),
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
+# "X will supply brake units to Y, the companies said": news of a contract, told by what it
+# commits the supplier to -- unless a plan word, or a plant still to be built, says otherwise
+_WILL_PERFORM = Caseless(r"\bwill\s(?:supply|provide|deliver|assemble|produce|manufacture|build\sand\srun)\b")
+_ROUND_DONE = Caseless(r"\b(?:round|financing)\s(?:was|has\sbeen)\s(?:co-)?led\sby\b|\b(?:has\s|have\s)?raised\b")
+_NOT_YET = Caseless(
+    r"\b(?:plans?\sto|planned|planning|(?:is|are)\s(?:expected|due|scheduled|slated|set)\sto|intends?\sto|aims?\sto|"
+    r"expects?\sto|proposed|letters?\sof\sintent|being\sbuilt|under\sconstruction|once\s|when\sthe\s|"
+    r"under\sthe\s(?:[\w-]+\s){0,2}(?:agreement|memorandum|contract|deal))")  # (its terms: the deal is that one)
 # The words each status cue needs (lower case): a text lacking them all skips the cue.
 _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention"),
@@ -238,10 +247,11 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "proposed", "would"),
     ("memorand", "mou"),
     ("dissolv", "wound up"),
-    ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won "),
+    ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+     "picked", "chose", "selected"),
     ("announc", "unveil"),
     ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "established", "set up",
-     "founded", "launched", "formed", "injected", "served as", "contract manufactured"),
+     "founded", "launched", "formed", "injected", "served as", "contract manufactured", "raised", "led "),
     ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
 ]
 assert len(_CUE_NEEDS) == len(_STATUS_CUES)
@@ -257,7 +267,8 @@ _PAST_DONE = Caseless(
 _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
-    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b")
+    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b"
+    r"|\bsince\s\d{4},?\s[^.;]{0,60}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
     r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
@@ -287,6 +298,11 @@ _INVESTORS_BUY = re.compile(
     r"\binvestors\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:buy|bought|subscribe|subscribed|take|took|acquire|acquired)\b(?:[^.;]|\.(?=\d)){0,60}?\bin\s")
 _GENERIC_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)\s(?:[\w-]+\s){0,2}(?:can|could|may|might|would)\s$")
 _STAKE_IN_BEFORE = re.compile(r"\bstake\sin\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,4}$")
+_ALSO_JOINED = re.compile(r"\balso\s(?:took\spart|participated|joined\s(?:the\s|in\s)?(?:round|financing)|invested)\b")
+# after "a 15% stake": in whom ("in X", "of X"), or in the one the passage is about
+_STAKE_IN_NAMED = re.compile(r"(?:\s(?:in|of)\b|\s(?:[\w-]+\s){0,3}(?:in|of)\s[A-Z])")
+_STAKE_IN_IT = re.compile(r"(?:\sin)?\s(?:the|its)\s(?:company|firm|group|start-?up|business|maker|foundry|supplier)\b")
+_AS_DID = re.compile(r",\s(?:as\sdid|and\sso\sdid)\s")
 _SOME_OF_THEM = re.compile(
     r"(?:Two|Three|Four|Five|Six|Some|Several|Many|All|Most)\sof\sthem\s(?:were|are|have\sbeen)\s"
     r"(?:named|identified|listed|disclosed)[^:;]{0,60}?(:)\s?")
@@ -511,6 +527,8 @@ _SITE_AFTER = re.compile(r"\s(?:factory|plant|site|facility|works|headquarters|b
 _BESIDE_BEFORE = re.compile(r"\b(?:next\sto|close\sto|adjacent\sto|near|beside|opposite|alongside)\s(?:the\s)?$")
 _BRAND_USERS_AFTER = re.compile(r"\s(?:owners|drivers|users|fans|buyers)\b")
 _CARS_AFTER = re.compile(r"\s(?:cars|vehicles|models|EVs)\b")
+_OUTLETS_AFTER = re.compile(r"\s(?:dealerships|dealers|showrooms|stores|outlets|service\s(?:centres|centers|stations))\b")
+_AT_BEFORE = re.compile(r"\b(?:at|in|across|outside|near)\s(?:[\w-]+\s){0,2}$")
 _SERVICE_VERB_BEFORE = re.compile(r"\b(?:maintain|repair|service|insure|charge|finance|rent|lease|tow|recycle)\s$")
 _OR_KNOWN_AS_BEFORE = re.compile(r",\s(?:or|known as)\s[“\"]?$")
 _POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}$")
@@ -793,10 +811,23 @@ def _raiser(article: Article, focus: _Focus, sentence: int, exclude: frozenset[s
 
 def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
     """'The investors — A, B and C — will together hold 24%': name the investors of the
-    investment just reported. Whoever was its agent only signed it, and stays a party."""
+    investment just reported. Whoever was its agent only signed it, and stays a party.
+    'A and B also took part': two more investors in the round just reported."""
     m = _BACKERS_NAMED.match(sent.text) or _SOME_OF_THEM.match(sent.text)
     if m is None:
-        return False
+        joined = _ALSO_JOINED.search(sent.text) if "also" in sent.text else None
+        # "A and B also invested, as did C": C too
+        upto = sent.start + (len(sent.text) if joined is not None and _AS_DID.match(sent.text, joined.end())
+                             else joined.start() if joined is not None else 0)
+        named = [x for x in sm if x.start < upto and x.type in ("Company", "Fund", "Organization", "GovernmentBody")
+                 and x.name not in target.names]
+        if not named or "investor" not in target.parties.values():
+            return False
+        for x in named:
+            target.names[x.name] = x.id
+            target.parties[x.id] = "investor"
+        target.evidence.append(_evidence(article, sent))
+        return True
     stop = sent.text.find(m.group(1), m.end()) if m.group(1) in "—–" else -1
     end = sent.start + (stop if stop > 0 else len(sent.text))
     named = [x for x in sm if sent.start + m.end() <= x.start < end and x.name not in target.names]
@@ -967,7 +998,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 first = at < best.start  # "X will supply": X acts; "supplied to X": X is served
                 roles = {only: agent_role if first else patient_role, partner[0]: patient_role if first else agent_role}
                 names = {**names, partner[0]: (partner[1], "party")}
-        if len(names) < 2 and not single:
+        # "X raised ... The round was led by A.": A alone is the investor of X's round
+        round_lead = (len(names) == 1 and not single and best.kind == "investment" and "round" in clause_text
+                      and _raiser(article, focus, sent.index, exclude=frozenset(names)) is not None)
+        if len(names) < 2 and not single and not round_lead:
             continue
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
         if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
@@ -1024,17 +1058,20 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         )
         for name, (mid, role) in names.items():
             claim.names[name] = mid
-            claim.parties[mid] = roles.get(name, role) if not single else ("investee" if raised_in else "investor")
+            claim.parties[mid] = (("investee" if raised_in else "investor") if single else
+                                  "investor" if round_lead else roles.get(name, role))
         if best.kind == "acquisition" and not single:
             _company_taken_over(claim, text, best, focus.orgs, cend)
         if single:
             claim.extra["single"] = True
-        if best.kind == "investment" and "round" in clause_text and all(r == "investor" for r in claim.parties.values()):
-            # "X raised $64 million in a Series B round. The round was led by A and B": X is the investee
-            raiser = _raiser(article, focus, sent.index, exclude=frozenset(claim.names))
-            if raiser is not None:
-                claim.names[raiser.name] = raiser.id
-                claim.parties[raiser.id] = "investee"
+        if best.kind == "investment" and "round" in clause_text:
+            # "X raised $64 million in a Series B round. The round was led by A and B": X is the
+            # investee (found here, or already as "the company" A will hold 10% of)
+            investees = {n for n, mid in claim.names.items() if claim.parties[mid] == "investee"}
+            raiser = _raiser(article, focus, sent.index, exclude=frozenset(claim.names) - investees)
+            if raiser is not None and (raiser.name in investees or all(r == "investor" for r in claim.parties.values())):
+                claim.names.setdefault(raiser.name, raiser.id)
+                claim.parties[claim.names[raiser.name]] = "investee"
                 if raiser.sentence != sent.index:
                     # the sentence that says the money was raised tells of the same round
                     claim.evidence.append(_evidence(article, article.sentences[raiser.sentence]))
@@ -1140,6 +1177,10 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
             if status == "planned" and clause.search(_SIGNED_THEN_WILL) and not clause.search(_MOU):
                 return "signed"  # "signed agreements under which X will invest": the signing is the fact
+            if status == "planned" and trigger.kind == "investment" and clause.search(_ROUND_DONE):
+                return "completed"  # "The round was led by A, which will hold 10%": the round is done
+            if status == "planned" and clause.search(_WILL_PERFORM) and not sent.search(_NOT_YET) and not sent.search(_MOU):
+                return "signed"  # "X will supply Y with ...": the contract is the news
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
             return status
@@ -1230,6 +1271,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "a plant next to BYD's vehicle base": where it is, not who signs
         if _BRAND_USERS_AFTER.match(after) or (_CARS_AFTER.match(after) and _SERVICE_VERB_BEFORE.search(before)):
             continue  # "so that NIO owners can charge", "will maintain and repair NIO cars": the make, not a party
+        if _OUTLETS_AFTER.match(after) and _AT_BEFORE.search(before):
+            continue  # "to install chargers at Volkswagen dealerships": where, not who signs
         if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide):
@@ -1374,6 +1417,14 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             f = focus.at(sent.index, exclude=frozenset(chosen))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
+    if len(chosen) == 1 and trig.kind == "investment" and "stake" in text[trig.start : trig.end] and (
+            _STAKE_IN_IT.match(text, trig.end) or not _STAKE_IN_NAMED.match(text, trig.end)):
+        # "took a 15% stake for 90 million yuan", "a 12% stake in the company was acquired by
+        # X": the stake is in the company the passage is about
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None:
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "investee"
     if len(chosen) == 1 and trig.kind in _DESCRIBED_OBJECT_KINDS:
         described = _DESCRIBED_OBJECT.match(text, trig.end)
         if described is not None and described.end() <= cend:
@@ -1408,6 +1459,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     return chosen, roles
 
 
+_WHICH_AFTER = re.compile(r",?\s(?:(?:an?|the)\s[^,;.]{0,60},\s)?(?:which|who|that)\s")
+_PICKED = re.compile(r"\b(?:picked|chose|chosen|selected|tapped|named|appointed|nominated)\s")
+# what the chosen one was picked for: to supply, or as a supplier
+_PICKED_FOR = re.compile(r"[^;]{0,80}?(?:\sto\s(?:supply|provide|deliver)\b|\sas\s(?:its|their|a|the)\s(?:[\w-]+\s){0,3}supplier)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s$")
 _OUR_SUPPLIER = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier")
 _OUR_CUSTOMERS = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b")
 
@@ -1484,8 +1540,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             after_frame = [m for m in before if m.start >= cstart + frame.end()]
             if after_frame:
                 before = after_frame
-        if before and re.match(r",?\s(?:which|who|that)\s", text[before[-1].end : trig.start]):
-            agent = before[-1].name  # "Stellantis, which invested in the company"
+        if before and _WHICH_AFTER.match(text[before[-1].end : trig.start]):
+            agent = before[-1].name  # "Stellantis, which invested in the company", "X, an assembler, which will build"
         else:
             # the clause's subject, not an object of "with/from/to" ("signed with X, VW will acquire")
             subjects = [m for m in before if not re.search(
@@ -1509,6 +1565,18 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         subject = next((m for m in in_clause if m.start < trig.start and m.name in chosen), None)
         if subject is not None:
             agent = subject.name
+    # "X picked Y to supply castings", "Y was chosen by X as its supplier": Y supplies
+    picked = None
+    if trig.kind == "supply":
+        for picked in _PICKED.finditer(text, cstart, trig.end):
+            pass
+    if picked is not None and _PICKED_FOR.match(text, picked.end(), trig.end):
+        if _PASSIVE_BEFORE.search(text, max(cstart, picked.start() - 12), picked.start()):
+            chosen_one = next((m for m in in_clause if m.start < picked.start() and m.name in chosen), None)
+        else:
+            chosen_one = next((m for m in in_clause if picked.end() <= m.start < trig.end and m.name in chosen), None)
+        if chosen_one is not None:
+            agent = chosen_one.name
     # "X uses Y's chips": Y, named inside the trigger, supplies X
     if trig.kind == "supply" and text.startswith("us", trig.start):
         maker = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
