@@ -166,6 +166,28 @@ class Words:
             return frozenset()
         return frozenset(map(_WORD, self._automaton.iter(text)))  # (the loop in C)
 
+    def scan(self, text: str) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the words a scan from left to right finds: the word
+        that starts at a position, then on from its end. Where no word is a prefix of
+        another (at most one starts at a position), these are the matches of
+        ``re.finditer`` of an alternation of the words, found in C.
+
+        >>> Words(["day", "Monday", "1"]).scan("Monday 11 days")
+        ([0, 7, 8, 10], [6, 8, 9, 13])
+        """
+        if not self.words:
+            return [], []
+        hits = sorted((end + 1 - len(w), end + 1) for end, w in self._automaton.iter(text))
+        starts: list[int] = []
+        ends: list[int] = []
+        last = 0
+        for start, end in hits:
+            if start >= last:
+                starts.append(start)
+                ends.append(end)
+                last = end
+        return starts, ends
+
 
 def trie(words: Iterable[str], end: Callable[[int], str] = lambda length: "") -> str:
     """An alternation of ``words`` as a trie: sre follows one branch per character, and a
