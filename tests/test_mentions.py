@@ -277,3 +277,18 @@ def test_more_nationality_adjectives_are_not_names():
 def test_the_capital_first_scan_finds_what_the_cap_phrase_pattern_finds(text):
     from anhui_kg.extraction.mentions import _CAP_PHRASE, _cap_phrases
     assert [m.span() for m in _cap_phrases(text)] == [m.span() for m in _CAP_PHRASE.finditer(text)]
+
+
+def test_the_capital_first_scan_finds_what_the_cap_phrase_pattern_finds_in_every_article():
+    # _CAP_PHRASE_AT_CAPITAL rewrites _CAP_WORD's first word by hand: this catches a drift
+    from pathlib import Path
+
+    from anhui_kg.documents import article_paths, load_article
+    from anhui_kg.extraction.mentions import _CAP_PHRASE, _cap_phrases
+
+    root = Path(__file__).parent
+    paths = article_paths([root / "data" / d.name for d in sorted((root / "data").iterdir()) if d.is_dir()])
+    texts = [load_article(p).text for p in paths]
+    assert len(texts) > 50
+    for text in texts:
+        assert [m.span() for m in _cap_phrases(text)] == [m.span() for m in _CAP_PHRASE.finditer(text)]

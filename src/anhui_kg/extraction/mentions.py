@@ -285,10 +285,10 @@ CJK = r"[\u3400-\u9fff]"
 _CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))"
 _SP = r"[ \u00a0]"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
-_CAP_PHRASE = re.compile(
-    r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
-    % (_CAP_WORD, _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
-)
+# (the words of a capitalised phrase after its first)
+_CAP_PHRASE_REST = r"(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?" % (
+    _SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
+_CAP_PHRASE = re.compile(r"(?<![\w’'-])%s%s" % (_CAP_WORD, _CAP_PHRASE_REST))
 _CAP_SEQ = r"(?:%s)(?:%s(?:%s))*%s?" % (_CAP_WORD, _SP, _CAP_WORD, _LEGAL_TAIL)
 # Speed: the scan for _CAP_PHRASE. Its first word may start with one or two lower-case
 # letters ("eVTOL", "iPhone"), so sre tries it at every letter of the text. This pattern
@@ -297,14 +297,15 @@ _CAP_SEQ = r"(?:%s)(?:%s(?:%s))*%s?" % (_CAP_WORD, _SP, _CAP_WORD, _LEGAL_TAIL)
 # * _CAP_PHRASE whose first word starts with a capital, written after that capital: the
 #   look-behind and the look-aheads that came before it look one character back;
 # * else ``lower_first``: a capital after such lower-case letters at a word's start (where
-#   the first form cannot match), where _CAP_PHRASE can start a match this pattern cannot;
-#   then _CAP_PHRASE scans the text instead (see _cap_phrases: few texts have one).
+#   the first form cannot match), where _CAP_PHRASE can start a match this pattern cannot:
+#   _CAP_PHRASE finds that one (see _cap_phrases).
 _CAP_PHRASE_AT_CAPITAL = re.compile(
     r"[A-Z](?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
     r"(?:[\w&’'-]*[\w&]|(?!\.)|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
-    r"(?:(?:%s(?:of|of the|de|&)%s|%s)(?:%s|\((?:%s)\)))*%s?"
-    r"|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % (_SP, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
+    r"%s|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % _CAP_PHRASE_REST
 )
+# (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
+# must be made there too; tests/test_mentions.py compares the two scans on every article)
 assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
