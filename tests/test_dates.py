@@ -652,3 +652,17 @@ def test_find_dates_offsets_are_exact(parts, anchor):
         assert m.start >= end  # sorted, not overlapping
         end = m.end
         assert m.value.earliest <= m.value.latest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Monday", "day", "May", "Mayday", "2025", "1", " ", "March", "Mar", "h",
+                                 "year", "Year", "YEAR", "s", "DEC", "December", "fall", "-", "the "]), max_size=20))
+def test_core_tokens_are_those_a_scan_of_their_alternation_finds(parts):
+    import re
+
+    from anhui_kg.extraction.dates import _CORE_SHORTEST_WORDS, _CORE_TOKENS
+    from anhui_kg.extraction.literals import trie
+
+    text = "".join(parts)
+    found = [(m.start(), m.end()) for m in re.finditer(trie(_CORE_SHORTEST_WORDS), text)]
+    assert list(zip(*_CORE_TOKENS.scan(text))) == found

@@ -265,3 +265,30 @@ def test_dotted_initials_before_a_capitalised_word_are_a_name_but_legal_forms_st
 def test_more_nationality_adjectives_are_not_names():
     found = mentions_of("Lumo Motors signed with a Philippine distributor and a Qatari fund.")
     assert "Philippine" not in found and "Qatari" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Gotion High-Tech Co., Ltd. and Kestrel Cells S.A. de C.V. signed a deal.",
+    "The eVTOL maker and iPhone supplier Foxconn met W.F.C. Group in Hefei.",
+    "Co. Ltd. Inc. S.A. N.V. sold it to A.B. Smith, Ltda. and J.P. Morgan & Co.",
+    "AT&T’s unit, Yan’an Motor (赛力斯), and x-Ray Ltd; Ministry of Industry of the Province.",
+    "A 75 kWh pack from Kestrel Cells, sold by eBay Inc. and mRNA Labs, then kW Power and eX.",
+])
+def test_the_capital_first_scan_finds_what_the_cap_phrase_pattern_finds(text):
+    from anhui_kg.extraction.mentions import _CAP_PHRASE, _cap_phrases
+    assert [m.span() for m in _cap_phrases(text)] == [m.span() for m in _CAP_PHRASE.finditer(text)]
+
+
+def test_the_capital_first_scan_finds_what_the_cap_phrase_pattern_finds_in_every_article():
+    # _CAP_PHRASE_AT_CAPITAL rewrites _CAP_WORD's first word by hand: this catches a drift
+    from pathlib import Path
+
+    from anhui_kg.documents import article_paths, load_article
+    from anhui_kg.extraction.mentions import _CAP_PHRASE, _cap_phrases
+
+    root = Path(__file__).parent
+    paths = article_paths([root / "data" / d.name for d in sorted((root / "data").iterdir()) if d.is_dir()])
+    texts = [load_article(p).text for p in paths]
+    assert len(texts) > 50
+    for text in texts:
+        assert [m.span() for m in _cap_phrases(text)] == [m.span() for m in _CAP_PHRASE.finditer(text)]

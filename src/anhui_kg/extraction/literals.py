@@ -13,7 +13,7 @@ than any regex sre can run for it, which must try every position).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from re import _constants as sre_c  # the parser's op codes; stable since Python 3.11
 from re import _parser as sre_parse
@@ -22,7 +22,7 @@ import ahocorasick
 
 _WORD = itemgetter(1)  # of an automaton hit: (end index, word)
 
-__all__ = ["alternatives", "required_literals", "trie", "Words"]
+__all__ = ["alternatives", "required_literals", "openings", "trie", "Words", "Openings", "finditer_at"]
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -166,6 +166,28 @@ class Words:
             return frozenset()
         return frozenset(map(_WORD, self._automaton.iter(text)))  # (the loop in C)
 
+    def scan(self, text: str) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the words a scan from left to right finds: the word
+        that starts at a position, then on from its end. Where no word is a prefix of
+        another (at most one starts at a position), these are the matches of
+        ``re.finditer`` of an alternation of the words, found in C.
+
+        >>> Words(["day", "Monday", "1"]).scan("Monday 11 days")
+        ([0, 7, 8, 10], [6, 8, 9, 13])
+        """
+        if not self.words:
+            return [], []
+        hits = sorted((end + 1 - len(w), end + 1) for end, w in self._automaton.iter(text))
+        starts: list[int] = []
+        ends: list[int] = []
+        last = 0
+        for start, end in hits:
+            if start >= last:
+                starts.append(start)
+                ends.append(end)
+                last = end
+        return starts, ends
+
 
 def trie(words: Iterable[str], end: Callable[[int], str] = lambda length: "") -> str:
     """An alternation of ``words`` as a trie: sre follows one branch per character, and a
@@ -186,3 +208,141 @@ def trie(words: Iterable[str], end: Callable[[int], str] = lambda length: "") ->
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(tree, 0)
+
+
+_MAX_OPENINGS = 256  # strings a pattern may start with, at most
+
+
+def openings(pattern: str) -> tuple[int, frozenset[str]] | None:
+    r"""(n, strings): every match of ``pattern`` starts with n characters that a class
+    matches (``\s``, ``[A-Z]``), then one of the strings; None when no such strings are
+    found (a pattern whose start is optional, repeated or of more than fixed classes).
+
+    Zero-width tests (look-arounds, ``\b``) are passed over: they match no text.
+
+    >>> n, found = openings(r"(?:t(?<!\w.)(?:he|hat)|i(?<!\w.)ts)\s[A-Z]")
+    >>> n, sorted(found)
+    (0, ['its', 'that', 'the'])
+    >>> n, found = openings(r"\s(?:County|District)\b|\sof\s")
+    >>> n, sorted(found)
+    (1, ['County', 'District', 'of'])
+    >>> openings(r"(?:the\s)?X") is None
+    True
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        lead, found = _lead(parsed)
+    except Exception:  # a parser of another Python version: no openings, search as before
+        return None
+    if found is None or "" in found:
+        return None
+    return lead, frozenset(found)
+
+
+_ONE_CHARACTER = (sre_c.IN, sre_c.ANY, sre_c.NOT_LITERAL, sre_c.CATEGORY)
+
+
+def _lead(seq) -> tuple[int, set[str] | None]:
+    """(the classes ``seq`` starts with, the strings that follow them); a top-level
+    alternation whose branches all start with as many classes counts too."""
+    items = [(op, av) for op, av in seq if op not in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)]
+    lead = 0
+    while lead < len(items) and items[lead][0] in _ONE_CHARACTER:
+        lead += 1
+    if lead == 0 and len(items) == 1 and items[0][0] is sre_c.BRANCH:
+        branches = [_lead(b) for b in items[0][1][1]]
+        if len({n for n, _ in branches}) == 1 and all(found for _, found in branches):
+            return branches[0][0], set().union(*(found for _, found in branches))
+    found, _ = _openings(items[lead:])
+    return lead, found
+
+
+def _openings(seq) -> tuple[set[str] | None, bool]:
+    """(the strings every match of ``seq`` starts with, whether they are all of it)."""
+    out = {""}
+    for op, av in seq:
+        if op is sre_c.LITERAL:
+            each, whole = {chr(av)}, True
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            continue  # matches no text
+        elif op is sre_c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            each, whole = _openings(av[-1])
+        elif op is sre_c.BRANCH:
+            parts = [_openings(b) for b in av[1]]
+            if any(p is None or "" in p for p, _ in parts):
+                return out, False
+            each, whole = set().union(*(p for p, _ in parts)), all(w for _, w in parts)
+        else:
+            return out, False
+        if each is None or "" in each or len(out) * len(each) > _MAX_OPENINGS:
+            return out, False
+        out = {a + b for a in out for b in each}
+        if not whole:
+            return out, False
+    return out, True
+
+
+class Openings:
+    r"""Where in a text each of several patterns can start a match: at an occurrence of one
+    of its ``openings``, found for all the patterns in one Aho-Corasick scan of the
+    lower-cased text (in C, instead of one sre scan per pattern, which tries the pattern
+    at every position whose character can start it). The positions serve ``finditer_at``.
+
+    The text scanned must be the lower case of the text matched, with the same offsets
+    (or that text itself, if it is lower case): a match's opening, lower-cased, is where
+    the match starts in it.
+
+    >>> said, title = re.compile(r"s(?<!\w.)aid\b"), re.compile(r"(?:Mr|Dr)\.?\s[A-Z]")
+    >>> found = Openings([said, title]).starts("mr li said. dr wu, who said")
+    >>> found[said.pattern], found[title.pattern]
+    ([6, 23], [0, 12])
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]):
+        self.sources = [p.pattern for p in patterns]
+        owners: dict[str, list[tuple[int, int]]] = {}
+        for i, source in enumerate(self.sources):
+            opening = openings(source)
+            if opening is None:
+                raise ValueError(f"no openings: {source[:80]!r}")
+            lead, found = opening
+            low = {w.lower() for w in found}
+            # where "chief executive officer" starts, "chief executive" does: one is enough
+            for w in low:
+                if not any(o != w and w.startswith(o) for o in low):
+                    owners.setdefault(w, []).append((i, lead))
+        self._automaton = ahocorasick.Automaton()
+        for w, who in owners.items():
+            self._automaton.add_word(w, (len(w) - 1, tuple(who)))
+        self._automaton.make_automaton()
+
+    def starts(self, low: str) -> dict[str, list[int]]:
+        """Pattern source -> the positions of ``low`` where the pattern can start (where one
+        of its openings starts, less the characters of classes before it), ascending and
+        without repeats."""
+        out: list[list[int]] = [[] for _ in self.sources]
+        for end, (back, who) in self._automaton.iter(low):
+            for i, lead in who:
+                if end - back >= lead:  # (else the classes before the opening have no room)
+                    out[i].append(end - back - lead)
+        # (hits come by their end: a longer opening that ends later may start earlier)
+        return {source: sorted(set(s)) if len(s) > 1 else s for source, s in zip(self.sources, out)}
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, where ``starts`` (ascending) holds every position at which
+    a match can start: the match at each start not inside the last match found. (sre's
+    look-behinds see the text before a start, as in a scan.) The pattern must not match
+    the empty string."""
+    end = 0
+    match = pattern.match
+    for s in starts:
+        if s < end:
+            continue
+        m = match(text, s)
+        if m is not None:
+            end = m.end()
+            assert end > s, "an empty match"
+            yield m

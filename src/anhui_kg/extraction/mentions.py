@@ -28,7 +28,7 @@ from importlib import resources
 from pydantic import TypeAdapter
 
 from ..models import Article, EntityType, Mention
-from .literals import required_literals
+from .literals import Openings, finditer_at, required_literals
 
 # --- the alias table ---------------------------------------------------------------
 
@@ -287,11 +287,52 @@ _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
 _LEGAL_TAIL = r"(?:,?[ \u00a0](?:%s))" % LEGAL_FORMS
-_CAP_PHRASE = re.compile(
-    r"(?<![\w’'-])%s(?:(?:%s(?:of|of the|&|%s)%s|%s)(?:%s|\((?:%s)\)))*%s?"
-    % (_CAP_WORD, _SP, _NAME_LINK, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
-)
+# (the words of a capitalised phrase after its first)
+_CAP_PHRASE_REST = r"(?:(?:%s(?:of|of the|&|%s)%s|%s)(?:%s|\((?:%s)\)))*%s?" % (
+    _SP, _NAME_LINK, _SP, _SP, _CAP_WORD, _CAP_WORD, _LEGAL_TAIL)
+_CAP_PHRASE = re.compile(r"(?<![\w’'-])%s%s" % (_CAP_WORD, _CAP_PHRASE_REST))
 _CAP_SEQ = r"(?:%s)(?:%s(?:%s%s)?(?:%s))*%s?" % (_CAP_WORD, _SP, _NAME_LINK, _SP, _CAP_WORD, _LEGAL_TAIL)
+# Speed: the scan for _CAP_PHRASE. Its first word may start with one or two lower-case
+# letters ("eVTOL", "iPhone"), so sre tries it at every letter of the text. This pattern
+# starts with the class of capitals, so sre skips in C to them (less than half the time
+# of the scan; the class must come first, outside any group or alternation, for that):
+# * _CAP_PHRASE whose first word starts with a capital, written after that capital: the
+#   look-behind and the look-aheads that came before it look one character back;
+# * else ``lower_first``: a capital after such lower-case letters at a word's start (where
+#   the first form cannot match), where _CAP_PHRASE can start a match this pattern cannot:
+#   _CAP_PHRASE finds that one (see _cap_phrases).
+_CAP_PHRASE_AT_CAPITAL = re.compile(
+    r"[A-Z](?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
+    r"(?:[\w&’'-]*[\w&]|(?!\.)|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
+    r"%s|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % _CAP_PHRASE_REST
+)
+# (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
+# must be made there too; tests/test_mentions.py compares the two scans on every article)
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|"
+                         r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
+
+
+def _cap_phrases(text: str) -> list[re.Match[str]]:
+    """The matches of _CAP_PHRASE in ``text``, found by the faster _CAP_PHRASE_AT_CAPITAL.
+
+    Both scans find the same matches up to a name that starts in lower case, where the
+    faster one finds a ``lower_first`` capital, one or two letters after the name's start
+    (no match before holds those letters: a match cannot end inside a word). There
+    _CAP_PHRASE finds the name, and the faster scan goes on after it.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        for m in _CAP_PHRASE_AT_CAPITAL.finditer(text, pos):
+            if m.lastgroup is None:  # (only lower_first is a named group)
+                out.append(m)
+                continue
+            name = _CAP_PHRASE.search(text, max(out[-1].end() if out else pos, m.start() - 2))
+            out.append(name)
+            pos = name.end()
+            break
+        else:
+            return out
 
 DEAL_WORDS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|ment|ments)?|partner(?:ed|ing|ship|ships)?|"
@@ -447,21 +488,25 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             continue
         cands.append(_Cand(m.start(), m.end(), kn.type, kn.name, kn.key, "table.v1", 3))
 
+    # where the word-led patterns of the rules below can start: one scan for all of them
+    low = text.lower()
+    opened = _OPENINGS.starts(low) if len(low) == len(text) else None
+
     # 2. people next to titles
-    cands += _people(text)
+    cands += _people(text, low, opened)
 
     # 3. organisation-shaped names, descriptors, appositives, deal context -- but not
     #    words inside a quoted title ("Framework Agreement on ... the Automotive Industry")
     has_quotes = "“" in text or '"' in text
     titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
-    for c in _organisations(text, article, aliases, heading):
+    for c in _organisations(text, article, aliases, heading, low, opened):
         if not in_heading(c.start) and not (titles and any(a <= c.start < b for a, b in titles)):
             cands.append(c)
-    named, subsidiary_starts = _named_in_context(text, aliases)
+    named, subsidiary_starts = _named_in_context(text, aliases, opened)
     cands += [c for c in named if not in_heading(c.start)]
 
     # 4. places, plants, brands, products
-    cands += [c for c in _places(text, aliases) if not in_heading(c.start)]
+    cands += [c for c in _places(text, aliases, opened) if not in_heading(c.start)]
     cands += [c for c in _plants(text) if not in_heading(c.start)]
     cands += _brands(text, aliases)
     cands += [c for c in _products(text, aliases) if not in_heading(c.start)]
@@ -611,11 +656,11 @@ _PERSON_PATTERNS = ((_PERSON_CUE, "person_cue.v1", 1), (_WHO_ROLE, "who_role.v1"
                     (_FOUNDED_BY_PERSON, "founded_by.v1", 0))
 
 
-def _people(text: str) -> list[_Cand]:
+def _people(text: str, low: str, opened: dict[str, list[int]] | None) -> list[_Cand]:
+    """People named next to titles and cues; ``low`` is ``text.lower()``, ``opened`` what
+    ``_OPENINGS`` found in it (None where lower-casing moved offsets)."""
     out: list[_Cand | None] = []
-    low = text.lower()
-    same_offsets = len(low) == len(text)
-    for t in (_TITLE_LOW.finditer(low) if same_offsets else ()):
+    for t in (_scan(_TITLE_LOW, low, opened) if opened is not None else ()):
         # "Chairman Yin Tongyue", "founder, chairman and CEO William Li"
         m = _NAME_AFTER_TITLE.match(text, t.end())
         if m:
@@ -633,9 +678,10 @@ def _people(text: str) -> list[_Cand]:
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
     for pattern, via, rank in _PERSON_PATTERNS:
-        if not _has_key_word(text, pattern):
+        if not (opened[pattern.pattern] if opened is not None and pattern.pattern in opened
+                else _has_key_word(text, pattern)):
             continue
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, opened):
             if pattern is _WHO_ROLE:  # found from ", who chairs" back to the name
                 m = _NAME_BEFORE_WHO.search(text, max(0, m.start() - 80), m.start())
                 if m is None:
@@ -724,10 +770,12 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 _QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
 
 
-def _organisations(text: str, article: Article, aliases: Aliases, heading: list[bool]) -> list[_Cand]:
-    """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading."""
+def _organisations(text: str, article: Article, aliases: Aliases, heading: list[bool], low: str,
+                   opened: dict[str, list[int]] | None) -> list[_Cand]:
+    """Pattern-found organisations; ``heading[i]`` says whether sentence i is a heading;
+    ``low`` and ``opened`` are as for ``_people``."""
     out: list[_Cand] = []
-    for m in _CAP_PHRASE.finditer(text):
+    for m in _cap_phrases(text):
         ms, me = m.span()
         g = m.group()
         if " " not in g and "\u00a0" not in g:
@@ -785,7 +833,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     # and "another screen maker, Visionox, whose ...": one scan finds both forms
     plain: list[tuple[int, int]] = []
     comma: list[tuple[int, int]] = []
-    for m in _DESCRIPTOR_NAME.finditer(text):
+    for m in _scan(_DESCRIPTOR_NAME, text, opened):
         if m.group("plain"):
             plain.append(m.span("plain"))
         elif _DETERMINER_WORDS_BEFORE.search(text, max(0, m.start() - 50), m.start()):
@@ -805,19 +853,20 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if not _NAME_RE.fullmatch(text[s:e]) or _COMPANY_NOUN.search(a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
-    low = text.lower()
-    if len(low) == len(text):
-        # one scan of the whole text finds the sentences with a deal word; after a hit it
-        # goes on from the next sentence (no deal word spans a sentence boundary)
+    if opened is not None:
+        # the sentences with a deal word: after a hit the next one tried is in the next
+        # sentence (no deal word spans a sentence boundary)
         sent_starts = [sent.start for sent in article.sentences]
         deal_sentences = set()
-        hit = _DEAL_HINT.search(low)
-        while hit is not None:
-            i = bisect_right(sent_starts, hit.start()) - 1
+        next_sentence = 0
+        for at in opened[_DEAL_HINT.pattern]:
+            if at < next_sentence or _DEAL_HINT.match(low, at) is None:
+                continue
+            i = bisect_right(sent_starts, at) - 1
             deal_sentences.add(i)
             if i + 1 >= len(sent_starts):
                 break
-            hit = _DEAL_HINT.search(low, sent_starts[i + 1])
+            next_sentence = sent_starts[i + 1]
     else:
         sent_starts = [sent.start for sent in article.sentences]
         deal_sentences = {i for i, sent in enumerate(article.sentences) if _DEAL_HINT.search(sent.text.lower())}
@@ -948,6 +997,14 @@ def _has_key_word(text: str, pattern: re.Pattern[str]) -> bool:
     return any(w in text for w in _KEY_WORDS[pattern.pattern])
 
 
+def _scan(pattern: re.Pattern[str], text: str, opened: dict[str, list[int]] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``_OPENINGS`` found that the pattern can
+    start (``opened``), if it was scanned for there."""
+    if opened is None or pattern.pattern not in opened:
+        return pattern.finditer(text)
+    return finditer_at(pattern, text, opened[pattern.pattern])
+
+
 def _near(text: str, words: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged windows of the text around each occurrence of ``words``: a pattern whose every
     match holds one of them, at most ``before``/``after`` characters from its ends, needs
@@ -1005,8 +1062,8 @@ _REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
 
-def _places(text: str, aliases: Aliases) -> list[_Cand]:
-    """Places in no table, from the words around them."""
+def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = None) -> list[_Cand]:
+    """Places in no table, from the words around them (``opened`` as for ``_people``)."""
     out: list[_Cand] = []
 
     def place(start: int, end: int, via: str) -> None:
@@ -1020,13 +1077,13 @@ def _places(text: str, aliases: Aliases) -> list[_Cand]:
             return  # ("Wuhu City" is the known Wuhu)
         out.append(_Cand(start, end, "Place", phrase, None, via, 1))
 
-    for m in _OF_PLACE.finditer(text):
+    for m in _scan(_OF_PLACE, text, opened):
         if _PLACE_OF_UNIT.search(text, max(0, m.start() - 14), m.start()):
             place(m.start(1), m.end(1), "place_of.v1")
     if "State of" in text or "Commonwealth of" in text:
         for m in _STATE_GOVERNMENT.finditer(text):
             out.append(_Cand(m.start(1), m.end(1), "GovernmentBody", m.group(1), None, "state_government.v1", 2))
-    for u in _UNIT_WORD.finditer(text):
+    for u in _scan(_UNIT_WORD, text, opened):
         m = _WORDS_BEFORE_UNIT.search(text, max(0, u.start() - 60), u.start() + 1)
         if m:
             s, e = _trim_phrase(text, m.start(1), u.end())
@@ -1089,7 +1146,7 @@ _AND_INSTITUTION = re.compile(
 _INSTITUTION_HEAD = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*\s)(?:(?:[A-Z][\w’'-]*|of|of\sthe)\s){0,5})$")
 
 
-def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int]]:
+def _named_in_context(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = None) -> tuple[list[_Cand], set[int]]:
     """Organisations named by the words around them, and where subsidiaries' names start."""
     out: list[_Cand] = []
     subsidiary: set[int] = set()
@@ -1149,7 +1206,7 @@ def _named_in_context(text: str, aliases: Aliases) -> tuple[list[_Cand], set[int
             s, e = m.start("name"), m.end("name")
             if ok(s, e):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "maker_of_code.v1", 1))
-    for m in _AND_INSTITUTION.finditer(text):
+    for m in _scan(_AND_INSTITUTION, text, opened):
         head = _INSTITUTION_HEAD.search(text, max(0, m.start() - 80), m.start() + 1)
         if head is None:
             continue
@@ -1641,3 +1698,12 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
         out.append(_Cand(s, e, "Person", next(iter(full)), None, "surname.v1", 1))
         taken.append((s, e))
     return sorted(out, key=lambda c: c.start)
+
+
+# Speed: patterns scanned for over the whole text that start with words (after a space,
+# for some). sre tries each at every position whose character can start it (a third of
+# the text and more); one Aho-Corasick scan of the lower-cased text finds, for all of
+# them at once, the few positions where one of their words starts, and each is matched
+# only there (see ``_scan``).
+_OPENINGS = Openings([_TITLE_LOW, _DESCRIPTOR_NAME, _DEAL_HINT, _PERSON_CUE, _SPEAKER, _HONORIFIC,
+                      _OF_PLACE, _UNIT_WORD, _AND_INSTITUTION])
