@@ -981,6 +981,8 @@ def test_a_chosen_supplier_supplies_whoever_chose_it():
         [d] = deals_of(text)
         assert (d["kind"], d["status"]) == ("supply", "signed"), text
         assert d["parties"] == {"Kestrel Castings Co., Ltd.": "supplier", "Lumen Drive Co., Ltd.": "customer"}, text
+    [d] = deals_of("In late 2023, Lumen Drive acquired selected assets from Kestrel Castings for 1.2 billion yuan.")
+    assert (d["kind"], d["status"]) == ("acquisition", "completed")  # "selected" describes the assets
 
 
 def test_which_after_an_appositive_refers_to_the_name_before_it():

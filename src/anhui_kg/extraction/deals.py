@@ -219,7 +219,9 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
-    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered|picked|chose|chosen|selected)\b"
+    # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
+    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+                        r"|\b(?:picked|chose|chosen|selected)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
     ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured|raised)\b"
