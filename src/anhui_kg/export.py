@@ -315,6 +315,18 @@ def _bind(graph: rdflib.Graph) -> None:
         graph.bind(prefix, ns, override=True, replace=True)
 
 
+class _OrderedDataset(rdflib.Dataset):
+    """A dataset that lists its graphs in IRI order.
+
+    rdflib's memory store keeps the named graphs in a set, so TriG and JSON-LD came out
+    in a different graph order on every run; sorted, the same store gives the same file
+    and exports can be diffed and committed.
+    """
+
+    def contexts(self, triple=None):
+        yield from sorted(self.graphs(triple), key=lambda g: str(g.identifier))
+
+
 def write_rdf(store: SparqlStore, path: Path | str, format: str = "ttl") -> Path:
     """Write the whole store as Turtle (union graph), TriG (named graphs) or JSON-LD.
 
@@ -351,12 +363,26 @@ def write_rdf(store: SparqlStore, path: Path | str, format: str = "ttl") -> Path
             union.add((s, p, o))
         union.serialize(path, format="turtle", encoding="utf-8")
     else:
-        out = rdflib.Dataset()
+        out = _OrderedDataset()
         _bind(out)
         for s, p, o, g in ds.quads((None, None, None, None)):
             out.graph(g).add((s, p, o))
         out.serialize(path, format=rdf_format, encoding="utf-8")
+        if rdf_format == "json-ld":
+            doc = _sorted_arrays(json.loads(path.read_text(encoding="utf-8")))
+            path.write_text(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     return path
+
+
+def _sorted_arrays(node: Any) -> Any:
+    """JSON-LD with every array in a fixed order (rdflib writes nodes and values in hash
+    order). Arrays here are unordered sets of nodes or values; an ``@list`` keeps its order."""
+    if isinstance(node, dict):
+        return {k: v if k == "@list" else _sorted_arrays(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_arrays(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return node
 
 
 # ---------------------------------------------------------------------------------------
