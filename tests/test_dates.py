@@ -497,6 +497,12 @@ def test_estimate_published_ignores_targets_seed_003():
     assert date(2023, 12, 1) <= result.earliest and result.latest <= date(2024, 12, 31)
 
 
+def test_estimate_published_ignores_what_is_still_to_be_done():
+    text = ("In July 2024 Kestrel bought 65% of Lumen Rubber for $42 million.\n"
+            "- Arden won an order worth 60 million euros, to be delivered from 2026 to 2030.")
+    assert estimate_published(text).value == "2024-07"
+
+
 def test_estimate_published_nothing_usable():
     assert estimate_published("BEIJING (Reuters) - NIO said on Tuesday it would grow.") is None
     assert estimate_published("Sales will reach two million in 2027.") is None

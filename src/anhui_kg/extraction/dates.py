@@ -377,7 +377,8 @@ _FUTURE = re.compile(
     r"\b(?i:will|shall|aims?|aiming|aimed\s+to|targets?|targeting|targeted|plans?\s+to"
     r"|planning|expects?|expected|expecting|intends?|intended|goals?|set\s+to|due\s+to"
     r"\s+(?:open|launch|start|be|begin|complete)|forecasts?|projected|seeks?\s+to"
-    r"|hopes?\s+to|going\s+to|upcoming|to\s+be\s+(?:launched|completed|built|opened))\b"
+    r"|hopes?\s+to|going\s+to|upcoming|to\s+be\s+(?:launched|completed|built|opened|delivered|supplied"
+    r"|produced|made|installed|signed|finali[sz]ed|held|released|introduced|started|rolled\s+out))\b"
 )
 _PAST = re.compile(
     r"\b(?i:had|has|have|was|were|did|became|brought|grew|rose|fell|sold|made|took|saw"
