@@ -1041,3 +1041,36 @@ def test_the_make_whose_dealerships_host_a_project_is_no_party():
     [d] = deals_of("Volkswagen Anhui and Kestrel Charging, a local operator, signed a memorandum of understanding "
                    "in April to install chargers at Volkswagen dealerships in the province.")
     assert set(d["parties"]) == {"Volkswagen Anhui", "Kestrel Charging"}
+
+
+def test_a_stake_told_in_the_passive():
+    for text in ["In 2020, 60% of Lunfeng Wheel Co. was acquired by Arden Precision Group, a Ningbo-based maker "
+                 "of die-cast parts, from the founding family for about 330 million yuan.",
+                 "In 2020, 60 percent of Lunfeng Wheel Co. was bought by Arden Precision Group."]:
+        [d] = deals_of(text)
+        assert (d["kind"], d["status"], d["date"]) == ("investment", "completed", "2020"), text
+        assert d["parties"] == {"Lunfeng Wheel Co.": "investee", "Arden Precision Group": "investor"}, text
+
+
+def test_goods_for_cars_made_by_a_company_go_to_that_company():
+    [d] = deals_of("Kestrel Robotics will supply its driver-assistance chips for electric cars made by "
+                   "Lumen Automobile, the two companies said on Tuesday.")
+    assert d["parties"] == {"Kestrel Robotics": "supplier", "Lumen Automobile": "customer"}
+    [d] = deals_of("Lumen Motors uses welding lines supplied by Kestrel Robotics.")
+    assert d["parties"] == {"Lumen Motors": "customer", "Kestrel Robotics": "supplier"}
+
+
+def test_it_sold_its_stake_the_company_of_the_passage_sells():
+    [d] = deals_of("Kestrel Holdings reported higher profit. In the second half it sold its 30% stake in "
+                   "Lumen Damping, a maker of engine mounts, to Arden Auto Parts for 96 million yuan.")
+    assert d["kind"] == "investment"
+    assert d["parties"] == {"Kestrel Holdings": "seller", "Lumen Damping": "investee", "Arden Auto Parts": "investor"}
+
+
+def test_defined_terms_name_the_roles_in_a_legal_text():
+    [d] = deals_of("Kestrel Emobility Co., Ltd. (“Kestrel”) signed an Equity Purchase Agreement (the “Agreement”) "
+                   "with Arden Beteiligungs GmbH (the “Seller”), under which Kestrel will acquire 55% of the "
+                   "equity interest in Lumen Ladetechnik GmbH (the “Target”) for EUR 36 million.")
+    assert d["kind"] == "investment"
+    assert d["parties"] == {"Kestrel Emobility Co., Ltd.": "investor", "Arden Beteiligungs GmbH": "seller",
+                            "Lumen Ladetechnik GmbH": "investee"}

@@ -44,7 +44,9 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
-    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b", "investment", 4),
+    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
+     # "60% of X was acquired by Y": a stake, told in the passive
+     r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased)\sby(?=\s)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
@@ -309,6 +311,23 @@ _SOME_OF_THEM = re.compile(
     r"(?:Two|Three|Four|Five|Six|Some|Several|Many|All|Most)\sof\sthem\s(?:were|are|have\sbeen)\s"
     r"(?:named|identified|listed|disclosed)[^:;]{0,60}?(:)\s?")
 _DESCRIBED_VENTURE = re.compile(r",\s(?:the\s(?:[\w-]+\s)?(?:venture|joint venture|JV))\s")
+# A legal text names each party's role as a defined term: 'Y GmbH (the "Seller")'
+_ROLE_TERMS: dict[str, dict[DealKind, PartyRole]] = {
+    "Seller": {"investment": "seller", "acquisition": "seller"},
+    "Vendor": {"investment": "seller", "acquisition": "seller"},
+    "Transferor": {"investment": "seller", "acquisition": "seller"},
+    "Purchaser": {"investment": "investor", "acquisition": "buyer", "supply": "customer"},
+    "Buyer": {"investment": "investor", "acquisition": "buyer", "supply": "customer"},
+    "Transferee": {"investment": "investor", "acquisition": "buyer"},
+    "Investor": {"investment": "investor"},
+    "Target": {"investment": "investee"},
+    "Supplier": {"supply": "supplier"},
+    "Customer": {"supply": "customer"},
+    "Licensor": {"licensing": "licensor"},
+    "Licensee": {"licensing": "licensee"},
+    "Manufacturer": {"contract_manufacturing": "manufacturer"},
+}
+_ROLE_TERM = re.compile(r"\s?\((?:the\s)?[“\"‘'](?P<term>" + "|".join(_ROLE_TERMS) + r")[”\"’']\)")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
 _LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
@@ -1248,6 +1267,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[owner.name] = (owner.id, "party")
                 order.append(owner)
             continue
+        term = _ROLE_TERM.match(after) if "(" in after[:3] else None
+        if term is not None and trig.kind in _ROLE_TERMS[term["term"]]:
+            counter_role[m.name] = _ROLE_TERMS[term["term"]][trig.kind]  # 'Y GmbH (the "Seller")'
         if m.type == "Brand" and (
             not re.search(r"interoperab|swap|partner|alliance|deal|agreement|licens|with", sent.text, re.I)
             or re.search(r"\b(?:its|their|his|her|the|of)\s(?:[\w-]+\s)?$", before)
@@ -1483,6 +1505,10 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
         counter_role[f.name] = role
 
 
+_REDUCED_PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s")
+_FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
+
+
 def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[str, PartyRole]:
     if trig.kind not in _AGENT_ROLES or len(chosen) < 2:
         return {}
@@ -1504,12 +1530,18 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         if buying and agent is not None and not re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b", text[sold_from:cend]):
             seller = next((m.name for m in in_clause if m.start < sold_from + sold.start() and m.name in chosen
                            and m.name != agent and m.name not in counter_role), None)
+            if seller is None:  # "it sold its stake in X to Y": 'it', the passage's company, sells
+                named = {m.name for m in in_clause}
+                seller = next((n for n in chosen if n not in named and n != agent and n not in counter_role), None)
             if seller is not None:
                 counter_role[seller] = "seller"
     passive = None if agent else (
-        re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|brought|made)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
-        # "uses welding lines supplied by X": a reduced passive
-        or re.search(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s", text[max(cstart, trig.start - 40) : cend]))
+        re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b[^.;]{0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+        # "uses welding lines supplied by X": a reduced passive -- but not "supply chips for
+        # cars made by X", where it says whose cars the goods are for
+        or next((p for p in _REDUCED_PASSIVE.finditer(text[max(cstart, trig.start - 40) : cend])
+                 if not (trig.kind == "supply" and _FOR_GOODS.search(text, max(cstart, trig.start - 40, p.start() - 60),
+                                                                   max(cstart, trig.start - 40) + p.start()))), None))
     ordered = None if agent or trig.kind != "supply" else re.match(
         r"(?:ordered|placed|sourc\w*|buys|buying|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
