@@ -292,3 +292,19 @@ def test_the_capital_first_scan_finds_what_the_cap_phrase_pattern_finds_in_every
     assert len(texts) > 50
     for text in texts:
         assert [m.span() for m in _cap_phrases(text)] == [m.span() for m in _CAP_PHRASE.finditer(text)]
+
+
+@pytest.mark.parametrize("name", ["Kestrel Ruifoam Polymer", "Lumen Guangmu Photonics", "Arden Hydraulic Parts",
+                                  "Kestrel Wheel Castings", "Lumen Auto Lighting"])
+def test_a_parts_maker_is_named_after_what_it_makes(name):
+    assert mentions_of(f"Tang Lin set up {name} eight years ago.").get(name) == "Company"
+
+
+def test_an_appositive_may_name_the_owner_of_a_unit():
+    assert mentions_of("KESTA, Lumen's German sealing subsidiary, won an order in October.").get("KESTA") == "Company"
+
+
+def test_where_a_maker_comes_from_is_a_place_not_a_party():
+    found = mentions_of("The licence was granted by Kestrel Cerchi S.p.A., an Italian wheel maker from Sondria. "
+                        "The German supplier, a family firm from Lippstaal in western Germany, agreed.")
+    assert found["Sondria"] == "Place" and found["Lippstaal"] == "Place"

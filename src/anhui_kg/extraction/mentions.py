@@ -174,7 +174,10 @@ ORG_SUFFIX = (
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
-    r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Chemicals?"
+    r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Chemicals?|"
+    # what parts suppliers are called after: "Wuhu Ruifoam Polymer", "Hefei Guangmu Photonics"
+    r"Polymers?|Plastics|Rubber|Photonics|Optics|Optoelectronics|Sensors|Sensorics|Components|Parts|"
+    r"Precision|Lighting|Composites|Metals?|Castings|Forgings|Sealing|Cables?|Wheels?|Tyres?|Tires?|Glass"
 )
 FUND_WORDS = re.compile(r"\b(?:Fund|Capital|Investments?|Partners|Ventures?|Securities|Bank)\b")
 GOV_WORDS = re.compile(
@@ -355,7 +358,7 @@ _CJK_PAREN = re.compile(rf"\s?[（(]{CJK}+[)）]")
 _LEAD_WORD = re.compile(r"(?:The|In|On|At|By|For|With|And|But|As|While|When)\s")
 _COMPANY_NOUN = re.compile(
     r"maker|firm|company|supplier|startup|start-up|group|manufacturer|producer|assembler|importer|distributor|"
-    r"conglomerate|foundry|consultancy|retailer|dealer|insurer|lender|refiner|developer")
+    r"conglomerate|foundry|consultancy|retailer|dealer|insurer|lender|refiner|developer|subsidiary|unit|affiliate")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITALS = re.compile(r"[A-Z]{2,}s?")
 _DIGIT = re.compile(r"\d")
@@ -874,7 +877,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     for i, (sent, is_heading) in enumerate(zip(article.sentences, heading)):
         if i not in deal_sentences or is_heading:
             continue
-        spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)]
+        spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)
+                 if not _ORIGIN_FROM.search(sent.text, max(0, m.start() - 30), m.start(1))]
         for v in _DEAL_VERB.finditer(sent.text):
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
@@ -928,11 +932,17 @@ _DESCRIPTOR_NAME = re.compile(
     rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}"
     rf"(?:\s(?P<plain>{_CAP_SEQ})|,\s(?P<comma>{_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b))")
 _DETERMINER_WORDS_BEFORE = re.compile(r"\b(?:a|an|another|the)\s(?:[\w-]+\s){0,3}$")
-_APPOSITIVE_TAIL = re.compile(rf",\s(?:a|an|the|its)\s(?:[\w-]+\s){{0,5}}?{DESCRIPTOR_NOUN}\b")
+# ... or an owner's unit: "KACO, Zhongding's German sealing subsidiary,"
+_APPOSITIVE_TAIL = re.compile(
+    rf",\s(?:a|an|the|its|[A-Z][\w-]*(?:’s|'s))\s(?:[\w-]+\s){{0,5}}?(?:{DESCRIPTOR_NOUN}|subsidiary|unit|affiliate)\b")
 # a name that ends where the search ends: before an appositive's comma, before "'s"
 _NAME_ENDING_HERE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
 _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
+# "an Italian wheel maker from Sondrio", "a family firm from Lippstadt": where it comes from
+_ORIGIN_FROM = re.compile(r"\b(?:makers?|firms?|company|companies|suppliers?|group|start-?up|manufacturers?|producers?|"
+                          r"business|family)\sfrom\s$")
+_ORIGIN_NAME = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w’'-]|\s[A-Z&(])")
 _DEAL_CONTEXT_PREP = re.compile(
     _at_word_start(_alternatives(
         "(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)"
@@ -1089,6 +1099,13 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
             s, e = _trim_phrase(text, m.start(1), u.end())
             if s < e and " " in text[s:e]:
                 out.append(_Cand(s, e, "Place", text[s:e], None, "place_unit.v1", 1))
+    # "an Italian wheel maker from Sondrio": where a company comes from (found from " from ")
+    f = text.find(" from ")
+    while f != -1:
+        name = _ORIGIN_NAME.match(text, f + 6)
+        if name is not None and _ORIGIN_FROM.search(text, max(0, f - 30), f + 6):
+            place(name.start(1), name.end(1), "place_origin.v1")
+        f = text.find(" from ", f + 1)
     for m in _PREP_PLACE.finditer(text):
         s, e = m.start("place"), m.end("place")
         # "at X, Y" and "from X, Y" as often name a company and its country: only "in", "near"
