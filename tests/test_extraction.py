@@ -1074,3 +1074,23 @@ def test_defined_terms_name_the_roles_in_a_legal_text():
     assert d["kind"] == "investment"
     assert d["parties"] == {"Kestrel Emobility Co., Ltd.": "investor", "Arden Beteiligungs GmbH": "seller",
                             "Lumen Ladetechnik GmbH": "investee"}
+
+
+def test_a_contract_awarded_to_x_by_y_makes_x_the_supplier():
+    [d] = deals_of("The supply contract was awarded to Kestrel by Lumen Motors in 2022.")
+    assert d["parties"] == {"Kestrel": "supplier", "Lumen Motors": "customer"}
+
+
+def test_a_passive_licence_with_a_relative_clause_and_coordinated_participles():
+    [d] = deals_of("A licence for a flow-forming process, in which the rim is thinned and stretched over a spinning "
+                   "mandrel, was granted to Lumen Wheel Co. in 2023 by Kestrel Cerchi S.p.A., an Italian wheel maker "
+                   "from Sondria.")
+    assert (d["kind"], d["date"]) == ("licensing", "2023")
+    assert d["parties"] == {"Lumen Wheel Co.": "licensee", "Kestrel Cerchi S.p.A.": "licensor"}
+
+
+def test_an_order_won_in_a_month_is_dated_by_the_month_not_by_the_delivery_years():
+    [d] = deals_of("Kestrel Sealing won an order in March worth 60 million euros ($65 million) from Lumen Motors "
+                   "for battery-housing seals, to be delivered from 2026 to 2030.")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2024-03")  # published 2024-06-15
+    assert d["parties"] == {"Kestrel Sealing": "supplier", "Lumen Motors": "customer"}
