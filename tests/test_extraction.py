@@ -1094,3 +1094,12 @@ def test_an_order_won_in_a_month_is_dated_by_the_month_not_by_the_delivery_years
                    "for battery-housing seals, to be delivered from 2026 to 2030.")
     assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2024-03")  # published 2024-06-15
     assert d["parties"] == {"Kestrel Sealing": "supplier", "Lumen Motors": "customer"}
+
+
+def test_a_customer_that_chose_our_goods_is_supplied_by_the_speaker():
+    [d] = deals_of('Kestrel Sensorics makes cabin radar in Eindhoven. "Lumen Motors chose our 60-gigahertz cabin '
+                   'radar for its SUV last year," the chief executive said.')
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Kestrel Sensorics": "supplier", "Lumen Motors": "customer"}
+    [d] = deals_of("Lumen Motors picked Kestrel Sensorics' radar for its new SUV in 2023.")
+    assert d["parties"] == {"Kestrel Sensorics": "supplier", "Lumen Motors": "customer"}
