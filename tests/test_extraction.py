@@ -1103,3 +1103,19 @@ def test_a_customer_that_chose_our_goods_is_supplied_by_the_speaker():
     assert d["parties"] == {"Kestrel Sensorics": "supplier", "Lumen Motors": "customer"}
     [d] = deals_of("Lumen Motors picked Kestrel Sensorics' radar for its new SUV in 2023.")
     assert d["parties"] == {"Kestrel Sensorics": "supplier", "Lumen Motors": "customer"}
+
+
+def test_the_company_and_x_entered_into_a_venture_the_defined_company_is_a_party():
+    deals = deals_of('Kestrel Robot Technology Co., Ltd. (“Kestrel” or the “Company”) today announced a supply '
+                     'agreement with Vouga Metals, S.A. (“Vouga”). The Company and Vouga have also entered into a '
+                     'joint venture agreement (the “JV Agreement”) to establish a service company (the “Service Company”).')
+    [jv] = [d for d in deals if d["kind"] == "joint_venture"]
+    assert jv["parties"] == {"Kestrel Robot Technology Co., Ltd.": "party", "Vouga Metals, S.A.": "party"}
+
+
+def test_a_venture_discussed_without_an_agreement_is_not_signed():
+    deals = deals_of('Kestrel Auto Co., Ltd. (the “Company”) signed an agreement with Lumen Search. The Company and '
+                     'Lumen Search have also discussed setting up a joint venture to operate robotaxi services in '
+                     'Wuhu, but no agreement on such a venture has been reached.')
+    [jv] = [d for d in deals if d["kind"] == "joint_venture"]
+    assert jv["status"] == "cancelled"

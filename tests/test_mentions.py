@@ -308,3 +308,11 @@ def test_where_a_maker_comes_from_is_a_place_not_a_party():
     found = mentions_of("The licence was granted by Kestrel Cerchi S.p.A., an Italian wheel maker from Sondria. "
                         "The German supplier, a family firm from Lippstaal in western Germany, agreed.")
     assert found["Sondria"] == "Place" and found["Lippstaal"] == "Place"
+
+
+def test_a_post_and_a_defined_term_for_a_description_are_not_organisations():
+    found = mentions_of("Kestrel and Vouga will establish a service company (the “Service Company”). The agreements "
+                        "were signed by Mr. Xu Lin, General Manager of the Company, and Mr. Rui Sousa, Chairman of Vouga.")
+    assert "Service Company" not in found and "General Manager of the Company" not in found
+    assert found["Xu Lin"] == "Person"
+    assert mentions_of("Lumen Emobility Technology Co., Ltd. (the “Lumen Emobility”) agreed.").get("Lumen Emobility") == "Company"

@@ -210,7 +210,9 @@ _MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through|broke off)\b"
-                           r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b")),
+                           r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
+                           # "have discussed a venture, but no agreement on it has been reached"
+                           r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded)")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b"
@@ -244,7 +246,7 @@ _NOT_YET = Caseless(
 _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through",
-     "broke off", "without", "talks"),
+     "broke off", "without", "talks", "been "),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
@@ -1399,8 +1401,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                             focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
-    if re.search(r"\b(?:it|It|we|We)\s(?:and|together with)\s", head):
-        f = focus.at(sent.index, exclude=frozenset(chosen))
+    it_and = re.search(r"\b(?:it|It|we|We|(?P<defined>[Tt]he\sCompany))\s(?:and|together with)\s", head)
+    if it_and:  # "it and X signed", "The Company and X entered into": the defined term is the issuer
+        f = focus.at(sent.index, exclude=frozenset(chosen), hint="Company" if it_and["defined"] else None)
         if f is not None and f.name not in chosen:
             chosen = {f.name: (f.id, "party"), **chosen}
     # "X, which has been our battery supplier": we (or it) are X's customer

@@ -514,7 +514,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     cands += _brands(text, aliases)
     cands += [c for c in _products(text, aliases) if not in_heading(c.start)]
 
-    chosen = _resolve_overlaps(cands)
+    chosen = _resolve_overlaps(_drop_posts_and_described_terms(text, cands))
     if subsidiary_starts:
         # "its U.S. subsidiary, Kestrel Inc.": an entity of its own, even where its name
         # without legal form is a known parent's
@@ -743,6 +743,21 @@ def _classify_org(name: str) -> EntityType | None:
     return None
 
 
+_POST = re.compile(rf"(?:(?:Deputy|Vice|Executive|Senior)\s)?(?:{TITLE})(?:\sof\b.*)?", re.I)
+# 'a service company (the “Service Company”)': a defined term that only repeats the words
+# before it defines a description, not a name
+_DESCRIBED_TERM = re.compile(r"\b([a-z][\w-]*(?:\s[a-z][\w-]*){0,3})\s\((?:the\s)?[“\"]([A-Z][^”\")]{2,60})[”\"]\)")
+
+
+def _drop_posts_and_described_terms(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Organisation candidates that are a post ("General Manager of the Company", "Chief
+    Executive Officer") or a defined term for a description ("the Service Company")."""
+    described = {m.group(2) for m in _DESCRIBED_TERM.finditer(text) if m.group(1).lower().endswith(m.group(2).lower())} \
+        if "(" in text else set()
+    return [c for c in cands if not (c.type in _ORG_TYPES and c.key is None
+                                     and (c.name in described or _POST.fullmatch(c.name)))]
+
+
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
     seg = text[start:end]
@@ -803,6 +818,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             # a name that is only a known place + suffix word ("Hefei City") is not an org
             if _PLACE_WITH_UNIT.fullmatch(phrase):
                 continue
+
             out.append(_Cand(start, end, t, phrase, None, "org_suffix.v1", 2))
             continue
         # Chinese name in parentheses right after: "Seres Group (赛力斯)"
