@@ -226,7 +226,10 @@ def openings(pattern: str) -> tuple[int, frozenset[str]] | None:
     >>> n, found = openings(r"\s(?:County|District)\b|\sof\s")
     >>> n, sorted(found)
     (1, ['County', 'District', 'of'])
-    >>> openings(r"(?:the\s)?X") is None
+    >>> n, found = openings(r"co-?founder|ceo")
+    >>> n, sorted(found)
+    (0, ['ceo', 'co-founder', 'cofounder'])
+    >>> openings(r"(?:the\s)?[A-Z]") is None
     True
     """
     try:
@@ -263,6 +266,7 @@ def _openings(seq) -> tuple[set[str] | None, bool]:
     """(the strings every match of ``seq`` starts with, whether they are all of it)."""
     out = {""}
     for op, av in seq:
+        optional = False
         if op is sre_c.LITERAL:
             each, whole = {chr(av)}, True
         elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
@@ -274,9 +278,15 @@ def _openings(seq) -> tuple[set[str] | None, bool]:
             if any(p is None or "" in p for p, _ in parts):
                 return out, False
             each, whole = set().union(*(p for p, _ in parts)), all(w for _, w in parts)
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and (av[0], av[1]) == (0, 1):
+            # "co-?founder": "co-founder" or "cofounder" (not "co", which "company" holds)
+            each, whole = _openings(av[2])
+            if each is None or "" in each or not whole:
+                return out, False
+            each, optional = each | {""}, True
         else:
             return out, False
-        if each is None or "" in each or len(out) * len(each) > _MAX_OPENINGS:
+        if each is None or "" in each and not optional or len(out) * len(each) > _MAX_OPENINGS:
             return out, False
         out = {a + b for a in out for b in each}
         if not whole:
