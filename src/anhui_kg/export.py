@@ -367,10 +367,11 @@ def write_rdf(store: SparqlStore, path: Path | str, format: str = "ttl") -> Path
         _bind(out)
         for s, p, o, g in ds.quads((None, None, None, None)):
             out.graph(g).add((s, p, o))
-        out.serialize(path, format=rdf_format, encoding="utf-8")
-        if rdf_format == "json-ld":
-            doc = _sorted_arrays(json.loads(path.read_text(encoding="utf-8")))
+        if rdf_format == "json-ld":  # sorted in memory, written once
+            doc = _sorted_arrays(json.loads(out.serialize(format="json-ld")))
             path.write_text(json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        else:
+            out.serialize(path, format=rdf_format, encoding="utf-8")
     return path
 
 

@@ -1423,7 +1423,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if x is not None:
             chosen[x.name] = (x.id, "party")
             counter_role[x.name] = "investee"
-    if trig.kind == "supply" and _USES.match(text, trig.start, trig.end) and text.startswith("our ", _USES.match(text, trig.start).end()):
+    uses = _USES.match(text, trig.start, trig.end) if trig.kind == "supply" else None
+    if uses is not None and text.startswith("our ", uses.end()):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X uses our chips", "X chose our radar": we supply X
         if f is not None and f.name not in chosen:
             chosen[f.name] = (f.id, "party")
@@ -1511,6 +1512,9 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
 
 _USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected)\s")  # "X uses / chose Y's chips"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being|be|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b"
+    r"(?:[^.;]|\.(?=,|\s[a-z0-9])){0,60}?\bby\s")  # (a full stop inside "Co., Ltd." or "Co. in" is no end)
 _REDUCED_PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s")
 _FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
 
@@ -1541,13 +1545,15 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 seller = next((n for n in chosen if n not in named and n != agent and n not in counter_role), None)
             if seller is not None:
                 counter_role[seller] = "seller"
+    w0 = max(cstart, trig.start - 40)  # a passive's verb may come just before the trigger
+    window_before = text[w0:cend]
     passive = None if agent else (
-        re.search(r"\b(?:was|were|been|being|be|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b(?:[^.;]|\.(?=,|\s[a-z0-9])){0,60}?\bby\s", text[max(cstart, trig.start - 40) : cend])
+        _PASSIVE_BY.search(window_before)
         # "uses welding lines supplied by X": a reduced passive -- but not "supply chips for
         # cars made by X", where it says whose cars the goods are for
-        or next((p for p in _REDUCED_PASSIVE.finditer(text[max(cstart, trig.start - 40) : cend])
-                 if not (trig.kind == "supply" and _FOR_GOODS.search(text, max(cstart, trig.start - 40, p.start() - 60),
-                                                                   max(cstart, trig.start - 40) + p.start()))), None))
+        or next((p for p in _REDUCED_PASSIVE.finditer(window_before)
+                 if not (trig.kind == "supply" and _FOR_GOODS.search(text, max(w0, w0 + p.start() - 60), w0 + p.start()))),
+                None))
     ordered = None if agent or trig.kind != "supply" else re.match(
         r"(?:ordered|placed|sourc\w*|buys|buying|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
@@ -1563,9 +1569,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                     break
                 counter_role.setdefault(m.name, agent_role)
     if passive:
-        by_pos = max(cstart, trig.start - 40) + passive.end()
+        by_pos = w0 + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
-        awarded = _AWARDED_TO.search(text, max(cstart, trig.start - 40), by_pos) if trig.kind == "supply" else None
+        awarded = _AWARDED_TO.search(text, w0, by_pos) if trig.kind == "supply" else None
         if awarded is not None:  # "the contract was awarded to X by Y": Y awards it, X supplies
             agent = next((m.name for m in in_clause if awarded.end() - 1 <= m.start <= awarded.end() + 4
                           and m.name in chosen), agent)

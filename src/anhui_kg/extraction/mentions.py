@@ -175,7 +175,7 @@ ORG_SUFFIX = (
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
     r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Chemicals?|"
-    # what parts suppliers are called after: "Wuhu Ruifoam Polymer", "Hefei Guangmu Photonics"
+    # what parts suppliers are called after: "Kestrel Polymer", "Lumen Photonics"
     r"Polymers?|Plastics|Rubber|Photonics|Optics|Optoelectronics|Sensors|Sensorics|Components|Parts|"
     r"Precision|Lighting|Composites|Metals?|Castings|Forgings|Sealing|Cables?|Wheels?|Tyres?|Tires?|Glass"
 )
@@ -746,14 +746,19 @@ def _classify_org(name: str) -> EntityType | None:
 _POST = re.compile(rf"(?:(?:Deputy|Vice|Executive|Senior)\s)?(?:{TITLE})(?:\sof\b.*)?", re.I)
 # 'a service company (the “Service Company”)': a defined term that only repeats the words
 # before it defines a description, not a name
-_DESCRIBED_TERM = re.compile(r"\b([a-z][\w-]*(?:\s[a-z][\w-]*){0,3})\s\((?:the\s)?[“\"]([A-Z][^”\")]{2,60})[”\"]\)")
+# before it defines a description, not a name (found from the parenthesis back)
+_DEFINED_TERM = re.compile(r"\((?:the\s)?[“\"]([A-Z][^”\")]{2,60})[”\"]\)")
+_LOWER_WORDS_BEFORE = re.compile(r"(?<![\w-])([a-z][\w-]*(?:\s[a-z][\w-]*){0,3})\s$")
 
 
 def _drop_posts_and_described_terms(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Organisation candidates that are a post ("General Manager of the Company", "Chief
     Executive Officer") or a defined term for a description ("the Service Company")."""
-    described = {m.group(2) for m in _DESCRIBED_TERM.finditer(text) if m.group(1).lower().endswith(m.group(2).lower())} \
-        if "(" in text else set()
+    described = set()
+    for m in _DEFINED_TERM.finditer(text) if "(" in text else ():
+        words = _LOWER_WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if words is not None and words.group(1).lower().endswith(m.group(1).lower()):
+            described.add(m.group(1))
     return [c for c in cands if not (c.type in _ORG_TYPES and c.key is None
                                      and (c.name in described or _POST.fullmatch(c.name)))]
 
@@ -818,7 +823,6 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             # a name that is only a known place + suffix word ("Hefei City") is not an org
             if _PLACE_WITH_UNIT.fullmatch(phrase):
                 continue
-
             out.append(_Cand(start, end, t, phrase, None, "org_suffix.v1", 2))
             continue
         # Chinese name in parentheses right after: "Seres Group (赛力斯)"
@@ -948,14 +952,14 @@ _DESCRIPTOR_NAME = re.compile(
     rf"{_at_word_start(_alternatives(DESCRIPTOR_NOUN))}"
     rf"(?:\s(?P<plain>{_CAP_SEQ})|,\s(?P<comma>{_CAP_SEQ})(?=,\s(?:whose|which|that|a|an|the)\b))")
 _DETERMINER_WORDS_BEFORE = re.compile(r"\b(?:a|an|another|the)\s(?:[\w-]+\s){0,3}$")
-# ... or an owner's unit: "KACO, Zhongding's German sealing subsidiary,"
+# ... or an owner's unit: "Kesta, Lumen's German sealing subsidiary,"
 _APPOSITIVE_TAIL = re.compile(
     rf",\s(?:a|an|the|its|[A-Z][\w-]*(?:’s|'s))\s(?:[\w-]+\s){{0,5}}?(?:{DESCRIPTOR_NOUN}|subsidiary|unit|affiliate)\b")
 # a name that ends where the search ends: before an appositive's comma, before "'s"
 _NAME_ENDING_HERE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 # DEAL_WORDS over lower-cased text (IGNORECASE makes the alternation several times slower)
 _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
-# "an Italian wheel maker from Sondrio", "a family firm from Lippstadt": where it comes from
+# "an Italian wheel maker from Arzana", "a family firm from Eltmund": where it comes from
 _ORIGIN_FROM = re.compile(r"\b(?:makers?|firms?|company|companies|suppliers?|group|start-?up|manufacturers?|producers?|"
                           r"business|family)\sfrom\s$")
 _ORIGIN_NAME = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w’'-]|\s[A-Z&(])")
@@ -1115,7 +1119,7 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
             s, e = _trim_phrase(text, m.start(1), u.end())
             if s < e and " " in text[s:e]:
                 out.append(_Cand(s, e, "Place", text[s:e], None, "place_unit.v1", 1))
-    # "an Italian wheel maker from Sondrio": where a company comes from (found from " from ")
+    # "an Italian wheel maker from Arzana": where a company comes from (found from " from ")
     f = text.find(" from ")
     while f != -1:
         name = _ORIGIN_NAME.match(text, f + 6)
