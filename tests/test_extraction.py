@@ -1119,3 +1119,77 @@ def test_a_venture_discussed_without_an_agreement_is_not_signed():
                      'Wuhu, but no agreement on such a venture has been reached.')
     [jv] = [d for d in deals if d["kind"] == "joint_venture"]
     assert jv["status"] == "cancelled"
+
+
+def test_a_name_given_a_person_by_a_title_stays_a_person_in_a_deal_sentence():
+    text = ("Ren Kai, County Mayor, opened the meeting. The investment agreement was signed by Ren Kai on behalf "
+            "of the Lanxi County People's Government and by Kestrel Cells Co., Ltd., with Bo Yuming looking on. "
+            "Bo Yuming, Party Secretary of Lanxi County, spoke.")
+    x = extract(article_of(text, "2024-06-15"))
+    assert {m.text: m.type for m in x.mentions if m.text in ("Ren Kai", "Bo Yuming")} == {
+        "Ren Kai": "Person", "Bo Yuming": "Person"}
+    [d] = deals_of(text)
+    # the county is the host of the investment, the company invests
+    assert d["parties"] == {"Lanxi County People's Government": "party", "Kestrel Cells Co., Ltd.": "investor"}
+
+
+def test_deals_signed_at_an_event_the_article_dates_take_its_day():
+    text = ("On June 19, the Lanxi New Energy Investment Conference was held in Lanxi. Nine projects were signed "
+            "at the conference. The largest was an investment agreement signed by the Lanxi County People's "
+            "Government and Kestrel Cells Co., Ltd.")
+    [d] = deals_of(text, "2024-06-20")
+    assert d["date"] == "2024-06-19"
+
+
+def test_a_founding_date_in_an_appositive_neither_dates_nor_completes_a_supply():
+    [d] = deals_of("Kestrel Thermal Co., Ltd., founded in Lanxi in 2019, currently supplies cooling plates to "
+                   "Lumen Motors and plans to double its output.")
+    assert (d["status"], d["date"]) == ("ongoing", None)
+    assert d["parties"] == {"Kestrel Thermal Co., Ltd.": "supplier", "Lumen Motors": "customer"}
+
+
+def test_an_order_won_from_a_customer_and_a_supplier_named_in_an_under_which_clause():
+    [d] = deals_of("Kestrel Brake Co. reported results. In November the company won an order worth about "
+                   "520 million yuan from Lumen Motors for parking-brake units.")
+    assert d["parties"] == {"Kestrel Brake Co.": "supplier", "Lumen Motors": "customer"}
+    [d] = deals_of("In June, Lumen Motors signed a contract under which Kestrel Steering Co. will supply its "
+                   "steering system for a new model.")
+    assert d["parties"] == {"Lumen Motors": "customer", "Kestrel Steering Co.": "supplier"}
+
+
+def test_the_sentence_after_a_nominal_deal_that_tells_it_dates_it():
+    [d] = deals_of("Kestrel Steering Co.'s tie-up with Lumen Motors is older. Last December the carmaker and "
+                   "the start-up agreed to cooperate on steer-by-wire testing.")
+    assert (d["kind"], d["date"]) == ("strategic_cooperation", "2023-12")
+
+
+def test_shipping_awarded_and_given_orders_and_a_price_paid_for_a_stake():
+    [d] = deals_of("Kestrel Semiconductor has begun shipping power modules to Lumen Motors under a contract "
+                   "signed in 2023.")
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Kestrel Semiconductor": "supplier", "Lumen Motors": "customer"}
+    [d] = deals_of("In 2023 a contract for stator cores was awarded to Kestrel Lamination Co. by Lumen Motors.")
+    assert d["parties"] == {"Kestrel Lamination Co.": "supplier", "Lumen Motors": "customer"}
+    deals = deals_of("In 2017 Lumen Motors gave Kestrel Safety Systems a serial order for driver airbags. "
+                     "Kestrel Safety Systems has supplied them ever since.")
+    [d] = deals
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2017")
+    assert d["parties"] == {"Lumen Motors": "customer", "Kestrel Safety Systems": "supplier"}
+    [d] = deals_of("In 2023 Kestrel Fiber Co., a maker of coated fabric, paid 90 million yuan for 15% of "
+                   "Lumen Safety Systems.")
+    assert (d["kind"], d["status"], d["date"]) == ("investment", "completed", "2023")
+    assert d["parties"] == {"Kestrel Fiber Co.": "investor", "Lumen Safety Systems": "investee"}
+    # an object shipped is no supply ("shipped it, piece by piece, to Anhui")
+    assert all(d["kind"] != "supply" for d in deals_of(
+        "Lumen Motors bought an engine line from Kestrel Works and had shipped it, piece by piece, to Lanxi."))
+
+
+def test_a_power_purchase_agreement_the_buyer_is_the_customer_and_the_parties_sign_another():
+    deals = deals_of("Lumen Motors Co., Ltd. (“Lumen” or the “Company”) today announced that it has entered into a "
+                     "ten-year power purchase agreement (the “PPA”) with Kestrel Green Power Co., Ltd. (“Kestrel Green "
+                     "Power”). On the same day, the parties also entered into a rooftop solar framework agreement.",
+                     "2025-03-18")
+    by_kind = {d["kind"]: d for d in deals}
+    assert set(by_kind) == {"supply", "framework_agreement"}
+    assert by_kind["supply"]["parties"] == {"Lumen Motors Co., Ltd.": "customer", "Kestrel Green Power Co., Ltd.": "supplier"}
+    assert set(by_kind["framework_agreement"]["parties"]) == {"Lumen Motors Co., Ltd.", "Kestrel Green Power Co., Ltd."}

@@ -44,7 +44,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|pick-?ups|coaches)\b", "contract_manufacturing", 5),
-    (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
+    (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% of X"
+     r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
      r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased)\sby(?=\s)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
@@ -57,7 +58,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s? (?:for (?:[\w,-]+ ){1,6}?)?(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -75,7 +76,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
                                  "stake", "interest", "holding", "shareholder", "investor"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise"), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer",
+    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise"), ("suppl", "sell", "sold", "use", "order", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
      "chose", "picked", "selected"),
     ("distribut", "import", "sell", "hired", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
      "service", "maintenance", "repair"),
@@ -233,6 +234,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                            r"|\bled\s(?:an?\s|the\s|its\s)?(?:[\w$.,-]+\s){0,5}?round\b")),
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
+_FOUNDED_APPOSITIVE = re.compile(r",\s(?:which\swas\s)?(?:founded|established|set\sup|incorporated|listed)\b[^,;.()]{0,40},")
+_COORDINATED_PLAN = re.compile(r"\band\s(?:also\s)?(?:plans|intends|aims|expects|hopes|wants)\sto\b")
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 # "X will supply brake units to Y, the companies said": news of a contract, told by what it
 # commits the supplier to -- unless a plan word, or a plant still to be built, says otherwise
@@ -270,11 +273,11 @@ _PRESENT_STATE = Caseless(
     r"distributes|owns|manufactures|remains|works|uses|buys|include|includes|sources|provides|delivers|purchases)\b")
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
-    r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned)\b")
+    r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
 _SIGNED_THEN_WILL = Caseless(
     r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b")
 _DURATIVE = Caseless(
-    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the))\b"
+    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the|then)|ever\ssince)\b"
     r"|\bsince\s\d{4},?\s[^.;]{0,60}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
@@ -356,7 +359,7 @@ _ANAPHOR_SUBJ = re.compile(
 )
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
-    r"[Bb]oth (?:companies|sides|parties|firms|automakers|groups|partners)|[Tt]he (?:pair|duo|partners))\b"
+    r"[Bb]oth (?:companies|sides|parties|firms|automakers|groups|partners)|[Tt]he (?:pair|duo|partners|parties))\b"
 )
 # the object of a deal verb told by what it is: "bought the German firm", "acquired the Turin company"
 _DESCRIBED_OBJECT = re.compile(
@@ -745,6 +748,15 @@ def extract_deals(
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
         new = _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
                                lead, found)
+        if not new and claims and claims[-1].sentence == sent.index - 1 and claims[-1].date is None \
+                and claims[-1].end_date is None and _FINITE_SIGN.search(sent.text) \
+                and all(m.name in claims[-1].names for m in sm):
+            # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
+            # to ...": the sentence that tells the deal, naming no one new, dates it
+            d = _sentence_initial_date(sd, sent)
+            if d is not None:
+                claims[-1].date, claims[-1].dated_by_text = d.value, True
+                claims[-1].evidence.append(_evidence(article, sent))
         for c in new:
             if c.date is None and "raised_in" in c.extra:
                 # "X has raised ... this week. The round was led by A": the raising dates the round
@@ -756,7 +768,7 @@ def extract_deals(
                     c.date, c.dated_by_text = d.value, True
         claims += new
     claims = _fold_headline(article, _merge_in_article(claims))
-    _infer_dates(article, claims)
+    _infer_dates(article, claims, _signing_event(article, dates))
     out = []
     for n, c in enumerate(claims):
         if len(c.names) < 1 or c.extra.get("single"):
@@ -885,6 +897,9 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     target.status = "dissolved" if re.search(r"terminat|dissolv|wound", undone.group(), re.I) else "cancelled"
     target.evidence.append(_evidence(article, sent))
     return True
+
+
+_FOUNDED_BEFORE = re.compile(r",\s(?:which\swas\s|that\swas\s)?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,30}$")
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
@@ -1028,6 +1043,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                       and _raiser(article, focus, sent.index, exclude=frozenset(names)) is not None)
         if len(names) < 2 and not single and not round_lead:
             continue
+        if best.kind != "joint_venture":
+            # "Haoxin, founded in Hefei in 2019, supplies ...": the date describes the party
+            sd = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(cstart, x.start - 40), x.start)]
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
         if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
             # "Since deliveries began in 2018, X has built Y's cars under an arrangement first
@@ -1184,6 +1202,9 @@ class _Lowered:
 
 
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
+    if trigger.kind != "joint_venture":  # "Haoxin, founded in 2019, supplies ...": says nothing of the deal
+        sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
+        clause_text = _FOUNDED_APPOSITIVE.sub(",", clause_text)
     sent, clause = _Lowered(sent_text), _Lowered(clause_text)
     for i, (status, cue) in enumerate(_STATUS_CUES):
         # hearsay and denials colour a whole sentence; "is considering" only its own clause
@@ -1206,6 +1227,9 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 return "completed"  # "The round was led by A, which will hold 10%": the round is done
             if status == "planned" and clause.search(_WILL_PERFORM) and not sent.search(_NOT_YET) and not sent.search(_MOU):
                 return "signed"  # "X will supply Y with ...": the contract is the news
+            if status == "planned" and (co := _COORDINATED_PLAN.search(clause_text)) is not None \
+                    and not _Lowered(clause_text[: co.start()]).search(cue):
+                continue  # "supplies plates to X and plans to double its output": another predicate's plan
             if status == "planned" and re.search(r"\bwould see\b", clause_text) and not re.search(r"\b(?:will|plans? to|aims? to|intends? to)\b", clause_text):
                 continue
             return status
@@ -1511,12 +1535,20 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
 
 
 _USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected)\s")  # "X uses / chose Y's chips"
+_PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
+_GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b"
     r"(?:[^.;]|\.(?=,|\s[a-z0-9])){0,60}?\bby\s")  # (a full stop inside "Co., Ltd." or "Co. in" is no end)
 _REDUCED_PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s")
 _FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
+
+
+_JUST_BEFORE_VERB = re.compile(r"\s(?:would|will|shall|is\sto|are\sto|agrees\sto|agreed\sto|must|can)\s(?:also\s|then\s|jointly\s)?")
+_SUBJECT_FRAME = re.compile(
+    r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s"
+    r"|\b(?:under|by|through)\swhich\s|\bwhereby\s")
 
 
 def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[str, PartyRole]:
@@ -1580,15 +1612,26 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             for m in in_clause:
                 if m.start >= by_pos - 1 and m.name in chosen:
                     counter_role.setdefault(m.name, agent_role)
+    if agent is None and trig.kind == "supply" and text.startswith("won ", trig.start):
+        # "the company won an order worth 520 million yuan from Y": Y orders, the winner supplies
+        frm = re.search(r"\bfrom\s", window)
+        customer = frm and next((m.name for m in in_clause if m.start >= trig.start + frm.end() - 1
+                                 and m.name in chosen and m.name not in counter_role), None)
+        if customer:
+            counter_role[customer] = patient_role
     if agent is None:
         before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
         # "NIO said on Monday that CYVN had agreed to invest ...": the speaker is not the agent
         frame = None
-        for frame in re.finditer(r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s",
-                                 text[cstart : trig.start]):
+        # "JAC signed a contract under which Zhuoxing will supply ...": the subject of the relative clause
+        for frame in _SUBJECT_FRAME.finditer(text[cstart : trig.start]):
             pass
         if frame is not None:
             after_frame = [m for m in before if m.start >= cstart + frame.end()]
+            if after_frame and frame.group().endswith(("which ", "whereby ")):
+                # "under which it would move ... into Y, and Z would invest": the one the verb follows
+                verb_of = [m for m in after_frame if _JUST_BEFORE_VERB.fullmatch(text, m.end, trig.start)]
+                after_frame = verb_of or after_frame
             if after_frame:
                 before = after_frame
         if before and _WHICH_AFTER.match(text[before[-1].end : trig.start]):
@@ -1628,8 +1671,12 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             chosen_one = next((m for m in in_clause if picked.end() <= m.start < trig.end and m.name in chosen), None)
         if chosen_one is not None:
             agent = chosen_one.name
-    # "X uses Y's chips": Y, named inside the trigger, supplies X
-    if trig.kind == "supply" and _USES.match(text, trig.start, trig.end):
+    # "X signed a power purchase agreement with Y": X buys, Y supplies
+    if trig.kind == "supply" and agent is not None and len(chosen) == 2 and agent not in counter_role \
+            and _PURCHASE_AGREEMENT.search(text, trig.start, trig.end):
+        agent = next((n for n in chosen if n != agent and n not in counter_role), agent)
+    # "X uses Y's chips": Y, named inside the trigger, supplies X; "X gave Y an order": Y too
+    if trig.kind == "supply" and (_USES.match(text, trig.start, trig.end) or _GAVE.match(text, trig.start, trig.end)):
         maker = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
         if maker is not None:
             agent = maker.name
@@ -1655,6 +1702,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         if partner is not None:
             agent = partner
     hosts = {m.name for m in in_clause if m.type == "GovernmentBody"} if trig.kind == "investment" else set()
+    if agent in hosts:  # "signed by A on behalf of the county government and by B": B invests
+        agent = next((n for n in chosen if n not in hosts and n not in counter_role), agent)
     for name in chosen:
         if name in counter_role:
             roles[name] = counter_role[name]
@@ -1819,7 +1868,11 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         twin.date = _more_precise(twin.date, c.date)
         twin.end_date = _more_precise(twin.end_date, c.end_date)
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
-        if twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
+        # "gave X an order in 2017 ... X has supplied them ever since": a supply goes on
+        goes_on = c.kind in _CONTINUED_KINDS and "ongoing" in (twin.status, c.status) and "completed" in (twin.status, c.status)
+        if goes_on:
+            twin.status = "ongoing"
+        elif twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
             twin.status = c.status
         if c.spec > twin.spec:  # "jointly built ... . The station is the result of a strategic cooperation agreement"
             twin.spec, twin.rule = c.spec, c.rule
@@ -1846,9 +1899,39 @@ def _fold_headline(article: Article, claims: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _infer_dates(article: Article, claims: list[_Claim]) -> None:
+# "Nine projects were signed at the conference", "signed at the same ceremony"
+_SIGNED_AT_EVENT = re.compile(
+    r"\bsigned\s(?:[\w-]+\s){0,3}?at\s(?:the\s)?(?:same\s|opening\s|signing\s)?"
+    r"(?P<noun>conference|ceremony|forum|summit|expo|fair|event|meeting|exhibition|convention)\b")
+
+
+def _signing_event(article: Article, dates: list[DateMatch]) -> DateMatch | None:
+    """The day of the event at which the article says deals were signed ("On June 19 the
+    investment conference was held ... Nine projects were signed at the conference"): the
+    day-precise date of that sentence, or of the nearest sentence before it that names the
+    event."""
+    if "signed" not in article.text:
+        return None
+    for sent in article.sentences:
+        m = _SIGNED_AT_EVENT.search(sent.text)
+        if m is None:
+            continue
+        noun = m.group("noun")
+        for prev in reversed(article.sentences[max(0, sent.index - 3) : sent.index + 1]):
+            if prev is not sent and noun not in prev.text.lower():
+                continue
+            day = next((d for d in dates if prev.start <= d.start < prev.end and d.role == "event"
+                        and d.value.precision == "day"), None)
+            if day is not None:
+                return day
+        return None
+    return None
+
+
+def _infer_dates(article: Article, claims: list[_Claim], signing_event: DateMatch | None = None) -> None:
     """Undated signings take the article's news date: the day most of its deals name, or
-    the publication date for a present-perfect report ('have signed'). Marked inferred."""
+    the publication date for a present-perfect report ('have signed'); where the article
+    says its deals were signed at an event it dates, that event's day. Marked inferred."""
     days: dict[str, int] = {}
     values: dict[str, DateValue] = {}
     event_parties: dict[str, set[str]] = {}
@@ -1859,6 +1942,11 @@ def _infer_dates(article: Article, claims: list[_Claim]) -> None:
             event_parties.setdefault(c.date.value, set()).update(c.names)
     event = max(days, key=lambda k: (days[k], k)) if days else None
     for c in claims:
+        if signing_event is not None and c.status == "signed" and c.finite_sign and c.end_date is None and (
+                c.date is None or c.date.origin == "inferred"):
+            # the event the article dates is a surer guess than the publication date
+            c.date = signing_event.value.model_copy(update={"origin": "inferred"})
+            continue
         if c.date is not None or c.end_date is not None or not c.finite_sign:
             continue
         if _REALITY.get(c.status) or event is None:

@@ -642,7 +642,8 @@ _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
     rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
     rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s)\s)?"  # "William Li, NIO's founder"
-    rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}$"
+    rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}"
+    rf"(?:(?:[Cc]ounty|[Cc]ity|[Dd]istrict|[Mm]unicipal|[Pp]rovincial|[Tt]ownship)\s)?$"  # "Ren Kai, County Mayor,"
 )
 # the longest text after the name's comma: ", She has been its outgoing ", and an owner's name
 _NAME_BEFORE_TITLE_TAIL = len(", She has been its outgoing interim ") + 40
@@ -1499,7 +1500,8 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
 
 # "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
 _SHORT_FORM_AFTER = re.compile(
-    r"\s?(?:\((?:the\s(?=[“\"]))?(?:[“\"]?)([A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
+    # ("Jiuhua Green Power"): three words when quoted, two when not
+    r"\s?(?:\((?:the\s(?=[“\"]))?(?:[“\"]?)((?<=[“\"])[A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,12}){0,2}(?=[”\"])|[A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
 )
 
 
@@ -1655,13 +1657,18 @@ def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
 
 
 def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """'founded by Jean-Luc Moreau ... Mr. Moreau said': a name in a deal sentence whose
-    surname the article uses with Mr/Ms/Dr is a person, not a company."""
-    if not any(h in text for h in ("Mr", "Ms", "Dr")):
+    """A name in a deal sentence that the article gives a person elsewhere ("Ren Kai,
+    County Mayor, ... signed by Ren Kai"), or whose surname it uses with Mr/Ms/Dr
+    ("founded by Jean-Luc Moreau ... Mr. Moreau said"), is a person, not a company."""
+    people = {c.name for c in chosen if c.type == "Person"}
+    honorific = any(h in text for h in ("Mr", "Ms", "Dr"))
+    if not people and not honorific:
         return chosen
     out = []
     for c in chosen:
-        if c.via == "deal_context.v1" and c.key is None and _NAME_RE.fullmatch(c.name):
+        if c.via in ("deal_context.v1", "abbreviation.v1") and c.key is None and c.name in people:
+            c = _Cand(c.start, c.end, "Person", c.name, None, "person_named_elsewhere.v1", c.rank)
+        elif honorific and c.via == "deal_context.v1" and c.key is None and _NAME_RE.fullmatch(c.name):
             last = c.name.split()[-1]
             if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
                 c = _Cand(c.start, c.end, "Person", c.name, None, "honorific_surname.v1", c.rank)
