@@ -1193,3 +1193,39 @@ def test_a_power_purchase_agreement_the_buyer_is_the_customer_and_the_parties_si
     assert set(by_kind) == {"supply", "framework_agreement"}
     assert by_kind["supply"]["parties"] == {"Lumen Motors Co., Ltd.": "customer", "Kestrel Green Power Co., Ltd.": "supplier"}
     assert set(by_kind["framework_agreement"]["parties"]) == {"Lumen Motors Co., Ltd.", "Kestrel Green Power Co., Ltd."}
+
+
+def test_goods_bought_by_number_or_by_their_makers_name_are_a_supply_not_a_takeover():
+    [d] = deals_of("Lumen Motors, which has bought Kestrel Brake calipers for years, remained its largest customer.")
+    assert d["kind"] == "supply"
+    assert d["parties"] == {"Lumen Motors": "customer", "Kestrel Brake": "supplier"}
+    [d] = deals_of("Lumen Coach Co. is not new to Kestrel Cells Co.'s packs: in 2023 it bought 40 of them for a trial fleet.")
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Lumen Coach Co.": "customer", "Kestrel Cells Co.": "supplier"}
+    [d] = deals_of("Lumen Motors bought Kestrel Coach Co. in 2019.")  # a company bought outright
+    assert (d["kind"], d["parties"]) == ("investment", {"Lumen Motors": "investor", "Kestrel Coach Co.": "investee"})
+
+
+def test_a_completed_purchase_a_stake_sold_in_the_passive_and_polish_legal_names():
+    [d] = deals_of("In August Kestrel Brake Co. completed the purchase of all of Lumen Hamulce sp. z o.o., a caliper "
+                   "foundry in Opole, Poland, from the investment firm Arden Mezzanine Partners for 27 million euros.")
+    assert (d["kind"], d["status"], d["date"]) == ("investment", "completed", "2023-08")
+    assert d["parties"] == {"Kestrel Brake Co.": "investor", "Lumen Hamulce sp. z o.o.": "investee",
+                            "Arden Mezzanine Partners": "seller"}
+    [d] = deals_of("In 2021, 51% of Lumen Lamination Co. was sold by Kestrel Steel Group to Arden Motor Parts Co., "
+                   "a maker of motor housings, for about 410 million yuan.")
+    assert (d["kind"], d["date"]) == ("investment", "2021")
+    assert d["parties"] == {"Lumen Lamination Co.": "investee", "Kestrel Steel Group": "seller",
+                            "Arden Motor Parts Co.": "investor"}
+
+
+def test_a_purchase_suggested_in_the_press_is_a_rumour_and_goods_supplied_from_a_mill():
+    [d] = deals_of("It has also been suggested in the local press that the remaining 49% of Lumen Lamination Co. "
+                   "could be bought from Kestrel Steel Group by Arden Motor Parts Co.")
+    assert d["status"] == "rumoured"
+    [d] = deals_of("Most of Lumen Lamination Co.'s steel is still supplied from Kestrel Steel Group's mills.")
+    assert d["parties"] == {"Lumen Lamination Co.": "customer", "Kestrel Steel Group": "supplier"}
+    # speculation about something else in the sentence does not make the deal a rumour
+    [d] = deals_of("Lumen Motors builds the Orla sedans under its contract-manufacturing deal with Kestrel Tech, "
+                   "and this has fuelled speculation that it could offer the same service to others.")
+    assert d["status"] != "rumoured"

@@ -290,3 +290,30 @@ def test_an_unreadable_cache_is_set_aside_and_rebuilt(tmp_path, corpus):
         ingest([corpus], store)
     assert (tmp_path / "s" / (FILE_NAME + ".broken")).exists()
     assert _quads(store) == _quads(clean)
+
+
+def test_a_deal_told_with_fewer_parties_in_another_article_is_the_same_deal():
+    from anhui_kg.extraction import extract, load_aliases
+    from anhui_kg.models import Article
+    from anhui_kg.documents import split_sentences
+    from anhui_kg.extraction.dates import make_date
+    from anhui_kg.resolution import resolve_entities
+
+    def article(name, text):
+        return Article(id=name, text=text, sha256="0" * 64, published=make_date("2025-04", origin="metadata"),
+                       sentences=split_sentences(text))
+
+    aliases = load_aliases()
+    report = article("a.txt", "In August 2024 Kestrel Brake Co. completed the purchase of all of Lumen Hamulce sp. z o.o. "
+                              "from the investment firm Arden Mezzanine Partners for 27 million euros.")
+    factbox = article("b.txt", "* Kestrel Brake Co. bought Polish caliper foundry Lumen Hamulce in August 2024.")
+    resolved = resolve_entities([extract(report, aliases), extract(factbox, aliases)], aliases)
+    [deal] = [d for d in resolved.deals if d.kind == "investment"]
+    assert {e.document for e in deal.evidence} == {"a.txt", "b.txt"}
+    assert sorted(p.role for p in deal.parties) == ["investee", "investor", "seller"]
+    # a venture with a third founder named in a list is not folded into: its roles say nothing
+    jv_a = article("c.txt", "Kestrel Brake Co. and Lumen Motors signed a framework agreement in April 2025.")
+    jv_b = article("d.txt", "Kestrel Brake Co., Lumen Motors and Arden Motor Parts Co. signed a framework agreement "
+                            "in April 2025.")
+    resolved = resolve_entities([extract(jv_a, aliases), extract(jv_b, aliases)], aliases)
+    assert len([d for d in resolved.deals if d.kind == "framework_agreement"]) == 2

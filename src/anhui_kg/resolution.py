@@ -425,6 +425,20 @@ class _DealAcc:
             if self.parties.get(e, "party") == "party":
                 self.parties[e] = r
 
+    def fold(self, other: "_DealAcc") -> None:
+        """Take in a deal told with fewer parties ("X bought Y" beside "X bought Y from Z")."""
+        self.evidence |= other.evidence
+        self.claims += other.claims
+        self.date = _better_date(self.date, other.date)
+        self.end_date = _better_date(self.end_date, other.end_date)
+        if _STATUS_RANK.get(other.status, -1) > _STATUS_RANK.get(self.status, -1):
+            self.status = other.status
+        self.title = self.title or other.title
+        self.value = self.value or other.value
+        self.stake = self.stake if self.stake is not None else other.stake
+        self.place = self.place or other.place
+        self.generic = self.generic and other.generic
+
     def model(self, same: "_Interner") -> Deal:
         return Deal(
             id=self.id, kind=self.kind,
@@ -512,7 +526,33 @@ class _DealMerger:
         self.by_parties = defaultdict(list)
         self.generic = []
         self.specific = []
-        return _deal_ids(specific)
+        return _deal_ids(_fold_subsets(specific))
+
+
+def _fold_subsets(deals: list[_DealAcc]) -> list[_DealAcc]:
+    """A dated deal whose parties are some of one other deal's, of its kind, with a date
+    that fits and no role that clashes, is that deal told with less -- a factbox's "X bought
+    Y in August 2024" beside the report's "X completed the purchase of Y from Z" -- where
+    each party it lacks has a role of its own (the seller), not only a place in a list."""
+    groups: dict[tuple[str, str], list[_DealAcc]] = defaultdict(list)
+    for d in deals:
+        groups[(d.kind, _REALITY.get(d.status, ""))].append(d)
+    gone: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for d in sorted(group, key=lambda d: len(d.parties)):
+            if d.date is None:
+                continue
+            wider = [e for e in group if e is not d and id(e) not in gone and d.parties.keys() < e.parties.keys()
+                     and e.date is not None and _compatible(d.date, e.date)
+                     # the others have a part of their own (the seller), not just a name in the list
+                     and all(r != "party" for p, r in e.parties.items() if p not in d.parties)
+                     and all(r == e.parties[p] or "party" in (r, e.parties[p]) for p, r in d.parties.items())]
+            if len(wider) == 1:
+                wider[0].fold(d)
+                gone.add(id(d))
+    return [d for d in deals if id(d) not in gone]
 
 
 def _deal_ids(specific: list[_DealAcc]) -> tuple[list[_DealAcc], dict[str, str]]:

@@ -47,13 +47,14 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% of X"
      r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
-     r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased)\sby(?=\s)", "investment", 4),
+     r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto"
      r"|(?:sold|sells?|selling) (?:its|their|a|an|the) (?:[\d.]+ ?(?:%|percent|per cent) )?(?:remaining |entire |whole |minority |majority |controlling )?stake\b"
-     r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
+     r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )"
+     r"|\b(?:completed|closed|finali[sz]ed) (?:the|its|their) (?:planned |proposed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
@@ -215,11 +216,13 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                            # "have discussed a venture, but no agreement on it has been reached"
                            r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded)")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
-                          r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b")),
+                          r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b"
+                          r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b"
                           r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?of\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
+                              r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b")),
     ("planned", Caseless(r"\b(?:plans? to|planned|planning to|will|(?:is|are) (?:expected|due|scheduled|slated) to|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
@@ -250,7 +253,8 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through",
      "broke off", "without", "talks", "been "),
-    ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed"),
+    ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed",
+     "suggested", "speculated", "press"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
     ("plan", "will", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
@@ -899,6 +903,13 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     return True
 
 
+# "bought 40 of them", "buys Kestrel calipers": goods bought, by number or by their maker's name
+_BOUGHT_GOODS = re.compile(
+    r"(?:bought|buys|buying|purchased|purchases)\s(?:"
+    r"(?:(?:about|around|some|nearly|more\sthan)\s)?(?:\d[\d,.]*|dozens|hundreds|thousands|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|twenty|fifty)\s(?!%|percent|per\scent|million|billion|shares|stakes?\b)"
+    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s(?!(?:stakes?|shares|assets|units?|plants?|operations|business(?:es)?|"
+    r"interests?|holdings?|divisions?|subsidiaries)\b)[a-z][\w-]*s\b)")
 _FOUNDED_BEFORE = re.compile(r",\s(?:which\swas\s|that\swas\s)?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,30}$")
 
 
@@ -920,6 +931,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
                 and not any(x.start >= base + end for x in sm):
             continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
+        if kind == "acquisition" and (goods := _BOUGHT_GOODS.match(sent.text, start)) is not None:
+            # "has bought Kestrel calipers for years", "bought 40 of them": goods, not a company
+            triggers.append(_Trigger(base + start, base + goods.end(), "supply", 3, False))
+            continue
         referring = _ANAPHORIC_DEAL.search(before) is not None  # (searched once, used twice)
         if referring and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
@@ -1534,8 +1549,11 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
         counter_role[f.name] = role
 
 
-_USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected)\s")  # "X uses / chose Y's chips"
+_USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected|bought|buys|buying|purchased|purchases)\s")  # "X uses / chose Y's chips"
+_SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|purchased)\s(?:[\w-]+\s){0,2}?from\s(?:the\s)?")
+_SOLD_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\sby\s")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
+_BOUGHT_NUMBER = re.compile(r"(?:bought|buys|buying|purchased|purchases)\s(?![A-Z])")
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
@@ -1577,6 +1595,12 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 seller = next((n for n in chosen if n not in named and n != agent and n not in counter_role), None)
             if seller is not None:
                 counter_role[seller] = "seller"
+        elif buying and agent is not None and (by := _SOLD_BY.search(text, sold_from, cend)) is not None:
+            # "51% of X was sold by Y to Z": Y sells
+            seller_m = next((m for m in in_clause if by.end() - 1 <= m.start <= by.end() + 4
+                             and m.name in chosen and m.name != agent), None)
+            if seller_m is not None:
+                counter_role[seller_m.name] = "seller"
     w0 = max(cstart, trig.start - 40)  # a passive's verb may come just before the trigger
     window_before = text[w0:cend]
     passive = None if agent else (
@@ -1612,6 +1636,10 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             for m in in_clause:
                 if m.start >= by_pos - 1 and m.name in chosen:
                     counter_role.setdefault(m.name, agent_role)
+    if agent is None and trig.kind == "supply" and (frm := _SUPPLIED_FROM.search(window_before)) is not None:
+        # "most of X's steel is supplied from Y's mills": Y supplies
+        agent = next((m.name for m in in_clause if w0 + frm.end() - 1 <= m.start <= w0 + frm.end() + 4
+                      and m.name in chosen), None)
     if agent is None and trig.kind == "supply" and text.startswith("won ", trig.start):
         # "the company won an order worth 520 million yuan from Y": Y orders, the winner supplies
         frm = re.search(r"\bfrom\s", window)
@@ -1671,10 +1699,14 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             chosen_one = next((m for m in in_clause if picked.end() <= m.start < trig.end and m.name in chosen), None)
         if chosen_one is not None:
             agent = chosen_one.name
-    # "X signed a power purchase agreement with Y": X buys, Y supplies
+    # "X signed a power purchase agreement with Y", "X bought 40 buses": X buys, Y supplies;
+    # "new to Y's packs: it bought 40 of them": Y, whose goods they are
     if trig.kind == "supply" and agent is not None and len(chosen) == 2 and agent not in counter_role \
-            and _PURCHASE_AGREEMENT.search(text, trig.start, trig.end):
-        agent = next((n for n in chosen if n != agent and n not in counter_role), agent)
+            and not ordered and not passive and (_PURCHASE_AGREEMENT.search(text, trig.start, trig.end)
+                                                 or _BOUGHT_NUMBER.match(text, trig.start, trig.end)):
+        maker = next((m.name for m in in_clause if m.name in chosen and m.start < trig.start
+                      and text.startswith(("’s ", "'s "), m.end)), None)
+        agent = maker or next((n for n in chosen if n != agent and n not in counter_role), agent)
     # "X uses Y's chips": Y, named inside the trigger, supplies X; "X gave Y an order": Y too
     if trig.kind == "supply" and (_USES.match(text, trig.start, trig.end) or _GAVE.match(text, trig.start, trig.end)):
         maker = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
