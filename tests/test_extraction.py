@@ -1229,3 +1229,19 @@ def test_a_purchase_suggested_in_the_press_is_a_rumour_and_goods_supplied_from_a
     [d] = deals_of("Lumen Motors builds the Orla sedans under its contract-manufacturing deal with Kestrel Tech, "
                    "and this has fuelled speculation that it could offer the same service to others.")
     assert d["status"] != "rumoured"
+
+
+def test_a_maker_named_by_its_province_and_one_word_supplies_the_plant_of_its_customer():
+    [d] = deals_of("Anhui Kestrel agreed in August 2023 to supply 240 forklifts to the Lumen Motors plant in Hefei, "
+                   "an order valued at about 36 million yuan.")
+    assert (d["kind"], d["date"]) == ("supply", "2023-08")
+    assert d["parties"] == {"Anhui Kestrel": "supplier", "Lumen Motors": "customer"}
+    # a place and a common word is no company: the province acts through its government
+    [d] = deals_of("Anhui Province agreed in August 2023 to supply land to the Lumen Motors plant.")
+    assert "Anhui Province" not in d["parties"]
+
+
+def test_a_supply_under_way_is_ongoing_though_its_contract_was_signed():
+    [d] = deals_of("Kestrel Semiconductor has begun shipping power modules to Lumen Motors under a contract "
+                   "signed in 2023.")
+    assert d["status"] == "ongoing"

@@ -238,6 +238,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
 _FOUNDED_APPOSITIVE = re.compile(r",\s(?:which\swas\s)?(?:founded|established|set\sup|incorporated|listed)\b[^,;.()]{0,40},")
+_UNDER_WAY = Caseless(r"\b(?:has|have)\s(?:now\s|already\s)?(?:begun|started)\s(?:shipping|supplying|delivering|producing|building|assembling)\b"
+                      r"|\bcurrently\s(?:supplies|supply|ships|delivers|provides|builds|produces|assembles)\b")
 _COORDINATED_PLAN = re.compile(r"\band\s(?:also\s)?(?:plans|intends|aims|expects|hopes|wants)\sto\b")
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 # "X will supply brake units to Y, the companies said": news of a contract, told by what it
@@ -1228,6 +1230,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
         if scope.has_cue_words(i) and scope.search(cue):
             if status == "completed" and clause.search(_DURATIVE):
                 return "ongoing"  # "has supplied X for several years": still going on
+            if status in ("signed", "completed", "announced") and clause.search(_UNDER_WAY):
+                return "ongoing"  # "has begun shipping modules to X under a contract signed in 2023"
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
             if status == "hypothetical" and not sent.search(_CONDITION) and not clause.search(cue):
@@ -1331,9 +1335,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if _AS_A_VENTURE_AFTER.match(after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
-        if _SITE_AFTER.match(after) and \
-                re.search(r"\b(?:former|old|ex-|the)\s$", before):
-            continue  # "the former Nissan factory": a place described, not a party
+        if _SITE_AFTER.match(after) and re.search(r"\b(?:former|old|ex-|the)\s$", before) \
+                and not (trig.kind == "supply" and re.search(r"\b(?:to|for)\sthe\s$", before)):
+            # "the former Nissan factory": a place described, not a party -- but "supply
+            # forklifts to the X plant": X, whose plant it is, is the customer
+            continue
         if _BESIDE_BEFORE.search(before):
             continue  # "a plant next to BYD's vehicle base": where it is, not who signs
         if _BRAND_USERS_AFTER.match(after) or (_CARS_AFTER.match(after) and _SERVICE_VERB_BEFORE.search(before)):

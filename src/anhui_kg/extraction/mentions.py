@@ -568,6 +568,12 @@ _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", 
                             "place_site.v1", "place_unit.v1", "appositive.v1", "descriptor.v1"})
 
 
+def _name_word_after_place(word: str) -> bool:
+    """'Heli' in 'Anhui Heli': a word that can only be the rest of an organisation's name."""
+    return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word not in STOP_CAPS
+            and word not in GENERIC_WORDS and word not in GENERIC_SINGLE and not DEMONYM.fullmatch(word))
+
+
 def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     """Keep non-overlapping candidates: surer rules first, then longer spans.
 
@@ -602,12 +608,14 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         )
 
     def place_then_new_name(c: _Cand) -> bool:
-        """The span is a known place and two or more words no table knows:
-        "Hefei Kestrel Compressor supplies ..."."""
+        """The span is a known place and words no table knows: "Hefei Kestrel Compressor
+        supplies ...", "Anhui Kestrel agreed to supply ..." (one word, if it is no common
+        word of names or places)."""
         inside = known_inside(c)
         if len(inside) != 1 or inside[0][0] != c.start or not known_place.get(inside[0], False):
             return False
-        return len(c.name[inside[0][1] - c.start :].split()) >= 2
+        rest = c.name[inside[0][1] - c.start :].split()
+        return len(rest) >= 2 or len(rest) == 1 and _name_word_after_place(rest[0])
 
     def tier(c: _Cand) -> int:
         t = _TIER.get(c.via, 1)
