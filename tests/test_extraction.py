@@ -1245,3 +1245,19 @@ def test_a_supply_under_way_is_ongoing_though_its_contract_was_signed():
     [d] = deals_of("Kestrel Semiconductor has begun shipping power modules to Lumen Motors under a contract "
                    "signed in 2023.")
     assert d["status"] == "ongoing"
+
+
+def test_no_agreement_with_x_and_a_correction_notice_are_denials():
+    [d] = deals_of("Kestrel Display Co. said it had no supply agreement with Lumen Motors and had only provided samples.")
+    assert d["status"] == "denied"
+    deals = deals_of("Correction: An earlier version of this story said that Lumen Motors had chosen Kestrel Display Co. "
+                     "as a supplier.")
+    assert deals and all(d["status"] == "denied" for d in deals)
+
+
+def test_deliveries_for_a_brands_cars_are_a_supply_to_the_brands_owner():
+    # (the brand is a known one of the alias table; the supplier is invented)
+    [d] = deals_of("Kestrel Display Co. has started series deliveries of head-up displays for Chery's Exeed sedans "
+                   "under a contract it won in 2023.")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2023")
+    assert d["parties"] == {"Kestrel Display Co.": "supplier", "Chery Automobile": "customer"}
