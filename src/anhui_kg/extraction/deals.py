@@ -1067,7 +1067,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if len(names) < 2 and not single and not round_lead:
             continue
         if best.kind != "joint_venture":
-            # "Haoxin, founded in Hefei in 2019, supplies ...": the date describes the party
+            # "Kestrel, founded in Hefei in 2019, supplies ...": the date describes the party
             sd = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(cstart, x.start - 40), x.start)]
         d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
         if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
@@ -1225,7 +1225,7 @@ class _Lowered:
 
 
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
-    if trigger.kind != "joint_venture":  # "Haoxin, founded in 2019, supplies ...": says nothing of the deal
+    if trigger.kind != "joint_venture":  # "Kestrel, founded in 2019, supplies ...": says nothing of the deal
         sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
         clause_text = _FOUNDED_APPOSITIVE.sub(",", clause_text)
     sent, clause = _Lowered(sent_text), _Lowered(clause_text)
@@ -1665,7 +1665,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
         # "NIO said on Monday that CYVN had agreed to invest ...": the speaker is not the agent
         frame = None
-        # "JAC signed a contract under which Zhuoxing will supply ...": the subject of the relative clause
+        # "Lumen signed a contract under which Kestrel will supply ...": the subject of the relative clause
         for frame in _SUBJECT_FRAME.finditer(text[cstart : trig.start]):
             pass
         if frame is not None:

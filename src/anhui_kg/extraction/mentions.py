@@ -569,7 +569,7 @@ _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", 
 
 
 def _name_word_after_place(word: str) -> bool:
-    """'Heli' in 'Anhui Heli': a word that can only be the rest of an organisation's name."""
+    """'Kestrel' in 'Anhui Kestrel': a word that can only be the rest of an organisation's name."""
     return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word not in STOP_CAPS
             and word not in GENERIC_WORDS and word not in GENERIC_SINGLE and not DEMONYM.fullmatch(word))
 
@@ -1509,7 +1509,7 @@ def _products(text: str, aliases: Aliases) -> list[_Cand]:
 
 # "Long Name (ABBR)", 'Long Name ("ABBR")', "Long Name, or ABBR,", "Long Name, known as ABBR,"
 _SHORT_FORM_AFTER = re.compile(
-    # ("Jiuhua Green Power"): three words when quoted, two when not
+    # ("Kestrel Green Power"): three words when quoted, two when not
     r"\s?(?:\((?:the\s(?=[“\"]))?(?:[“\"]?)((?<=[“\"])[A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,12}){0,2}(?=[”\"])|[A-Z][\w&-]{1,15}(?:\s[A-Z][\w&-]{1,8})?)(?:[”\"]?)(?:\s(?:or|and)\s[^)]*)?\)|,\s(?:or|(?:better\s|also\s|now\s|widely\s)?known\sas)\s[“\"]?([A-Z][\w&-]{1,15})[”\"]?(?=[,.;)\s]))"
 )
 
