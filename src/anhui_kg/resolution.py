@@ -534,24 +534,25 @@ def _fold_subsets(deals: list[_DealAcc]) -> list[_DealAcc]:
     that fits and no role that clashes, is that deal told with less -- a factbox's "X bought
     Y in August 2024" beside the report's "X completed the purchase of Y from Z" -- where
     each party it lacks has a role of its own (the seller), not only a place in a list."""
-    groups: dict[tuple[str, str], list[_DealAcc]] = defaultdict(list)
+    # the deals each party of each (kind, reality) takes part in: a wider deal holds all of
+    # d's parties, so only those of one of them need comparing
+    holding: dict[tuple[str, str, str], list[_DealAcc]] = defaultdict(list)
     for d in deals:
-        groups[(d.kind, _REALITY.get(d.status, ""))].append(d)
+        for p in d.parties:
+            holding[(d.kind, _REALITY.get(d.status, ""), p)].append(d)
     gone: set[int] = set()
-    for group in groups.values():
-        if len(group) < 2:
+    for d in sorted(deals, key=lambda d: len(d.parties)):
+        if d.date is None:
             continue
-        for d in sorted(group, key=lambda d: len(d.parties)):
-            if d.date is None:
-                continue
-            wider = [e for e in group if e is not d and id(e) not in gone and d.parties.keys() < e.parties.keys()
-                     and e.date is not None and _compatible(d.date, e.date)
-                     # the others have a part of their own (the seller), not just a name in the list
-                     and all(r != "party" for p, r in e.parties.items() if p not in d.parties)
-                     and all(r == e.parties[p] or "party" in (r, e.parties[p]) for p, r in d.parties.items())]
-            if len(wider) == 1:
-                wider[0].fold(d)
-                gone.add(id(d))
+        group = holding[(d.kind, _REALITY.get(d.status, ""), next(iter(d.parties)))]
+        wider = [e for e in group if e is not d and id(e) not in gone and d.parties.keys() < e.parties.keys()
+                 and e.date is not None and _compatible(d.date, e.date)
+                 # the others have a part of their own (the seller), not just a name in the list
+                 and all(r != "party" for p, r in e.parties.items() if p not in d.parties)
+                 and all(r == e.parties[p] or "party" in (r, e.parties[p]) for p, r in d.parties.items())]
+        if len(wider) == 1:
+            wider[0].fold(d)
+            gone.add(id(d))
     return [d for d in deals if id(d) not in gone]
 
 

@@ -240,7 +240,10 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                            r"|\bled\s(?:an?\s|the\s|its\s)?(?:[\w$.,-]+\s){0,5}?round\b")),
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
-_FOUNDED_APPOSITIVE = re.compile(r",\s(?:which\swas\s)?(?:founded|established|set\sup|incorporated|listed)\b[^,;.()]{0,40},")
+# ", founded in Hefei in 2019,": what the party is, not what the deal did (status and date)
+_FOUNDED_ASIDE = r",\s(?:which\swas\s|that\swas\s)?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,%d}"
+_FOUNDED_APPOSITIVE = re.compile(_FOUNDED_ASIDE % 40 + ",")
+_FOUNDED_BEFORE = re.compile(_FOUNDED_ASIDE % 30 + "$")
 _UNDER_WAY = Caseless(r"\b(?:has|have)\s(?:now\s|already\s)?(?:begun|started)\s(?:shipping|supplying|delivering|producing|building|assembling"
                       r"|(?:[\w-]+\s)?(?:deliveries|shipments|supplies))\b"
                       r"|\bcurrently\s(?:supplies|supply|ships|delivers|provides|builds|produces|assembles)\b")
@@ -911,14 +914,15 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     return True
 
 
+_BUYING_WORDS = "bought|buys|buying|purchased|purchases"
+_BUYING = f"(?:{_BUYING_WORDS})"
 # "bought 40 of them", "buys Kestrel calipers": goods bought, by number or by their maker's name
 _BOUGHT_GOODS = re.compile(
-    r"(?:bought|buys|buying|purchased|purchases)\s(?:"
+    _BUYING + r"\s(?:"
     r"(?:(?:about|around|some|nearly|more\sthan)\s)?(?:\d[\d,.]*|dozens|hundreds|thousands|two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve|twenty|fifty)\s(?!%|percent|per\scent|million|billion|shares|stakes?\b)"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s(?!(?:stakes?|shares|assets|units?|plants?|operations|business(?:es)?|"
     r"interests?|holdings?|divisions?|subsidiaries)\b)[a-z][\w-]*s\b)")
-_FOUNDED_BEFORE = re.compile(r",\s(?:which\swas\s|that\swas\s)?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,30}$")
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
@@ -983,6 +987,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 return i
         return len(clauses) - 1
 
+    # "Kestrel, founded in Hefei in 2019, supplies ...": a date that describes a party dates no deal
+    deal_dates = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(base, x.start - 40), x.start)]
     by_clause: dict[int, list[_Trigger]] = {}
     for t in live:
         by_clause.setdefault(clause_of(t.start), []).append(t)
@@ -1066,14 +1072,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                       and _raiser(article, focus, sent.index, exclude=frozenset(names)) is not None)
         if len(names) < 2 and not single and not round_lead:
             continue
-        if best.kind != "joint_venture":
-            # "Kestrel, founded in Hefei in 2019, supplies ...": the date describes the party
-            sd = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(cstart, x.start - 40), x.start)]
-        d = _nearest_date(sd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
+        csd = sd if best.kind == "joint_venture" else deal_dates
+        d = _nearest_date(csd, best.start, base, sent.end, clause=(cstart, cend), exclude_decade=True)
         if d is not None and "since" in text[max(cstart, d.start - 40) : d.start].lower():
             # "Since deliveries began in 2018, X has built Y's cars under an arrangement first
             # agreed in 2016": the date of the agreement, not of the 'since' clause, starts the deal
-            agreed = next((x for x in sd if cstart <= x.start < cend and x is not d
+            agreed = next((x for x in csd if cstart <= x.start < cend and x is not d
                            and x.value.precision not in ("decade", "unknown")
                            and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
             d = agreed or d
@@ -1081,15 +1085,15 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if d is None and ci > 0 and not later and not _PREDICATE_LIST.match(text, cstart):
             # "came in 2007, when it and X founded ...": the date of the clause before
             pa, pb = clauses[ci - 1]
-            d = _nearest_date(sd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
+            d = _nearest_date(csd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
         if d is None and not later:
-            d = _sentence_initial_date(sd, sent) or (lead if ci == 0 else None)
+            d = _sentence_initial_date(csd, sent) or (lead if ci == 0 else None)
         end_d = None
         start_d = d.value if d is not None else None
         if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
             end_d, start_d = d.value, None
         if d is not None and d.role == "range_start":
-            other = next((x for x in sd if x.role == "range_end" and x.start > d.start), None)
+            other = next((x for x in csd if x.role == "range_end" and x.start > d.start), None)
             if other is not None:
                 end_d = other.value
         if d is not None and d.role in ("target", "as_of"):
@@ -1097,7 +1101,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         status = _status(sent.text, clause_text, best)
         pub = article.published
         # "signed in the mid-2000s": the text dates it, only too coarsely to keep; not the article date
-        decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in sd)
+        decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in csd)
         if start_d is None and end_d is None and pub is not None and status not in _REALITY and not decade_said and (
             (_PERFECT.search(clause_text) and _FINITE_SIGN.search(clause_text))
             or (pub.precision == "day" and _NEWS_VERB.search(sent.text))
@@ -1225,7 +1229,8 @@ class _Lowered:
 
 
 def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
-    if trigger.kind != "joint_venture":  # "Kestrel, founded in 2019, supplies ...": says nothing of the deal
+    if trigger.kind != "joint_venture" and _FOUNDED_APPOSITIVE.search(sent_text):
+        # "Kestrel, founded in 2019, supplies ...": says nothing of the deal
         sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
         clause_text = _FOUNDED_APPOSITIVE.sub(",", clause_text)
     sent, clause = _Lowered(sent_text), _Lowered(clause_text)
@@ -1563,11 +1568,11 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
         counter_role[f.name] = role
 
 
-_USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected|bought|buys|buying|purchased|purchases)\s")  # "X uses / chose Y's chips"
+_USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected|%s)\s" % _BUYING_WORDS)  # "X uses / chose / buys Y's chips"
 _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|purchased)\s(?:[\w-]+\s){0,2}?from\s(?:the\s)?")
-_SOLD_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\sby\s")
+_SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
-_BOUGHT_NUMBER = re.compile(r"(?:bought|buys|buying|purchased|purchases)\s(?![A-Z])")
+_BOUGHT_NUMBER = re.compile(_BUYING + r"\s(?![A-Z])")
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
@@ -1581,6 +1586,11 @@ _JUST_BEFORE_VERB = re.compile(r"\s(?:would|will|shall|is\sto|are\sto|agrees\sto
 _SUBJECT_FRAME = re.compile(
     r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s"
     r"|\b(?:under|by|through)\swhich\s|\bwhereby\s")
+
+
+def _named_at(in_clause: list[Mention], chosen, pos: int, skip: str | None = None) -> Mention | None:
+    """The chosen party named right at ``pos`` (the end of "sold to ", "from ", "by ")."""
+    return next((m for m in in_clause if pos - 1 <= m.start <= pos + 4 and m.name in chosen and m.name != skip), None)
 
 
 def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[str, PartyRole]:
@@ -1597,11 +1607,12 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     sold = re.search(r"\b(?:sold|sells?|selling)\s(?:[^.;]{0,80}?\s)?to\s" if buying else r"\bsold\sto\s", text[sold_from:cend])
     if sold:
         to_pos = sold_from + sold.end()
-        buyer = next((m for m in in_clause if to_pos - 1 <= m.start <= to_pos + 4 and m.name in chosen), None)
+        buyer = _named_at(in_clause, chosen, to_pos)
         agent = None if buyer is None else buyer.name
         if buyer is not None and text.startswith(("’s ", "'s "), buyer.end):
             agent = ""  # "sold its stake in X back to X's management": the buyer is not named
-        if buying and agent is not None and not re.search(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b", text[sold_from:cend]):
+        passive_sale = _SOLD_PASSIVE.search(text, sold_from, cend) if buying and agent is not None else None
+        if buying and agent is not None and passive_sale is None:
             seller = next((m.name for m in in_clause if m.start < sold_from + sold.start() and m.name in chosen
                            and m.name != agent and m.name not in counter_role), None)
             if seller is None:  # "it sold its stake in X to Y": 'it', the passage's company, sells
@@ -1609,10 +1620,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 seller = next((n for n in chosen if n not in named and n != agent and n not in counter_role), None)
             if seller is not None:
                 counter_role[seller] = "seller"
-        elif buying and agent is not None and (by := _SOLD_BY.search(text, sold_from, cend)) is not None:
+        elif passive_sale is not None and passive_sale.group("by"):
             # "51% of X was sold by Y to Z": Y sells
-            seller_m = next((m for m in in_clause if by.end() - 1 <= m.start <= by.end() + 4
-                             and m.name in chosen and m.name != agent), None)
+            seller_m = _named_at(in_clause, chosen, passive_sale.end(), skip=agent)
             if seller_m is not None:
                 counter_role[seller_m.name] = "seller"
     w0 = max(cstart, trig.start - 40)  # a passive's verb may come just before the trigger
@@ -1630,7 +1640,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])
     if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
         at = trig.start + ordered.end()
-        agent = next((m.name for m in in_clause if at - 1 <= m.start <= at + 4 and m.name in chosen), None)
+        agent = getattr(_named_at(in_clause, chosen, at), "name", None)
         if agent is not None and trig.kind == "investment":
             # "raised CNY 800 million from A, B and C": each one listed invests
             listed = [m for m in in_clause if m.start >= at - 1 and m.name in chosen]
@@ -1643,8 +1653,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
         awarded = _AWARDED_TO.search(text, w0, by_pos) if trig.kind == "supply" else None
         if awarded is not None:  # "the contract was awarded to X by Y": Y awards it, X supplies
-            agent = next((m.name for m in in_clause if awarded.end() - 1 <= m.start <= awarded.end() + 4
-                          and m.name in chosen), agent)
+            agent = getattr(_named_at(in_clause, chosen, awarded.end()), "name", agent)
         if trig.kind == "investment" and "led by" in text[trig.start : trig.end]:
             # "The round was led by A, with B and C also taking part": all of them invest
             for m in in_clause:
@@ -1652,8 +1661,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                     counter_role.setdefault(m.name, agent_role)
     if agent is None and trig.kind == "supply" and (frm := _SUPPLIED_FROM.search(window_before)) is not None:
         # "most of X's steel is supplied from Y's mills": Y supplies
-        agent = next((m.name for m in in_clause if w0 + frm.end() - 1 <= m.start <= w0 + frm.end() + 4
-                      and m.name in chosen), None)
+        agent = getattr(_named_at(in_clause, chosen, w0 + frm.end()), "name", None)
     if agent is None and trig.kind == "supply" and text.startswith("won ", trig.start):
         # "the company won an order worth 520 million yuan from Y": Y orders, the winner supplies
         frm = re.search(r"\bfrom\s", window)
@@ -1695,7 +1703,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     customer_of = re.search(r"\bcustomers?\s(?:of|for)\b", text[trig.start : trig.end]) if trig.kind == "supply" else None
     if customer_of:  # "X is the largest customer of Y": Y supplies
         at = trig.start + customer_of.end() + 1
-        agent = next((m.name for m in in_clause if at - 1 <= m.start <= at + 4 and m.name in chosen), None)
+        agent = getattr(_named_at(in_clause, chosen, at), "name", None)
     # "X was chosen by Y as its supplier": X, the subject, supplies
     if trig.kind == "supply" and re.search(r"\bas\b[^.;]*supplier", text[trig.start : trig.end]):
         subject = next((m for m in in_clause if m.start < trig.start and m.name in chosen), None)
@@ -1956,21 +1964,20 @@ def _signing_event(article: Article, dates: list[DateMatch]) -> DateMatch | None
     investment conference was held ... Nine projects were signed at the conference"): the
     day-precise date of that sentence, or of the nearest sentence before it that names the
     event."""
-    if "signed" not in article.text:
+    m = _SIGNED_AT_EVENT.search(article.text) if "signed" in article.text else None
+    if m is None:
         return None
-    for sent in article.sentences:
-        m = _SIGNED_AT_EVENT.search(sent.text)
-        if m is None:
+    noun = m.group("noun")
+    sent = next((x for x in article.sentences if x.start <= m.start() < x.end), None)
+    if sent is None:
+        return None
+    for prev in reversed(article.sentences[max(0, sent.index - 3) : sent.index + 1]):
+        if prev is not sent and noun not in prev.text.lower():
             continue
-        noun = m.group("noun")
-        for prev in reversed(article.sentences[max(0, sent.index - 3) : sent.index + 1]):
-            if prev is not sent and noun not in prev.text.lower():
-                continue
-            day = next((d for d in dates if prev.start <= d.start < prev.end and d.role == "event"
-                        and d.value.precision == "day"), None)
-            if day is not None:
-                return day
-        return None
+        day = next((d for d in dates if prev.start <= d.start < prev.end and d.role == "event"
+                    and d.value.precision == "day"), None)
+        if day is not None:
+            return day
     return None
 
 
