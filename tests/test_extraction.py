@@ -1261,3 +1261,32 @@ def test_deliveries_for_a_brands_cars_are_a_supply_to_the_brands_owner():
                    "under a contract it won in 2023.")
     assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2023")
     assert d["parties"] == {"Kestrel Display Co.": "supplier", "Chery Automobile": "customer"}
+
+
+def test_the_signing_not_the_report_dates_a_deal():
+    text = ("ARDEN, Aug 19 (Newswire) - Kestrel Motors will supply 400 mining trucks to Lumen Mining LLC, "
+            "the company said on Tuesday. The contract was signed in Ulan Bator on Monday by the two chief executives. "
+            "At the same ceremony Kestrel Motors, Lumen Mining LLC and Arden Volt LLC signed a memorandum of "
+            "understanding on battery swapping.")
+    deals = deals_of(text, "2025-08-19")
+    supply = next(d for d in deals if d["kind"] == "supply")
+    mou = next(d for d in deals if d["kind"] != "supply")
+    assert supply["date"] == "2025-08-18"  # Monday, not the Tuesday of the report or the dateline
+    assert mou["date"] == "2025-08-18" and len(mou["parties"]) == 3
+    # a report date stays when no later sentence tells the signing
+    [d] = deals_of("Kestrel Motors will supply 400 mining trucks to Lumen Mining LLC, the company said on Tuesday.",
+                   "2025-08-19")
+    assert d["date"] == "2025-08-19"
+
+
+def test_a_memorandum_signed_is_signed_whatever_it_foresees():
+    [d] = deals_of("Kestrel Tech and Lumen Motors signed a memorandum of understanding to set up a joint laboratory "
+                   "in Arden, where engineers of both companies will record regional accents.")
+    assert (d["kind"], d["status"]) == ("framework_agreement", "signed")
+    [d] = deals_of("Kestrel Tech and Lumen Motors plan to sign a memorandum of understanding next month.")
+    assert d["status"] == "planned"
+
+
+def test_goods_bought_from_a_maker_are_supplied_by_the_maker():
+    [d] = deals_of("Lumen Mining LLC bought 30 trucks from Kestrel Motors in 2023.")
+    assert d["parties"] == {"Lumen Mining LLC": "customer", "Kestrel Motors": "supplier"}

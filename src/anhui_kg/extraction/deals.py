@@ -301,6 +301,12 @@ _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)
 _ANNOUNCED_OTHER = Caseless(
     r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|reported|confirmed)\s(?:on\s)?$")
+_SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
+_SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_THE_DEAL_SIGNED = re.compile(
+    r"(?:The|That|This)\s(?:[\w-]+\s)?(?:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -752,27 +758,44 @@ def extract_deals(
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
-        if found.isdisjoint(_ALL_NEEDS):
+        after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
+        if found.isdisjoint(_ALL_NEEDS) and not after_deal:
             continue
         sd = [d for d in dates if sent.start <= d.start < sent.end]
         lead = None
-        if sent.index > 0 and not (claims and claims[-1].sentence == sent.index - 1):
+        if sent.index > 0 and not after_deal:
             # "Three years later Chery changed course. X bought half of ...": the short sentence before dates it
             prev = article.sentences[sent.index - 1]
             if len(prev.text) <= 80:
                 lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
-        new = _sentence_claims(article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"],
-                               lead, found)
-        if not new and claims and claims[-1].sentence == sent.index - 1 and claims[-1].date is None \
-                and claims[-1].end_date is None and _FINITE_SIGN.search(sent.text) \
-                and all(m.name in claims[-1].names for m in sm):
-            # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
-            # to ...": the sentence that tells the deal, naming no one new, dates it
-            d = _sentence_initial_date(sd, sent)
+        new = [] if found.isdisjoint(_ALL_NEEDS) else _sentence_claims(
+            article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"], lead, found)
+        if not new and after_deal and claims[-1].end_date is None \
+                and _FINITE_SIGN.search(sent.text) and all(_among(m.name, claims[-1].names) for m in sm):
+            last = claims[-1]
+            if last.date is None:
+                # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
+                # to ...": the sentence that tells the deal, naming no one new, dates it
+                d = _sentence_initial_date(sd, sent)
+            else:
+                # "X will supply ..., the company said on Tuesday. The contract was signed in
+                # Ulan Bator on Monday": the signing, not the report, dates the deal
+                signed = _THE_DEAL_SIGNED.match(sent.text) if last.extra.get("reported") else None
+                d = signed and next((x for x in sd if x.start >= sent.start + signed.end()
+                                     and x.value.precision == "day" and x.role == "event"), None)
+                if d is not None:
+                    last.place = last.place or _place([m for m in every if m.type == "Place"],
+                                                      sent.start, sent.end, text)
             if d is not None:
-                claims[-1].date, claims[-1].dated_by_text = d.value, True
-                claims[-1].evidence.append(_evidence(article, sent))
+                last.date, last.dated_by_text = d.value, True
+                last.evidence.append(_evidence(article, sent))
+        same = _SAME_OCCASION.search(sent.text) if new and claims and "same" in sent.text else None
         for c in new:
+            if same is not None and claims[-1].date is not None and claims[-1].date.precision == "day" \
+                    and (c.date is None or c.date.origin == "inferred"):
+                # "At the same ceremony X and Y signed a memorandum": the day and place of the deal before
+                c.date = claims[-1].date.model_copy(update={"origin": "inferred"})
+                c.place = c.place or claims[-1].place
             if c.date is None and "raised_in" in c.extra:
                 # "X has raised ... this week. The round was led by A": the raising dates the round
                 raised = article.sentences[c.extra["raised_in"]]
@@ -806,6 +829,12 @@ def extract_deals(
             )
         )
     return tuple(out)
+
+
+def _among(name: str, names: dict[str, str]) -> bool:
+    """'Tavan Kestrel' is among the parties 'Tavan Kestrel Mining LLC' and 'JAC': by its
+    name or as the short form of one."""
+    return name in names or any(n.startswith(name + " ") for n in names)
 
 
 def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> bool:
@@ -1088,6 +1117,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             d = _nearest_date(csd, best.start, base, sent.end, clause=(base + pa, base + pb), exclude_decade=True)
         if d is None and not later:
             d = _sentence_initial_date(csd, sent) or (lead if ci == 0 else None)
+        # "X will supply ... to Y, the company said on Tuesday": the day of the report
+        # "HEFEI, Aug 19 (Kestrel) - X will supply ...": the dateline's day, also a report's
+        reported = d is not None and (_REPORTED_ON.search(text, max(cstart, d.start - 30), d.start) is not None
+                                      or (d.start - base < 40 and _DATELINE_AFTER.match(text, d.end) is not None))
         end_d = None
         start_d = d.value if d is not None else None
         if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
@@ -1098,7 +1131,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 end_d = other.value
         if d is not None and d.role in ("target", "as_of"):
             start_d = None
-        status = _status(sent.text, clause_text, best)
+        status = _status(sent.text, clause_text, best,
+                         best.kind == "framework_agreement" and _SIGNED_JUST_BEFORE.search(text, cstart, best.start) is not None)
         pub = article.published
         # "signed in the mid-2000s": the text dates it, only too coarsely to keep; not the article date
         decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in csd)
@@ -1126,6 +1160,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             perfect=bool(_PERFECT.search(sent.text)),
             dated_by_text=d is not None,
         )
+        if reported:
+            claim.extra["reported"] = True
         for name, (mid, role) in names.items():
             claim.names[name] = mid
             claim.parties[mid] = (("investee" if raised_in else "investor") if single else
@@ -1228,7 +1264,9 @@ class _Lowered:
         return (cue.lower.search(self.low) if self.low is not None else cue.search(self.text)) is not None
 
 
-def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
+def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool = False) -> DealStatus:
+    """The deal's status from the cues of its sentence and clause; ``signed_it``: the clause
+    says the framework agreement itself was signed ("X and Y signed an MoU to ...")."""
     if trigger.kind != "joint_venture" and _FOUNDED_APPOSITIVE.search(sent_text):
         # "Kestrel, founded in 2019, supplies ...": says nothing of the deal
         sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
@@ -1249,6 +1287,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger) -> DealStatus:
                 continue  # "When X agreed to ..., critics said it might ...": a comment in another clause
             if status == "announced" and scope.search(_ANNOUNCED_OTHER):
                 continue  # "today announced the market launch of the S800, ... developed with Y": not the deal
+            if status == "planned" and signed_it and cue is not _MOU:
+                return "signed"  # "signed an MoU to set up a lab where engineers will ...": what it foresees
             if status == "planned" and clause.search(_SIGNING_WITH):
                 return "signed"  # "aims to build an alliance, signing with A, B and C": the signings happened
             if status == "planned" and clause.search(_SIGNED_THEN_WILL) and not clause.search(_MOU):
@@ -1635,7 +1675,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                  if not (trig.kind == "supply" and _FOR_GOODS.search(text, max(w0, w0 + p.start() - 60), w0 + p.start()))),
                 None))
     ordered = None if agent or trig.kind != "supply" else re.match(
-        r"(?:ordered|placed|sourc\w*|buys|buying|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s", text[trig.start : cend])
+        r"(?:ordered|placed|sourc\w*|%s|purchas\w*|procur\w*)\b[^.;]{0,80}?\b(?:from|with)\s" % _BUYING_WORDS, text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
         ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])
     if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
