@@ -139,6 +139,8 @@ TABLE = [
     ("last spring", "month", "2025-H1", "half"),
     ("this spring", "month", "2026-H1", "half"),
     ("next summer", "month", "2026-mid", "season"),
+    ("in the spring of last year", "month", "2025-H1", "half"),  # the season, not just the year
+    ("the summer of next year", "month", "2027-mid", "season"),
     ("last summer", "season", "2018-mid", "season"),
     ("winter of 2022", "none", None, None),  # December to February: two years
     ("fall", "month", None, None),  # alone, mostly the verb

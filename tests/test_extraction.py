@@ -1290,3 +1290,21 @@ def test_a_memorandum_signed_is_signed_whatever_it_foresees():
 def test_goods_bought_from_a_maker_are_supplied_by_the_maker():
     [d] = deals_of("Lumen Mining LLC bought 30 trucks from Kestrel Motors in 2023.")
     assert d["parties"] == {"Lumen Mining LLC": "customer", "Kestrel Motors": "supplier"}
+
+
+def test_a_fraction_bought_is_a_stake():
+    text = "Four years ago Lumen Capital paid 65 million yuan for a fifth of Kestrel Hose Co."
+    [d] = deals_of(text, "2025-10")
+    assert (d["kind"], d["date"], d["value"]) == ("investment", "2021", (65e6, "CNY"))
+    assert d["parties"] == {"Lumen Capital": "investor", "Kestrel Hose Co.": "investee"}
+    [x] = extract(article_of(text, "2025-10")).deals
+    assert x.stake == 20.0
+    # a fraction of something else is no stake
+    assert deals_of("Lumen Motors takes a fifth of what the Kestrel Hose Co. plant makes.") == []
+
+
+def test_a_contract_signed_with_a_company_is_a_supply():
+    [d] = deals_of("Earlier this month Kestrel Hose Co. signed its first contract with Lumen Motors, for coolant "
+                   "hoses on cars made at its plant in Arden.", "2025-10")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2025-10")
+    assert set(d["parties"]) == {"Kestrel Hose Co.", "Lumen Motors"}

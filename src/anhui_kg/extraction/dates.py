@@ -307,7 +307,7 @@ _KINDS: list[tuple[str, str]] = [
                rf"(?:(?P<y>{YR})|(?P<rel>{REL_YEAR}))"),
     ("named_season", rf"(?:(?P<rel>(?i:last|this|next|the\s+following|the\s+previous|that|the\s+same))\s+)?"
                      rf"(?:(?i:the)\s+)?(?P<sn>(?i:spring|summer|autumn|fall|winter))(?![\w-])"
-                     rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YR}))?"),
+                     rf"(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YR})|(?P<ry>(?i:last|this|next))\s+(?i:year)))?"),
     ("quarter", rf"(?:(?i:the)\s+)?(?P<ord>{ORD4})(?:\s+|-)(?i:quarter)(?![a-z])"
                 rf"(?:(?:\s+of|,)?\s+(?:(?P<y>{YR})|(?P<rel>(?i:last|this|next))\s+year))?"),
     ("qy", rf"Q(?P<q>[1-4])(?:(?:\s*of)?\s*(?P<y>{YR})|\s?[’'](?P<yy>\d\d))?(?!\w)"),
@@ -532,6 +532,9 @@ def _h_named_season(g: dict, ctx: _Ctx) -> DateValue | None:
         return None  # "winter" spans two years; "fall" alone is mostly the verb
     if g["y"]:
         return _named_season(name, int(g["y"]), "stated")
+    if g["ry"] and rel is None:  # "the spring of last year"
+        year = _relative_year(g["ry"] + " year", ctx)
+        return None if year is None else _named_season(name, year.earliest.year, "resolved")
     if rel is None:
         return None  # "the summer": which one, the text does not say
     first, last = _SEASON_MONTHS[name]
