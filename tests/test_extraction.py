@@ -1308,3 +1308,18 @@ def test_a_contract_signed_with_a_company_is_a_supply():
                    "hoses on cars made at its plant in Arden.", "2025-10")
     assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2025-10")
     assert set(d["parties"]) == {"Kestrel Hose Co.", "Lumen Motors"}
+
+
+def test_goods_ordered_from_x_by_y_are_supplied_by_x_and_still_delivered_is_ongoing():
+    deals = deals_of("The first electric-car business was won in 2022, when hub units were ordered from Kestrel "
+                     "Bearing Co. by Lumen Motors. Those parts are still delivered to Lumen Motors' plants in Arden.")
+    [d] = deals
+    assert d["parties"] == {"Kestrel Bearing Co.": "supplier", "Lumen Motors": "customer"}
+    assert (d["date"], d["status"]) == ("2022", "ongoing")
+
+
+def test_a_contract_awarded_with_its_value_in_an_aside_and_first_deliveries_made():
+    [d] = deals_of("In March 2024 a further contract, worth about 210 million yuan, was awarded to Kestrel Bearing Co. "
+                   "by Lumen Motors for wheel-end modules; the first deliveries were made early this year.", "2025-06")
+    assert d["parties"] == {"Kestrel Bearing Co.": "supplier", "Lumen Motors": "customer"}
+    assert (d["date"], d["status"], d["value"]) == ("2024-03", "ongoing", (210e6, "CNY"))

@@ -59,7 +59,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s? (?:for (?:[\w,-]+ ){1,6}?)?(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -246,7 +246,9 @@ _FOUNDED_APPOSITIVE = re.compile(_FOUNDED_ASIDE % 40 + ",")
 _FOUNDED_BEFORE = re.compile(_FOUNDED_ASIDE % 30 + "$")
 _UNDER_WAY = Caseless(r"\b(?:has|have)\s(?:now\s|already\s)?(?:begun|started)\s(?:shipping|supplying|delivering|producing|building|assembling"
                       r"|(?:[\w-]+\s)?(?:deliveries|shipments|supplies))\b"
-                      r"|\bcurrently\s(?:supplies|supply|ships|delivers|provides|builds|produces|assembles)\b")
+                      r"|\bcurrently\s(?:supplies|supply|ships|delivers|provides|builds|produces|assembles)\b"
+                      # "the first deliveries were made early this year", "deliveries started in May"
+                      r"|\b(?:first\s|initial\s)?(?:deliveries|shipments)\s(?:were\smade|were\sshipped|began|started|(?:have|had)\s(?:begun|started))\b")
 _COORDINATED_PLAN = re.compile(r"\band\s(?:also\s)?(?:plans|intends|aims|expects|hopes|wants)\sto\b")
 _REALITY = {"rumoured": "r", "denied": "d", "hypothetical": "h", "cancelled": "c"}
 # "X will supply brake units to Y, the companies said": news of a contract, told by what it
@@ -1285,7 +1287,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         if scope.has_cue_words(i) and scope.search(cue):
             if status == "completed" and clause.search(_DURATIVE):
                 return "ongoing"  # "has supplied X for several years": still going on
-            if status in ("signed", "completed", "announced") and clause.search(_UNDER_WAY):
+            if status in ("signed", "completed", "announced") and (
+                    clause.search(_UNDER_WAY) or (trigger.kind == "supply" and sent.search(_UNDER_WAY))):
                 return "ongoing"  # "has begun shipping modules to X under a contract signed in 2023"
             if cue is _MOU and trigger.kind == "framework_agreement" and trigger.spec <= 2:
                 continue  # the MoU itself
@@ -1313,7 +1316,7 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         return "signed"
     # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
     # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
-    if clause.search(_PRESENT_STATE):
+    if clause.search(_PRESENT_STATE) or (trigger.kind == "supply" and sent.search(_UNDER_WAY)):
         return "ongoing"
     if clause.search(_PAST_DONE):
         return "completed"
@@ -1694,7 +1697,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 if not _LIST_GAP.fullmatch(text, prev.end, m.start):
                     break
                 counter_role.setdefault(m.name, agent_role)
-    if passive:
+    if passive and not ordered:  # "were ordered from X by Y": Y orders, X (found above) supplies
         by_pos = w0 + passive.end()
         agent = next((m.name for m in in_clause if m.start >= by_pos - 1 and m.name in chosen), None)
         awarded = _AWARDED_TO.search(text, w0, by_pos) if trig.kind == "supply" else None
@@ -1969,7 +1972,10 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         twin.end_date = _more_precise(twin.end_date, c.end_date)
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         # "gave X an order in 2017 ... X has supplied them ever since": a supply goes on
-        goes_on = c.kind in _CONTINUED_KINDS and "ongoing" in (twin.status, c.status) and "completed" in (twin.status, c.status)
+        # "were ordered by Y in 2022. Those parts are still delivered to Y": so does an order
+        goes_on = c.kind in _CONTINUED_KINDS and (
+            ("ongoing" in (twin.status, c.status) and "completed" in (twin.status, c.status))
+            or (twin.status == "signed" and c.status == "ongoing" and c.sentence > twin.sentence))
         if goes_on:
             twin.status = "ongoing"
         elif twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
