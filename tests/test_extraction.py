@@ -1323,3 +1323,37 @@ def test_a_contract_awarded_with_its_value_in_an_aside_and_first_deliveries_made
                    "by Lumen Motors for wheel-end modules; the first deliveries were made early this year.", "2025-06")
     assert d["parties"] == {"Kestrel Bearing Co.": "supplier", "Lumen Motors": "customer"}
     assert (d["date"], d["status"], d["value"]) == ("2024-03", "ongoing", (210e6, "CNY"))
+
+
+def test_in_an_interview_we_is_the_company_introduced_not_the_unit_it_set_up():
+    text = ("Interview: paint shops\n\n"
+            "Kestrel Coating Systems a.s., a company from Arden, builds paint shops for carmakers. Its managing "
+            "director spoke to us in Wuhu.\n\nHow did you come to Anhui?\n\n"
+            "We set up Kestrel Coating Systems (Wuhu) Co., Ltd. in 2021 as a wholly owned unit. The big step came "
+            "two years ago, when Lumen Motors chose us for the top-coat lines of its new paint shop.")
+    [d] = deals_of(text, "2025-11")
+    assert d["parties"] == {"Kestrel Coating Systems a.s.": "supplier", "Lumen Motors": "customer"}
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2023")
+
+
+def test_and_a_new_subject_with_its_own_verb_starts_a_clause():
+    [jv] = deals_of("At a conference in Arden on Sept. 26, Kestrel Die-Casting Co. agreed with the city to build a "
+                    "plant for 3.2 billion yuan, and Lumen Power Co. and Orla Motorenbau GmbH signed a joint venture "
+                    "agreement for methanol engines.", "2025-09-26")
+    assert jv["kind"] == "joint_venture"
+    assert set(jv["parties"]) == {"Lumen Power Co.", "Orla Motorenbau GmbH"}
+    # a list of parties with a serial comma is no new clause
+    [d] = deals_of("Kestrel Motors, Lumen Power Co., and Orla Motorenbau GmbH signed a joint venture agreement in 2024.")
+    assert len(d["parties"]) == 3
+
+
+def test_a_two_word_description_points_back_and_a_later_possessive_does_not_block_it():
+    [d] = deals_of("Kestrel Display Group is a Beijing company. Three years ago the Beijing display maker agreed to "
+                   "supply Lumen Motors with touchscreens, and Kestrel's lines in Hefei have been shipping them "
+                   "ever since.")
+    assert d["parties"] == {"Kestrel Display Group": "supplier", "Lumen Motors": "customer"}
+
+
+def test_building_for_an_amount_is_not_building_for_a_client():
+    deals = deals_of("Kestrel Die-Casting Co. and Lumen Motors will build a plant for 3.2 billion yuan.")
+    assert all(d["kind"] != "contract_manufacturing" for d in deals)

@@ -59,7 +59,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+    (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
@@ -111,7 +111,7 @@ class _Alternative:
 
 def _lower(pattern: str) -> str:
     """A trigger pattern for lower-cased text: '(?= [A-Z])' (a name follows) becomes a word."""
-    return pattern.replace("(?= [A-Z])", "(?= [a-z0-9])").lower()
+    return pattern.replace("(?= [A-Z])", "(?= [a-z])").lower()
 
 
 # every pattern's alternatives, in order: pattern by pattern, and in each in its own order
@@ -233,7 +233,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
     ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
-                        r"|\b(?:picked|chose|chosen|selected)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s"
+                        r"|\b(?:picked|chose|chosen|selected)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
     ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured|raised)\b"
@@ -374,10 +374,14 @@ _CLAUSE_BOUNDARY = re.compile(
     r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
 )
 
+_AND_NAME = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:the\s)?[A-Z])")
+_FINITE_VERB = re.compile(r"\b(?:signed|agreed|bought|acquired|invested|formed|took|will|has|have|had|is|are|was|were)\s")
+_NAME_THEN_VERB = re.compile(
+    r"(?:the\s)?[A-Z][^,;]{0,80}?(?<!\salso)\s(?:signed|agreed|will|would|bought|acquired|invested|formed|set\sup|took|has|have|had)\s")
 _ANAPHOR_SUBJ = re.compile(
     r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
-    r"[\w-]+ (?:automaker|carmaker|maker|giant|firm|company|group|conglomerate|manufacturer)))\b"
+    r"(?:[\w-]+ ){1,2}(?:automaker|carmaker|maker|giant|firm|company|group|conglomerate|manufacturer)))\b"
 )
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:[Tt]he (two|three|four|five) (?:[\w-]+\s)?(?:companies|sides|parties|firms|automakers|carmakers|groups|partners)|"
@@ -416,6 +420,7 @@ _SPEAKER_OF = re.compile(
 _WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
 _GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|than)\s$")
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
     r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose|linked to|affiliated with|"
@@ -615,6 +620,13 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
+    # "A agreed with B to build a plant, and C and D signed a venture agreement": after a
+    # clause with its own verb, ", and" + a name + a verb starts a clause with its own subject
+    # (not ", and C also took part": one more party of the same deal)
+    if ", " in sent_text:
+        for m in _AND_NAME.finditer(sent_text):
+            if _NAME_THEN_VERB.match(sent_text, m.end()) and _FINITE_VERB.search(sent_text, 0, m.start()):
+                cuts.append(m.start())
     # "X went from A to B, opened ... with C, signed ... with D, and began ...": a list of
     # predicates of one subject, each a clause (two such commas at least make it a list)
     listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if sent_text.count(", ") >= 2 else []
@@ -672,7 +684,8 @@ class _Focus:
             # one the article names most
             head = intro.name.split()[0]
             family = [n for n in counts if n.split()[0] == head and n not in exclude]
-            return last[max(family, key=lambda n: (counts[n], last[n].start))] if family else intro
+            # (on a tie the one introduced: "We set up X (Wuhu) Co., Ltd. in 2021" names a unit later)
+            return last[max(family, key=lambda n: (counts[n], n == intro.name, last[n].start))] if family else intro
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
@@ -692,7 +705,7 @@ class _Focus:
         if hint:
             told = [n for n in counts if n not in exclude and self._told_with(n, hint, sentence)]
             if told:
-                pool = told
+                pool = [n for n in told if n in recent] or told  # of those, the ones named lately
             elif self.opener.get(sentence - 1) in pool and self.opener[sentence - 1] in last:
                 # "Volkswagen opened a plant there. In 2023 the German group sold ...": a
                 # description the text has not tied to a name yet goes on from the subject of
@@ -1498,7 +1511,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             if subj is None and subject_anaphor:
                 first_person = subject_anaphor.group().lower() in ("we", "our")
                 # whoever the sentence names after the verb is its object, not what the anaphor means
-                objects = frozenset(m.name for m in sm if m.start >= trig.start)
+                # (in a later clause, only a name a preposition governs: "..., and Y's lines have
+                # been shipping them" may be the anaphor's own company)
+                objects = frozenset(m.name for m in sm if m.start >= trig.start and (
+                    m.start < cend or _PREPOSITION_BEFORE.search(text, max(0, m.start - 6), m.start)))
                 label = next((m for m in sm if m.start - sent.start <= 3 and text.startswith(":", m.end)
                               and m.name not in chosen and m.name not in objects), None)
                 if label is not None and not first_person:
@@ -1531,7 +1547,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen[x.name] = (x.id, "party")
             counter_role[x.name] = "investee"
     uses = _USES.match(text, trig.start, trig.end) if trig.kind == "supply" else None
-    if uses is not None and text.startswith("our ", uses.end()):
+    if uses is not None and text.startswith(("our ", "us "), uses.end()):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X uses our chips", "X chose our radar": we supply X
         if f is not None and f.name not in chosen:
             chosen[f.name] = (f.id, "party")
