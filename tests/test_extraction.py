@@ -58,11 +58,20 @@ def test_amounts_and_currencies():
     ("Vantor Motors is reportedly in talks to buy a stake in Orbis Battery.", "rumoured"),
     ("Vantor Motors denied reports that it would acquire Orbis Battery.", "denied"),
     ("Should the licence be finalised, Orbis Battery would license its platform to Vantor Motors.", "hypothetical"),
-    ("Vantor Motors and Orbis Battery signed a memorandum of understanding to form a joint venture.", "planned"),
+    ("Vantor Motors and Orbis Battery considered forming a joint venture, but no agreement has been reached.",
+     "cancelled"),
 ])
 def test_what_did_not_happen_is_never_signed(sentence, status):
     deals = deals_of(sentence)
     assert deals and all(d["status"] == status for d in deals), deals
+
+
+@pytest.mark.parametrize("memorandum", ["memorandum of understanding", "memorandum", "MoU"])
+def test_a_memorandum_on_a_venture_is_signed_and_the_venture_only_planned(memorandum):
+    deals = deals_of(f"Vantor Motors and Orbis Battery signed a {memorandum} to form a joint venture.")
+    assert sorted((d["kind"], d["status"]) for d in deals) == [
+        ("framework_agreement", "signed"), ("joint_venture", "planned")]
+    assert all(set(d["parties"]) == {"Vantor Motors", "Orbis Battery"} for d in deals)
 
 
 def test_a_venture_that_was_never_established_is_cancelled():
@@ -1357,3 +1366,18 @@ def test_a_two_word_description_points_back_and_a_later_possessive_does_not_bloc
 def test_building_for_an_amount_is_not_building_for_a_client():
     deals = deals_of("Kestrel Die-Casting Co. and Lumen Motors will build a plant for 3.2 billion yuan.")
     assert all(d["kind"] != "contract_manufacturing" for d in deals)
+
+
+def test_names_may_start_with_any_capital_of_europes_latin_alphabets():
+    [d] = deals_of("Kestrel Brakes Co. and Slovakia's Žilina Diskos a.s. signed a memorandum in September on "
+                   "testing brake discs.", "2025-11")
+    assert (d["kind"], d["status"], d["date"]) == ("framework_agreement", "signed", "2025-09")
+    assert set(d["parties"]) == {"Kestrel Brakes Co.", "Žilina Diskos a.s."}
+
+
+def test_the_company_a_deal_makes_later_named_is_not_a_party():
+    [d] = deals_of("In November 2023 Kestrel Tech signed a memorandum with Lumen Automobile under which it would move "
+                   "its car business into a new company, later named Arden Intelligent Technology Co., Ltd., and "
+                   "Lumen would invest in it.")
+    assert (d["kind"], d["date"]) == ("framework_agreement", "2023-11")
+    assert set(d["parties"]) == {"Kestrel Tech", "Lumen Automobile"}

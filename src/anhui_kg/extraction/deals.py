@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import (
     Article,
@@ -62,7 +62,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"memorand(?:um|a) of understanding|\bMoUs?\b", "framework_agreement", 2),
+    (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
      r"|joint (?:[\w-]+ ){0,2}?(?:labs?|laborator(?:y|ies)|(?:research|r&d|innovation|engineering|development|test(?:ing)?) (?:centres?|centers?|institutes?))\b", "strategic_cooperation", 1),
 ]
@@ -208,7 +208,7 @@ _DONE = re.compile(
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
-_MOU = Caseless(r"\bmemorand(?:um|a) of understanding|\bMoUs?\b")
+_MOU = Caseless(r"\bmemorand(?:um|a)\b(?! of association)|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b"
                         r"|\b(?:has|have|had)\s(?:[\w-]+\s)?no\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal|order)s?\s(?:with|from)\b"
@@ -305,6 +305,7 @@ _ANNOUNCED_OTHER = Caseless(
 _FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|reported|confirmed)\s(?:on\s)?$")
 _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
+_NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
 _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
 _THE_DEAL_SIGNED = re.compile(
@@ -1048,6 +1049,11 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         best = max(ts, key=lambda t: (t.spec, -t.start))
+        # "X and Y signed a memorandum on a possible joint venture": the memorandum was
+        # signed (a deal of its own); what it foresees was not
+        mou = None if best.kind == "framework_agreement" else next(
+            (t for t in ts if t.kind == "framework_agreement" and t.start < best.start
+             and _SIGNED_JUST_BEFORE.search(text, cstart, t.start)), None)
         rest = text[best.end : cend]
         if best.spec <= 1 and ("on " in rest or "for " in rest or "to " in rest):
             topic = _TOPIC.search(text, best.end, cend)
@@ -1066,6 +1072,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if parties is None:
             continue
         names, roles = parties
+        if len(names) > 2:
+            # "would move its business into a new company, later named X": X is what the
+            # deal makes, not one who signs it
+            made = {m.name for m in sm if cstart <= m.start < cend and m.name in names
+                    and _NAMED_LATER.search(text, max(cstart, m.start - 30), m.start)}
+            if made and len(names) - len(made) >= 2:
+                names = {n: v for n, v in names.items() if n not in made}
+                roles = {n: r for n, r in roles.items() if n not in made}
         if best.kind == "joint_venture" and _FOUNDING.match(text[best.start : best.end]):
             # "A and B formed X": a venture only when two founders come before the verb;
             # what they formed is the venture itself, not a party
@@ -1207,6 +1221,11 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         agents = [n for n, r in claim.parties.items() if r == _AGENT_ROLES.get(best.kind, ("",))[0]]
         one_to_many = best.kind in ("supply", "licensing", "contract_manufacturing") and len(agents) == 1
         listed = best.spec <= 2 and re.search(r"\b(?:including|such as|among them)\b", text[best.end : cend]) is not None
+        if mou is not None and claim.status in ("planned", "hypothetical"):
+            out.append(replace(claim, kind="framework_agreement", spec=mou.spec, status="signed",
+                               parties={mid: "party" for mid in claim.parties}, names=dict(claim.names),
+                               evidence=list(claim.evidence), extra={"memorandum": True},
+                               rule="deal.framework_agreement.v1", stake=None))
         if len(claim.names) > 2 and (best.kind in _HUB_KINDS or plural or one_to_many or listed):
             # "works with several carmakers, including A and B": one partnership each
             # "joint ventures with FAW and SAIC", "supplies Chery and JAC": one deal per counterpart
@@ -1218,8 +1237,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     # specific deals of the same parties ("a stake ... and a joint venture") stay two
     merged: list[_Claim] = []
     for c in out:
-        twin = next((x for x in merged if x.party_names == c.party_names and x.kind not in _HUB_KINDS
-                     and (min(x.spec, c.spec) <= 2 or x.kind == c.kind)), None)
+        twin = None if "memorandum" in c.extra else next(
+            (x for x in merged if x.party_names == c.party_names and x.kind not in _HUB_KINDS
+             and "memorandum" not in x.extra and (min(x.spec, c.spec) <= 2 or x.kind == c.kind)), None)
         if twin is None:
             merged.append(c)
             continue

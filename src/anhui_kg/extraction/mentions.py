@@ -286,7 +286,9 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 CJK = r"[\u3400-\u9fff]"
 
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))"
+# capitals of the Latin alphabets of Europe, so that "Žilina", "Östra" or "Łódź" start names
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
 _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
@@ -306,13 +308,13 @@ _CAP_SEQ = r"(?:%s)(?:%s(?:%s%s)?(?:%s))*%s?" % (_CAP_WORD, _SP, _NAME_LINK, _SP
 #   the first form cannot match), where _CAP_PHRASE can start a match this pattern cannot:
 #   _CAP_PHRASE finds that one (see _cap_phrases).
 _CAP_PHRASE_AT_CAPITAL = re.compile(
-    r"[A-Z](?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
+    rf"[{UPPER}]" r"(?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
     r"(?:[\w&’'-]*[\w&]|(?!\.)|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
     r"%s|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % _CAP_PHRASE_REST
 )
 # (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
 # must be made there too; tests/test_mentions.py compares the two scans on every article)
-assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[A-Z][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|"
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
 
