@@ -1381,3 +1381,17 @@ def test_the_company_a_deal_makes_later_named_is_not_a_party():
                    "Lumen would invest in it.")
     assert (d["kind"], d["date"]) == ("framework_agreement", "2023-11")
     assert set(d["parties"]) == {"Kestrel Tech", "Lumen Automobile"}
+
+
+def test_a_company_appointed_to_import_and_sell_is_a_distributor():
+    [d] = deals_of("Lumen Motors appointed Lisbon-based Kestrel Mobilidade, S.A. in June to import and sell its cars "
+                   "in Portugal.", "2025-11")
+    assert (d["kind"], d["status"], d["date"]) == ("other", "signed", "2025-06")
+    assert set(d["parties"]) == {"Lumen Motors", "Kestrel Mobilidade, S.A."}
+
+
+def test_one_among_the_investors_invested_in_the_round():
+    [d] = deals_of("Lumen Mobility raised 520 million yuan in November in a Series B round led by Kestrel Venture "
+                   "Partners. Arden Capital was among the investors.", "2025-11")
+    assert d["parties"] == {"Lumen Mobility": "investee", "Kestrel Venture Partners": "investor",
+                            "Arden Capital": "investor"}
