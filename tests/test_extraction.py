@@ -1395,3 +1395,10 @@ def test_one_among_the_investors_invested_in_the_round():
                    "Partners. Arden Capital was among the investors.", "2025-11")
     assert d["parties"] == {"Lumen Mobility": "investee", "Kestrel Venture Partners": "investor",
                             "Arden Capital": "investor"}
+
+
+def test_an_unknown_one_word_name_joined_to_a_company_before_a_deal_verb_is_a_company():
+    [d] = deals_of("A memo with an if. Orlov and Žilina Diskos a.s., a Slovak maker of brake discs, signed a "
+                   "memorandum of understanding in September on machining discs together.", "2025-11")
+    assert (d["kind"], d["date"]) == ("framework_agreement", "2025-09")
+    assert set(d["parties"]) == {"Orlov", "Žilina Diskos a.s."}

@@ -915,6 +915,10 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
+                # "Kestrel and Lumen Brzdy a.s. signed": the first of the two as well
+                first = _NAME_AND_BEFORE.search(sent.text, max(0, name.start(1) - 60), name.start(1))
+                if first is not None:
+                    spans.append((first.start(1), first.end(1)))
         if "’s " in sent.text or "'s " in sent.text:  # "Lumo's tie-up with X", "Efort's purchase of X"
             for m in _POSSESSIVE_DEAL_NOUN.finditer(sent.text):
                 name = _NAME_ENDING_HERE.search(sent.text, max(0, m.start() - 100), m.start())
@@ -1001,6 +1005,7 @@ _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", 
 _POSSESSIVE_DEAL_NOUN = re.compile(
     r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
     r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
+_NAME_AND_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})\s(?:and|&)\s$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 # (both forms start with a capital: it comes first, so that sre skips to capitals, and
 # the word boundary and the second form's "G" are look-behinds after it)
