@@ -1402,3 +1402,12 @@ def test_an_unknown_one_word_name_joined_to_a_company_before_a_deal_verb_is_a_co
                    "memorandum of understanding in September on machining discs together.", "2025-11")
     assert (d["kind"], d["date"]) == ("framework_agreement", "2025-09")
     assert set(d["parties"]) == {"Orlov", "Žilina Diskos a.s."}
+
+
+def test_a_stake_sold_to_a_described_buyer_after_a_relative_aside():
+    [d] = deals_of("In the first half Kestrel Steel also sold its 35% stake in Wuhu Lumen Steel Processing, which it "
+                   "had held since 2012, to the state-owned logistics group Arden Port Holdings for 130 million yuan.",
+                   "2025-08")
+    assert d["parties"] == {"Kestrel Steel": "seller", "Wuhu Lumen Steel Processing": "investee",
+                            "Arden Port Holdings": "investor"}
+    assert (d["date"], d["value"]) == ("2025-H1", (130e6, "CNY"))

@@ -428,6 +428,7 @@ _NOT_PARTY_BEFORE = Caseless(
     r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose|linked to|affiliated with|"
     r"tied to)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
 )
+_OWNED_KIND_BEFORE = re.compile(r"-owned\s[\w’'-]+\s[\w’'-]+\s$")  # "the state-owned logistics group X": X itself
 _SPEAKER_FRAME = re.compile(
     r"\b(?:said|says|announced|announces|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s")
 # ", which is owned by Y," / ", in which Y holds 75%,": a closed relative clause before the trigger
@@ -1394,7 +1395,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue
         wide = text[max(base, m.start - 70) : m.start]
         right_after_trigger = 0 <= m.start - trig.end <= 2  # "became a shareholder in X": the trigger's object
-        if (_NOT_PARTY_BEFORE.search(before) and not right_after_trigger) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
+        if (_NOT_PARTY_BEFORE.search(before) and not right_after_trigger and not _OWNED_KIND_BEFORE.search(before)) or (" by " in wide and _MADE_BY_BEFORE.search(wide)):
             continue
         if m.start > trig.end and _SPEAKER_OF.search(before):
             continue  # '"We invest in ...," an official at X said': X is where the speaker works
@@ -1690,7 +1691,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     # "X was sold to Y", "X sold its Russian business to Y": Y buys
     buying = trig.kind in ("acquisition", "investment")
     sold_from = cstart if buying else trig.start  # "X sold its 40% stake in Y to Z": the verb may come first
-    sold = re.search(r"\b(?:sold|sells?|selling)\s(?:[^.;]{0,80}?\s)?to\s" if buying else r"\bsold\sto\s", text[sold_from:cend])
+    # (the buyer may be described first: "to the state-owned logistics group Y")
+    sold = re.search(r"\b(?:sold|sells?|selling)\s(?:[^.;]{0,120}?\s)?to\s(?:the\s(?:[\w-]+\s){0,3}?(?=[A-Z]))?" if buying
+                     else r"\bsold\sto\s", text[sold_from:cend])
     if sold:
         to_pos = sold_from + sold.end()
         buyer = _named_at(in_clause, chosen, to_pos)
