@@ -1411,3 +1411,10 @@ def test_a_stake_sold_to_a_described_buyer_after_a_relative_aside():
     assert d["parties"] == {"Kestrel Steel": "seller", "Wuhu Lumen Steel Processing": "investee",
                             "Arden Port Holdings": "investor"}
     assert (d["date"], d["value"]) == ("2025-H1", (130e6, "CNY"))
+
+
+def test_a_described_maker_builds_a_start_ups_shuttles():
+    [d] = deals_of("Lumen Motors is a Wuhu company. Since last year the Wuhu carmaker has built Kestrel Mobility's "
+                   "shuttles on its own lines under a contract-manufacturing agreement.")
+    assert d["kind"] == "contract_manufacturing"
+    assert d["parties"] == {"Lumen Motors": "manufacturer", "Kestrel Mobility": "client"}
