@@ -1418,3 +1418,9 @@ def test_a_described_maker_builds_a_start_ups_shuttles():
                    "shuttles on its own lines under a contract-manufacturing agreement.")
     assert d["kind"] == "contract_manufacturing"
     assert d["parties"] == {"Lumen Motors": "manufacturer", "Kestrel Mobility": "client"}
+
+
+def test_a_stake_acquired_from_a_seller_named_first():
+    [d] = deals_of("In May Kestrel Steel will acquire from Arden Capital 65% of the equity of Lumen Lift Co., Ltd.")
+    assert d["kind"] == "investment"
+    assert d["parties"] == {"Kestrel Steel": "investor", "Arden Capital": "seller", "Lumen Lift Co., Ltd.": "investee"}

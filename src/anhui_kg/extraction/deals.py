@@ -45,7 +45,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
-     r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
+     r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
      r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
@@ -1657,6 +1657,7 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
 
 _USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected|%s)\s" % _BUYING_WORDS)  # "X uses / chose / buys Y's chips"
 _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|purchased)\s(?:[\w-]+\s){0,2}?from\s(?:the\s)?")
+_BUY_FROM = re.compile(r"(?:acquir|buy|bought|purchas|t[ao]k)\w*\sfrom\s(?:the\s)?")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
 _BOUGHT_NUMBER = re.compile(_BUYING + r"\s(?![A-Z])")
@@ -1714,6 +1715,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
             seller_m = _named_at(in_clause, chosen, passive_sale.end(), skip=agent)
             if seller_m is not None:
                 counter_role[seller_m.name] = "seller"
+    if buying and (frm := _BUY_FROM.match(text, trig.start, trig.end)) is not None:
+        # "will acquire from Y 65% of X": Y sells
+        seller_m = _named_at(in_clause, chosen, frm.end())
+        if seller_m is not None:
+            counter_role[seller_m.name] = "seller"
     w0 = max(cstart, trig.start - 40)  # a passive's verb may come just before the trigger
     window_before = text[w0:cend]
     passive = None if agent else (
