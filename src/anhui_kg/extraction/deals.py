@@ -856,7 +856,7 @@ def extract_deals(
 
 
 def _among(name: str, names: dict[str, str]) -> bool:
-    """'Tavan Kestrel' is among the parties 'Tavan Kestrel Mining LLC' and 'JAC': by its
+    """'Arden Kestrel' is among the parties 'Arden Kestrel Mining LLC' and 'JAC': by its
     name or as the short form of one."""
     return name in names or any(n.startswith(name + " ") for n in names)
 

@@ -286,7 +286,7 @@ CODE_EXCLUDE = re.compile(r"^(?:Q[1-4]|H[12]|[1-9]G|[1-9]D|[1-9]Q\d*|COVID\d*|CO
 CJK = r"[\u3400-\u9fff]"
 
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
-# capitals of the Latin alphabets of Europe, so that "Žilina", "Östra" or "Łódź" start names
+# capitals of the Latin alphabets of Europe, so that "Örebro", "Østfold" or "Łódź" start names
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 _CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
 _SP = r"[ \u00a0]"
@@ -915,7 +915,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
-                # "Kestrel and Lumen Brzdy a.s. signed": the first of the two as well
+                # "Kestrel and Lumen Motory a.s. signed": the first of the two as well
                 first = _NAME_AND_BEFORE.search(sent.text, max(0, name.start(1) - 60), name.start(1))
                 if first is not None:
                     spans.append((first.start(1), first.end(1)))
