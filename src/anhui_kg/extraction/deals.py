@@ -420,9 +420,10 @@ _SPEAKER_OF = re.compile(
     r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|executive|executives|manager|director|analyst|"
     r"engineer|employee|representative)\s(?:at|of|from|for|with)\s(?:the\s)?$")
 _WHICH_BEFORE = re.compile(r",\s(?:which|who|that)\s(?:also\s|now\s|still\s)?$")
-_GOVERNED = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|and|than)\s$")  # before an anaphor: not a subject
+_PREPOSITIONS = "of|to|for|with|from|by|in|on|at|than"
+_GOVERNED = re.compile(rf"\b(?:{_PREPOSITIONS}|and)\s$")  # before an anaphor: not a subject
 _NUM = {"two": 2, "three": 3, "four": 4, "five": 5}
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|for|with|from|by|in|on|at|than)\s$")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s$")
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
     r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose|linked to|affiliated with|"
@@ -783,19 +784,24 @@ def extract_deals(
                 and _name_investors(claims[-1], sent, sm, article):
             continue
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
-        if found.isdisjoint(_ALL_NEEDS) and not after_deal:
+        has_words = not found.isdisjoint(_ALL_NEEDS)
+        if not has_words and not after_deal:
             continue
-        sd = [d for d in dates if sent.start <= d.start < sent.end]
-        lead = None
-        if sent.index > 0 and not after_deal:
-            # "Three years later Chery changed course. X bought half of ...": the short sentence before dates it
-            prev = article.sentences[sent.index - 1]
-            if len(prev.text) <= 80:
-                lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
-        new = [] if found.isdisjoint(_ALL_NEEDS) else _sentence_claims(
-            article, sent, sm, sd, focus, claims, [m for m in every if m.type == "Place"], lead, found)
+        places = [m for m in every if m.type == "Place"]
+        new: list[_Claim] = []
+        if has_words:
+            sd = [d for d in dates if sent.start <= d.start < sent.end]
+            lead = None
+            if sent.index > 0 and not after_deal:
+                # "Three years later Chery changed course. X bought half of ...": the short sentence before dates it
+                prev = article.sentences[sent.index - 1]
+                if len(prev.text) <= 80:
+                    lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
+            new = _sentence_claims(article, sent, sm, sd, focus, claims, places, lead, found)
         if not new and after_deal and claims[-1].end_date is None \
                 and _FINITE_SIGN.search(sent.text) and all(_among(m.name, claims[-1].names) for m in sm):
+            if not has_words:
+                sd = [d for d in dates if sent.start <= d.start < sent.end]
             last = claims[-1]
             if last.date is None:
                 # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
@@ -803,13 +809,12 @@ def extract_deals(
                 d = _sentence_initial_date(sd, sent)
             else:
                 # "X will supply ..., the company said on Tuesday. The contract was signed in
-                # Ulan Bator on Monday": the signing, not the report, dates the deal
+                # Almaty on Monday": the signing, not the report, dates the deal
                 signed = _THE_DEAL_SIGNED.match(sent.text) if last.extra.get("reported") else None
                 d = signed and next((x for x in sd if x.start >= sent.start + signed.end()
                                      and x.value.precision == "day" and x.role == "event"), None)
                 if d is not None:
-                    last.place = last.place or _place([m for m in every if m.type == "Place"],
-                                                      sent.start, sent.end, text)
+                    last.place = last.place or _place(places, sent.start, sent.end, text)
             if d is not None:
                 last.date, last.dated_by_text = d.value, True
                 last.evidence.append(_evidence(article, sent))
@@ -1657,7 +1662,7 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
 
 _USES = re.compile(r"(?:us(?:es|ed|e|ing)|chose|picked|selected|%s)\s" % _BUYING_WORDS)  # "X uses / chose / buys Y's chips"
 _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|purchased)\s(?:[\w-]+\s){0,2}?from\s(?:the\s)?")
-_BUY_FROM = re.compile(r"(?:acquir|buy|bought|purchas|t[ao]k)\w*\sfrom\s(?:the\s)?")
+_BUY_FROM = re.compile(_BUY_VERB.pattern + r"\w*\sfrom\s(?:the\s)?")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
 _BOUGHT_NUMBER = re.compile(_BUYING + r"\s(?![A-Z])")
