@@ -316,3 +316,21 @@ def test_a_post_and_a_defined_term_for_a_description_are_not_organisations():
     assert "Service Company" not in found and "General Manager of the Company" not in found
     assert found["Xu Lin"] == "Person"
     assert mentions_of("Lumen Emobility Technology Co., Ltd. (the “Lumen Emobility”) agreed.").get("Lumen Emobility") == "Company"
+
+
+def test_a_legal_form_ends_a_name_and_the_town_after_of_is_a_place():
+    found = mentions_of("Arden Kraft A/S of Vejlholm, Denmark, ordered cells from Lumen Gießtechnik GmbH of "
+                        "Oberwald, Austria, and from Orla Cells Pty Ltd of Tarrabool, Australia.")
+    assert found["Arden Kraft A/S"] == "Company" and found["Lumen Gießtechnik GmbH"] == "Company"
+    assert found["Orla Cells Pty Ltd"] == "Company"
+    assert found["Vejlholm"] == found["Oberwald"] == found["Tarrabool"] == "Place"
+    # a name that goes on after "of" without a legal form is left whole
+    assert mentions_of("The Aluminium Corporation of Vantoria Limited signed a deal.").get(
+        "Aluminium Corporation of Vantoria Limited") == "Company"
+
+
+def test_from_a_town_and_its_country_is_where_a_maker_comes_from():
+    found = mentions_of("Ödön Pumpa d.o.o., a maker of coolant pumps from Ravnik, Slovenia, now sells more in Anhui.")
+    assert found["Ravnik"] == "Place" and found["Ödön Pumpa d.o.o."] == "Company"
+    # a company after "from" followed by a place that does not close the phrase stays a company
+    assert mentions_of("Tesla bought cells from Kestrel Power, Lumen Cells and Arden Energy.").get("Kestrel Power") == "Company"

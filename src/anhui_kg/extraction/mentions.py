@@ -163,7 +163,8 @@ LEGAL_FORMS = (
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
-    r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\."  # Polish, Czech, Slovene, Hungarian, Turkish
+    r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
+    r"A/S|ApS"  # Danish, Norwegian
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
@@ -288,7 +289,7 @@ CJK = r"[\u3400-\u9fff]"
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
 # capitals of the Latin alphabets of Europe, so that "Örebro", "Østfold" or "Łódź" start names
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
 _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
@@ -309,12 +310,12 @@ _CAP_SEQ = r"(?:%s)(?:%s(?:%s%s)?(?:%s))*%s?" % (_CAP_WORD, _SP, _NAME_LINK, _SP
 #   _CAP_PHRASE finds that one (see _cap_phrases).
 _CAP_PHRASE_AT_CAPITAL = re.compile(
     rf"[{UPPER}]" r"(?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
-    r"(?:[\w&’'-]*[\w&]|(?!\.)|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
+    r"(?:[\w&’'-]*[\w&]|(?![./])|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
     r"%s|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % _CAP_PHRASE_REST
 )
 # (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
 # must be made there too; tests/test_mentions.py compares the two scans on every article)
-assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?!\.)|[a-z]{1,2}[A-Z][\w-]*|"
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
 
@@ -802,6 +803,8 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a legal form followed by "of": the name ends with the form ("Aalto Kraft A/S of Espoo")
+_FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
 _QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
 
 
@@ -821,6 +824,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if "(" not in after and "（" not in after and not (g.endswith(_MEDIA_NAMES) and MEDIA_WORDS.search(g)):
                 continue
         start, end = _trim_phrase(text, ms, me)
+        if " of " in text[start:end] and (form := _FORM_THEN_OF.search(text, start, end)) is not None:
+            end = form.end()  # "Sitzwerk GmbH of Steyr": a legal form ends the name
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
             continue
@@ -1109,6 +1114,17 @@ _REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
 
+_FORM_END = re.compile(r"(?:GmbH|AG|Ltd\.?|Inc\.|LLC|A/S|ApS|AB|S\.A\.|N\.V\.|B\.V\.|S\.p\.A\.|o\.o\.|s\.r\.o\.|a\.s\.|Bhd\.?|Oy)$")
+_PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?=,\s)")
+_COMMA_NAME = re.compile(r",\s([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)(?=[,.;)]|$)")
+
+
+def _known_place_closes(text: str, end: int, aliases: Aliases) -> bool:
+    """Whether ", Y" follows ``end``, Y a known place that ends the phrase ("Ravna, Slovenia,")."""
+    m = _COMMA_NAME.match(text, end)
+    return m is not None and _known_place(m.group(1), aliases)
+
+
 def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = None) -> list[_Cand]:
     """Places in no table, from the words around them (``opened`` as for ``_people``)."""
     out: list[_Cand] = []
@@ -1143,10 +1159,20 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
         if name is not None and _ORIGIN_FROM.search(text, max(0, f - 30), f + 6):
             place(name.start(1), name.end(1), "place_origin.v1")
         f = text.find(" from ", f + 1)
+    # "Aalto Kraft A/S of Espoo, Finland": where a company with a legal form is
+    f = text.find(" of ")
+    while f != -1:
+        if _FORM_END.search(text, max(0, f - 12), f):
+            name = _PLACE_NAME.match(text, f + 4)
+            if name is not None and _known_place_closes(text, name.end(), aliases):
+                place(name.start(), name.end(), "place_comma.v1")
+        f = text.find(" of ", f + 1)
     for m in _PREP_PLACE.finditer(text):
         s, e = m.start("place"), m.end("place")
-        # "at X, Y" and "from X, Y" as often name a company and its country: only "in", "near"
-        after = _AFTER_PLACE_COMMA.match(text, e) if m.group("prep") in ("in", "near", "outside") else None
+        # "at X, Y" and "from X, Y" as often name a company and its country: only "in", "near";
+        # "from" too where the known place closes the phrase ("a pump maker from Ravna, Slovenia,")
+        prep = m.group("prep")
+        after = _AFTER_PLACE_COMMA.match(text, e) if prep in ("in", "near", "outside") else None
         if after is not None:
             nxt = after.group("next")
             # the name after the comma must be a known place: "Brenton, Ohio"
@@ -1154,6 +1180,9 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
             if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
                 place(s, e, "place_comma.v1")
                 continue
+        elif prep == "from" and _known_place_closes(text, e, aliases):
+            place(s, e, "place_comma.v1")
+            continue
         if _SITE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not _WORD_OR_CAPITAL_NEXT.match(text[e : e + 2]):
             place(s, e, "place_site.v1")
             # "a plant in Ciudad Tarvo, Lanmere.": the region that closes the sentence
