@@ -1424,3 +1424,55 @@ def test_a_stake_acquired_from_a_seller_named_first():
     [d] = deals_of("In May Kestrel Steel will acquire from Arden Capital 65% of the equity of Lumen Lift Co., Ltd.")
     assert d["kind"] == "investment"
     assert d["parties"] == {"Kestrel Steel": "investor", "Arden Capital": "seller", "Lumen Lift Co., Ltd.": "investee"}
+
+
+def test_we_in_an_interview_without_headline_is_the_company_its_first_sentence_introduces():
+    text = ("Orla Pumpen d.o.o., a maker of coolant pumps from Ravnik, Slovenia, now sells more in Anhui. "
+            "How did it start?\n\nThrough Lumen Motors. Four years ago Lumen Motors chose our pumps for its cars.\n\n"
+            "Made by whom?\n\nBy our joint venture with Kestrel Sealing. Last October we signed a joint venture "
+            "agreement with the Ningguo rubber and sealing group, and Orla Kestrel Fluid Systems (Ningguo) Co., Ltd. "
+            "started production this spring.")
+    ds = deals_of(text, "2025-09")
+    ventures = [d for d in ds if d["kind"] == "joint_venture"]
+    assert ventures and all(set(d["parties"]) == {"Orla Pumpen d.o.o.", "Kestrel Sealing"} for d in ventures)
+    assert any(d["date"] == "2024-10" for d in ventures)
+
+
+def test_the_one_signed_up_or_picked_to_supply_is_the_supplier():
+    for text in ("In May 2012 Lumen Motors signs Kestrel Seating Co. as a supplier of seat frames for its Orla SUVs.",
+                 "Lumen Motors signed Kestrel Seating Co. to supply side windows for its cars.",
+                 "Lumen Motors picks Kestrel Seating Co. to supply rear-seat frames."):
+        [d] = deals_of(text)
+        assert d["parties"] == {"Lumen Motors": "customer", "Kestrel Seating Co.": "supplier"}, text
+    # a contract signed with someone "to supply" leaves the subject the supplier
+    [d] = deals_of("Lumen Motors signed a contract with Kestrel Seating Co. to supply seat frames.")
+    assert d["parties"] == {"Lumen Motors": "supplier", "Kestrel Seating Co.": "customer"}
+
+
+def test_goods_ordered_from_a_described_maker_by_a_named_buyer():
+    [d] = deals_of("Lumen Motors is a Hefei bus maker. Its first large order was placed in 2023, when 120 coaches "
+                   "were ordered from the Hefei bus maker by Kestrel Transport LLC, a coach operator.")
+    assert d["parties"] == {"Lumen Motors": "supplier", "Kestrel Transport LLC": "customer"}
+
+
+def test_a_venture_set_up_by_two_named_partners_in_the_passive():
+    [d] = deals_of("In 2024 a joint venture, Orla Bus Assembly LLC, was set up by Lumen Motors and Kestrel "
+                   "Transport LLC in Vadar, Oman's main industrial port.")
+    assert (d["kind"], d["date"]) == ("joint_venture", "2024")
+    assert set(d["parties"]) == {"Lumen Motors", "Kestrel Transport LLC"}
+
+
+def test_a_filings_defined_buyer_and_target_are_the_companies_they_define():
+    text = ('On December 18, 2025, Kestrel Sealing Co., Ltd. (the "Company") signed an Equity Transfer Agreement '
+            '(the "Agreement") with Orla Materials Pte. Ltd. (the "Buyer"). Under the Agreement, the Company will '
+            'sell to the Buyer 51% of the equity of Lumen Rubber Recycling Co., Ltd. (the "Target") for a '
+            'consideration of RMB 168 million. The Transaction was approved by the Board of Directors of '
+            'Kestrel Sealing Co., Ltd. on December 17, 2025.')
+    ds = deals_of(text, "2025-12-19")
+    stake = [d for d in ds if d["kind"] == "investment" and "Lumen Rubber Recycling Co., Ltd." in d["parties"]]
+    assert len(stake) == 1
+    assert stake[0]["parties"] == {"Kestrel Sealing Co., Ltd.": "seller", "Orla Materials Pte. Ltd.": "investor",
+                                   "Lumen Rubber Recycling Co., Ltd.": "investee"}
+    assert stake[0]["date"] == "2025-12-18"
+    x = extract(article_of(text, "2025-12-19"))
+    assert not any("Board" in m.name for m in x.mentions)

@@ -53,6 +53,10 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto"
      r"|(?:sold|sells?|selling) (?:its|their|a|an|the) (?:[\d.]+ ?(?:%|percent|per cent) )?(?:remaining |entire |whole |minority |majority |controlling )?stake\b"
+     # "an Equity Transfer Agreement", "a share purchase agreement": a stake changes hands
+     r"|(?:equity|share|stock) (?:transfer|purchase|sale|subscription) agreement"
+     # "will sell to the Buyer 51% of the equity of X", "transferred 30% of the shares of X"
+     r"|(?:sold|sells?|selling|transfer(?:s|red|ring)?) (?:to (?:the )?(?:[\w.,-]+ ){1,6}?)?[\d.]+ ?(?:%|percent|per cent) of (?:the )?(?:equity|shares|share capital|registered capital)\b"
      r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )"
      r"|\b(?:completed|closed|finali[sz]ed) (?:the|its|their) (?:planned |proposed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
@@ -379,7 +383,8 @@ _CLAUSE_BOUNDARY = re.compile(
 _AND_NAME = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:the\s)?[A-Z])")
 _FINITE_VERB = re.compile(r"\b(?:signed|agreed|bought|acquired|invested|formed|took|will|has|have|had|is|are|was|were)\s")
 _NAME_THEN_VERB = re.compile(
-    r"(?:the\s)?[A-Z][^,;]{0,80}?(?<!\salso)\s(?:signed|agreed|will|would|bought|acquired|invested|formed|set\sup|took|has|have|had)\s")
+    r"(?:the\s)?[A-Z](?:[^,;]|,(?=\s?Ltd\b)){0,80}?(?<!\salso)\s(?:signed|agreed|will|would|bought|acquired|invested|formed|set\sup|took|has|have|had|"
+    r"started|began|opened|launched)\s")
 _ANAPHOR_SUBJ = re.compile(
     r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
@@ -394,6 +399,10 @@ _DESCRIBED_OBJECT = re.compile(
     r"\s(?:the|this)\s(?:[A-Z][\w-]*(?:-based)?\s|[a-z][\w]*-based\s|(?:small|family-owned|listed|local|"
     r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
     r"start-?up|business|manufacturer)\b")
+# a partner told by what it is: "an agreement with the Ningguo rubber and sealing group"
+_DESCRIBED_PARTNER = re.compile(
+    r"\swith\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
+    r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
 _DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
 _HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s|(?<=[Tt]he\s)(Company)\b")
 _DEFINED_COMPANY = re.compile(r"\([^()]{0,40}?(?:the\s[“\"]Company[”\"]|[“\"]the\sCompany[”\"])")
@@ -445,7 +454,8 @@ _DESCRIPTIVE_ASIDE = re.compile(
     r",\s(?:the|a|an)\s[^,;]{0,60}?\b(?:maker|producer|manufacturer|owner|developer|operator|builder|designer|"
     r"seller|distributor|supplier|parent|subsidiary|unit|division|arm|affiliate)\sof\s[^,;]{1,80},")
 # "a fund set up by the city's investment platform X": X describes the fund, it is no party
-_MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:[\w’'-]+\s){1,4}$")
+# (not the second of a list: "a venture set up by A and B")
+_MADE_BY_BEFORE = re.compile(r"\b(?:set up|founded|established|created|formed|owned|controlled|backed)\sby\s(?:(?!and\s)[\w’'-]+\s){1,4}$")
 _DESCRIBED_OF = re.compile(r",\s(?:the|a|an)\s(?:[\w-]+\s){0,4}of\s(?:the\s)?(?:[\w-]+\s){0,2}$")
 _BRAND_OF_AFTER = re.compile(r",\s(?:one\sof\s)?(?:the|a|an)\s(?:[\w-]+\s){0,2}(?:brand|marque|label)s?\sof\s(?:[\w’'-]+\s)?")
 _VEHICLES_AFTER = re.compile(r"\s(?:[\w-]+\s)?(?:models?|cars|sedans?|SUVs?|vehicles|trucks|buses|vans|pickups?|hatchbacks?|line-?ups?)\b")
@@ -662,7 +672,7 @@ class _Focus:
             if starts and m.sentence not in self.opener and m.start - starts[m.sentence] <= 25:
                 self.opener[m.sentence] = m.name
 
-    def _told_with(self, name: str, word: str, sentence: int) -> bool:
+    def told_with(self, name: str, word: str, sentence: int) -> bool:
         """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
         return any(m.name == name and m.sentence < sentence and m.sentence < len(self.sentences)
                    and word in self.sentences[m.sentence] for m in self.orgs)
@@ -682,7 +692,10 @@ class _Focus:
         """'we'/'our' in an interview or release: the company its opening introduces (the
         first one named after the headline), else the one the article names most."""
         counts, last = self._salience(sentence)
-        intro = next((m for m in self.orgs if 1 <= m.sentence <= min(2, sentence) and m.name not in exclude), None)
+        # (the first sentence is a headline unless it ends like a sentence)
+        first = 0 if self.sentences and self.sentences[0].rstrip(" \"”’").endswith((".", "!", "?")) else 1
+        intro = next((m for m in self.orgs if first <= m.sentence <= min(first + 1, sentence) and m.name not in exclude),
+                     None)
         if intro is not None:
             # "Gotion Inc., the U.S. subsidiary of Gotion High-tech": of a family of names, the
             # one the article names most
@@ -707,7 +720,7 @@ class _Focus:
         if not pool:
             return None
         if hint:
-            told = [n for n in counts if n not in exclude and self._told_with(n, hint, sentence)]
+            told = [n for n in counts if n not in exclude and self.told_with(n, hint, sentence)]
             if told:
                 pool = [n for n in told if n in recent] or told  # of those, the ones named lately
             elif self.opener.get(sentence - 1) in pool and self.opener[sentence - 1] in last:
@@ -1616,6 +1629,20 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[other.name] = (other.id, "party")
                 if trig.kind in _AGENT_ROLES:
                     counter_role[other.name] = _AGENT_ROLES[trig.kind][1]
+    if len(chosen) == 1 and (partner := _DESCRIBED_PARTNER.search(text, trig.start, cend)) is not None:
+        # "we signed a joint venture agreement with the Ningguo rubber and sealing group": the
+        # organisation the description points back to
+        # of the organisations named lately before it: one whose name shares a word with the
+        # description, or one told with its place word before ("the Ningguo ... group"), else the last
+        recent = [m for m in focus.recent(sent.index, 3, partner.start())
+                  if m.name not in chosen and sent.index - m.sentence <= 3]
+        words = set(partner.group().lower().split()[2:-1]) - {"and"}
+        hint = _hint(partner.group())
+        other = next((m for m in recent if words & set(m.name.lower().split())), None) \
+            or next((m for m in recent if hint and focus.told_with(m.name, hint, sent.index)), None) \
+            or next(iter(recent), None)
+        if other is not None:
+            chosen[other.name] = (other.id, "party")
     for name in skip_possessor:
         chosen.pop(name, None) if len(chosen) > 2 else None
     if via is not None and via.name in chosen:
@@ -1640,7 +1667,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
 
 
 _WHICH_AFTER = re.compile(r",?\s(?:(?:an?|the)\s[^,;.]{0,60},\s)?(?:which|who|that)\s")
-_PICKED = re.compile(r"\b(?:picked|chose|chosen|selected|tapped|named|appointed|nominated)\s")
+_PICKED = re.compile(r"\b(?:pick(?:s|ed)|cho(?:oses|se|sen)|select(?:s|ed)|tap(?:s|ped)|name[sd]|appoint(?:s|ed)|nominate[sd]|hire[sd]"
+                     # "X signs Y as a supplier", "X signed Y to supply": the one signed up, named at once
+                     r"|sign(?:s|ed)(?:\sup)?(?=\s(?:the\s)?[A-Z]))\s")
 # what the chosen one was picked for: to supply, or as a supplier
 _PICKED_FOR = re.compile(r"[^;]{0,80}?(?:\sto\s(?:supply|provide|deliver)\b|\sas\s(?:its|their|a|the)\s(?:[\w-]+\s){0,3}supplier)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s$")
@@ -1671,6 +1700,7 @@ _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b"
     r"(?:[^.;]|\.(?=,|\s[a-z0-9])){0,60}?\bby\s")  # (a full stop inside "Co., Ltd." or "Co. in" is no end)
+_BY = re.compile(r"\bby\s")
 _REDUCED_PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|built|produced|manufactured|developed)\sby\s")
 _FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
 
@@ -1741,6 +1771,10 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
         at = trig.start + ordered.end()
         agent = getattr(_named_at(in_clause, chosen, at), "name", None)
+        if agent is None and trig.kind == "supply" and (by := _BY.search(text, at, cend)) is not None \
+                and (buyer := _named_at(in_clause, chosen, by.end())) is not None:
+            # "were ordered from the Hefei bus maker by Y": Y orders from the one described
+            agent = next((n for n in chosen if n != buyer.name and n not in counter_role), None)
         if agent is not None and trig.kind == "investment":
             # "raised CNY 800 million from A, B and C": each one listed invests
             listed = [m for m in in_clause if m.start >= at - 1 and m.name in chosen]
@@ -1986,12 +2020,15 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
     out: list[_Claim] = []
     for c in claims:
         prev = out[-1] if out else None
-        if (prev is not None and prev.party_names == c.party_names and c.sentence - prev.sentence <= 2
+        # (the detail may name one more party: "Under the Agreement, X will sell to Y 51% of Z")
+        if (prev is not None and prev.party_names <= c.party_names and c.sentence - prev.sentence <= 2
                 and any(_CONTINUES.match(e.text) for e in c.evidence) and not _REALITY.get(prev.status)):
             if c.spec > prev.spec:  # the detail names the kind: "grants Ebro a licence"
                 prev.kind, prev.spec, prev.rule = c.kind, c.spec, c.rule
-                prev.parties = {**prev.parties, **{mid: r for mid, r in c.parties.items()}}
-                prev.names = {**prev.names, **c.names}
+                # (a name already a party keeps its first mention and takes the detail's role)
+                first = {c.names[n]: prev.names.get(n, c.names[n]) for n in c.names}
+                prev.parties = {**prev.parties, **{first.get(mid, mid): r for mid, r in c.parties.items()}}
+                prev.names = {**c.names, **prev.names}
             prev.evidence += c.evidence
             prev.value = prev.value or c.value
             prev.stake = prev.stake if prev.stake is not None else c.stake

@@ -161,7 +161,7 @@ def _at_word_start(alternatives: Iterable[str]) -> str:
 LEGAL_FORMS = (
     r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
-    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
+    r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
     r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
     r"A/S|ApS"  # Danish, Norwegian
@@ -289,7 +289,7 @@ CJK = r"[\u3400-\u9fff]"
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
 # capitals of the Latin alphabets of Europe, so that "Örebro", "Østfold" or "Łódź" start names
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
 _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
@@ -309,13 +309,13 @@ _CAP_SEQ = r"(?:%s)(?:%s(?:%s%s)?(?:%s))*%s?" % (_CAP_WORD, _SP, _NAME_LINK, _SP
 #   the first form cannot match), where _CAP_PHRASE can start a match this pattern cannot:
 #   _CAP_PHRASE finds that one (see _cap_phrases).
 _CAP_PHRASE_AT_CAPITAL = re.compile(
-    rf"[{UPPER}]" r"(?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=L)tda\.)"
+    rf"[{UPPER}]" r"(?:(?<![\w’'-].)(?!(?<=C)o\.|(?<=L)td\.|(?<=I)nc\.|(?<=C)orp\.|(?<=S)dn\.|(?<=B)hd\.|(?<=P)ty\.|(?<=P)vt\.|(?<=P)te\.|(?<=L)tda\.)"
     r"(?:[\w&’'-]*[\w&]|(?![./])|(?!(?<=S)\.A\.|(?<=N)\.V\.|(?<=B)\.V\.|(?<=K)\.K\.|(?<=L)\.P\.|(?<=S)\.L\.)\.(?:[A-Z]\.)+(?=[ \u00a0][A-Z]))"
     r"%s|(?P<lower_first>(?<=(?<![\w’'-])[a-z].)|(?<=(?<![\w’'-])[a-z][a-z].)))" % _CAP_PHRASE_REST
 )
 # (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
 # must be made there too; tests/test_mentions.py compares the two scans on every article)
-assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
 
@@ -805,6 +805,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a legal form followed by "of": the name ends with the form ("Aalto Kraft A/S of Espoo")
 _FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
+_BOARD_OF = re.compile(r"Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
 _QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
 
 
@@ -824,8 +825,11 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if "(" not in after and "（" not in after and not (g.endswith(_MEDIA_NAMES) and MEDIA_WORDS.search(g)):
                 continue
         start, end = _trim_phrase(text, ms, me)
-        if " of " in text[start:end] and (form := _FORM_THEN_OF.search(text, start, end)) is not None:
-            end = form.end()  # "Sitzwerk GmbH of Steyr": a legal form ends the name
+        if " of " in text[start:end]:
+            if (form := _FORM_THEN_OF.search(text, start, end)) is not None:
+                end = form.end()  # "Sitzwerk GmbH of Steyr": a legal form ends the name
+            if (board := _BOARD_OF.match(text, start, end)) is not None:
+                start = board.end()  # "the Board of Directors of X Co., Ltd.": X's body, X is named
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
             continue
@@ -1176,7 +1180,8 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
         if after is not None:
             nxt = after.group("next")
             # the name after the comma must be a known place: "Brenton, Ohio"
-            words = nxt.split() if nxt is not None else ()
+            # ("in Sohar, Oman's main port": the country's possessive)
+            words = re.sub(r"[’']s$", "", nxt).split() if nxt is not None else ()
             if nxt is None or any(_known_place(" ".join(words[:k]), aliases) for k in range(len(words), 0, -1)):
                 place(s, e, "place_comma.v1")
                 continue
@@ -1571,7 +1576,9 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                     chosen[i] = c
                     continue
                 learned.setdefault(short, c)
-    # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too
+    # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too (not
+    # where the article writes that word as a place: "Vadar Bus Assembly LLC ... in Vadar, Oman")
+    placed = {text[c.start : c.end] for c in chosen if c.type == "Place"}
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
             words = c.name.split()
@@ -1581,7 +1588,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                                  or len(words) >= 3 and _known_place(words[0], aliases)) else words[0]
             if (len(words) >= 2 and len(first) >= 4 and first[0].isupper()
                     and first not in STOP_CAPS and first not in GENERIC_SINGLE
-                    and first not in GENERIC_WORDS and first not in aliases.by_surface
+                    and first not in GENERIC_WORDS and first not in aliases.by_surface and first not in placed
                     and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
     # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
