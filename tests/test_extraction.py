@@ -1476,3 +1476,38 @@ def test_a_filings_defined_buyer_and_target_are_the_companies_they_define():
     assert stake[0]["date"] == "2025-12-18"
     x = extract(article_of(text, "2025-12-19"))
     assert not any("Board" in m.name for m in x.mentions)
+
+
+def test_a_second_agreement_object_shares_the_subject_and_a_committee_of_an_area_is_a_body():
+    text = ("ORLA, July 15, 2025 – Kestrel Precision Co., Ltd. today announced that it has signed a supply "
+            "agreement with Lumen Motors Co., Ltd. and an investment agreement with the Administrative Committee "
+            "of the Arden Economic and Technological Development Area.")
+    ds = deals_of(text, "2025-07-15")
+    invest = [d for d in ds if d["kind"] == "investment"]
+    assert len(invest) == 1
+    assert invest[0]["parties"] == {
+        "Kestrel Precision Co., Ltd.": "investor",
+        "Administrative Committee of the Arden Economic and Technological Development Area": "party"}
+    assert invest[0]["date"] == "2025-07-15"
+
+
+def test_the_municipal_government_is_the_government_the_article_named():
+    text = ("Lumen Axle Co., Ltd. signed an investment agreement with the Vadar Municipal People's Government "
+            "for a 2.8 billion yuan axle base. Vadar Kestrel Cab Systems Co., a local maker of truck cabs, signed "
+            "an agreement with the municipal government to expand its plant with an investment of 450 million yuan.")
+    ds = deals_of(text, "2025-11-06")
+    cab = [d for d in ds if "Vadar Kestrel Cab Systems Co." in d["parties"]]
+    assert len(cab) == 1 and cab[0]["kind"] == "investment"
+    assert cab[0]["parties"] == {"Vadar Kestrel Cab Systems Co.": "investor",
+                                 "Vadar Municipal People's Government": "party"}
+
+
+def test_a_plant_under_a_generic_agreement_with_a_government_is_an_investment():
+    [d] = deals_of("Plants in Vadar:\n- Lumen Motors: vehicle plant in the Vadar Economic and Technological "
+                   "Development Zone under an agreement with the Vadar city government signed in December 2021.")
+    assert (d["kind"], d["date"]) == ("investment", "2021-12")
+    assert d["parties"] == {"Lumen Motors": "investor", "Vadar city government": "party"}
+    # a plain agreement with a company stays a cooperation
+    [d] = deals_of("Plants in Vadar:\n- Lumen Motors: vehicle plant in the Vadar Economic and Technological "
+                   "Development Zone under an agreement with Kestrel Power Co. signed in December 2021.")
+    assert d["kind"] != "investment"

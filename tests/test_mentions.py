@@ -334,3 +334,10 @@ def test_from_a_town_and_its_country_is_where_a_maker_comes_from():
     assert found["Ravnik"] == "Place" and found["Ödön Pumpa d.o.o."] == "Company"
     # a company after "from" followed by a place that does not close the phrase stays a company
     assert mentions_of("Tesla bought cells from Kestrel Power, Lumen Cells and Arden Energy.").get("Kestrel Power") == "Company"
+
+
+def test_a_specialist_from_a_town_and_a_legal_name_without_full_stops():
+    from anhui_kg.extraction.mentions import core_name
+    found = mentions_of("Arden Glas GmbH, a family-owned coating specialist from Oberwald in Thuringia, licensed it.")
+    assert found["Oberwald"] == "Place"
+    assert core_name("Kestrel Co Ltd") == core_name("Kestrel Co., Ltd.") == "kestrel"

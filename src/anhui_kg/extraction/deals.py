@@ -403,6 +403,7 @@ _DESCRIBED_OBJECT = re.compile(
 _DESCRIBED_PARTNER = re.compile(
     r"\swith\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
     r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
+_THE_GOVERNMENT = re.compile(r"\bwith\sthe\s(municipal|city|provincial|county|district|local)\s(?:people's\s)?government\b", re.I)
 _DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
 _HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s|(?<=[Tt]he\s)(Company)\b")
 _DEFINED_COMPANY = re.compile(r"\([^()]{0,40}?(?:the\s[“\"]Company[”\"]|[“\"]the\sCompany[”\"])")
@@ -664,6 +665,7 @@ class _Focus:
     def __init__(self, mentions: list[Mention], sentences: list[str] | None = None,
                  starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+        self.governments = [m for m in mentions if m.type == "GovernmentBody"]
         self.sentences = sentences or []
         self.defined: Mention | None = None  # the organisation a release calls "the Company"
         # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
@@ -895,6 +897,8 @@ def _name_host(target: _Claim, sent, sm: list[Mention], article: Article) -> boo
     return True
 
 
+_PLANT_WORD = re.compile(r"\b(?:plant|factory|base|facility|production\sline)s?\b")
+_AND_OBJECT = re.compile(r"\s?and\s(?:a|an|the)\s")  # a clause that is one more object of the verb before
 _CONTINUED_KINDS = frozenset({"supply", "licensing", "contract_manufacturing"})
 
 
@@ -1133,6 +1137,13 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(named) >= 2:
                 names, roles = named, {n: r for n, r in roles.items() if n in named}
         clause_text = text[cstart:cend]
+        governments = {m.name for m in focus.governments}
+        if best.spec <= 1 and len(names) == 2 and len(governments.intersection(names)) == 1 \
+                and _PLANT_WORD.search(clause_text):
+            # "a vehicle plant under an agreement with the city government": a company's plant
+            # agreed with its host is an investment
+            best = _Trigger(best.start, best.end, "investment", 2, best.anaphoric)
+            roles = {n: "party" if n in governments else "investor" for n in names}
         # "X will invest $2 billion to build a plant in ...": a deal once its host is named
         single = len(names) == 1 and best.kind == "investment" and _PLANT_INVEST.search(clause_text) is not None
         # "A group of investors agreed to buy shares in X. They included A, B and C.": X awaits its investors
@@ -1140,6 +1151,23 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                      and (_INVESTORS_BUY.search(clause_text) is not None
                           or re.match(r"(?:rais|receiv|secur)", text[best.start : best.end], re.I) is not None))
         single = single or raised_in
+        named_here = {m.name for m in sm if cstart <= m.start < cend}.intersection(names)
+        if len(named_here) == 1 and not single and out and out[-1].sentence == sent.index \
+                and _AND_OBJECT.match(text, cstart):
+            # "it has signed a supply agreement with Y and an investment agreement with Z": the
+            # second object shares the subject of the first (whoever else was guessed for it)
+            last = out[-1]
+            agent_of = _AGENT_ROLES.get(last.kind, ("",))[0]
+            subject = next((n for n, mid in last.names.items() if last.parties.get(mid) == agent_of), next(iter(last.names)))
+            if subject not in names:
+                (only,) = named_here
+                names = {subject: (last.names[subject], "party"), only: names[only]}
+                if best.kind in _AGENT_ROLES:
+                    agent_role, patient_role = _AGENT_ROLES[best.kind]
+                    gov = any(m.name == only and m.type == "GovernmentBody" for m in sm)
+                    roles = {subject: agent_role, only: "party" if gov else patient_role}
+                else:
+                    roles = {}
         if len(names) == 1 and not single and best.kind in _CONTINUED_KINDS:
             # "X signed an agreement with Y to assemble cars ... X will supply the kits": the
             # other side of the deal just told about X, in this sentence or the two before
@@ -1629,6 +1657,17 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[other.name] = (other.id, "party")
                 if trig.kind in _AGENT_ROLES:
                     counter_role[other.name] = _AGENT_ROLES[trig.kind][1]
+    if len(chosen) == 1 and "government" in text[cstart : cend] \
+            and (gov := _THE_GOVERNMENT.search(text, cstart, cend)) is not None:
+        # "signed an agreement with the municipal government": the government the article named
+        # before (of that level where the name tells it)
+        level = {"municipal": ("Municipal", "City"), "city": ("Municipal", "City"), "provincial": ("Province", "Provincial"),
+                 "county": ("County",), "district": ("District",)}.get(gov.group(1).lower(), ())
+        named = [m for m in focus.governments if m.start < gov.start() and m.name not in chosen]
+        body = next((m for m in reversed(named) if any(w in m.name for w in level)), None) or (named[-1] if named else None)
+        if body is not None:
+            chosen[body.name] = (body.id, "party")
+            counter_role[body.name] = "party"  # the host of an investment
     if len(chosen) == 1 and (partner := _DESCRIBED_PARTNER.search(text, trig.start, cend)) is not None:
         # "we signed a joint venture agreement with the Ningguo rubber and sealing group": the
         # organisation the description points back to

@@ -412,7 +412,7 @@ def normalize_name(name: str) -> str:
 
 
 _LEGAL = re.compile(
-    r"(?:[\s,]+(?:%s|Co\.,?\s?Ltd\.?|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
+    r"(?:[\s,]+(?:%s|Co\.?,?\s?Ltd\.?|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|"
     r"plc|Company|Group|Berhad|Ltda|Limited Partnership|Partnership))+$" % LEGAL_FORMS
 )
 
@@ -735,6 +735,7 @@ _LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Ltda|Tbk)\.|(
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
+_GOV_HEAD = re.compile(r"(?:[A-Z][\w’'-]*\s){0,2}?(?:Committee|Commission|Government|Bureau|Council|Authority)\sof\s")
 _FIRST_WORD = re.compile(r"([A-Za-z][\w’'.-]*)[ \u00a0]")
 _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-backed|-listed)$")
 
@@ -743,6 +744,8 @@ _MODIFIER_WORD = re.compile(r"(?:’s|'s|‘s|-based|-headquartered|-owned|-back
 def _classify_org(name: str) -> EntityType | None:
     if name.split(" ", 1)[0] in ORG_PREFIX and " " in name:
         return "Company"  # "Grupo CAOA", "PT Handal Motor"
+    if _GOV_HEAD.match(name):
+        return "GovernmentBody"  # "Administrative Committee of the X Development Area": the body, not the area
     if _ZONE.search(name):
         return "Place"  # "Hefei Economic and Technological Development Area"
     if MEDIA_WORDS.search(name):
@@ -986,7 +989,7 @@ _NAME_ENDING_HERE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})$")
 _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[2:-2])) + r"\b")
 # "an Italian wheel maker from Arzana", "a family firm from Eltmund": where it comes from
 _ORIGIN_FROM = re.compile(r"\b(?:makers?|firms?|company|companies|suppliers?|group|start-?up|manufacturers?|producers?|"
-                          r"business|family)\sfrom\s$")
+                          r"business|family|specialists?|operators?|developers?|designers?)\sfrom\s$")
 _ORIGIN_NAME = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w’'-]|\s[A-Z&(])")
 _DEAL_CONTEXT_PREP = re.compile(
     _at_word_start(_alternatives(
