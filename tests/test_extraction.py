@@ -1511,3 +1511,11 @@ def test_a_plant_under_a_generic_agreement_with_a_government_is_an_investment():
     [d] = deals_of("Plants in Vadar:\n- Lumen Motors: vehicle plant in the Vadar Economic and Technological "
                    "Development Zone under an agreement with Kestrel Power Co. signed in December 2021.")
     assert d["kind"] != "investment"
+
+
+def test_an_order_worth_an_amount_is_a_supply_dated_by_its_signing():
+    [d] = deals_of("Hefei Kestrel Thermal Film Co. has started delivering insulation sheets for the battery packs "
+                   "that Lumen Motors assembles at its Hefei plant, under a two-year order worth about 95 million "
+                   "yuan that the two companies signed in September 2025.", "2025-11-20")
+    assert d["kind"] == "supply" and d["date"] == "2025-09" and d["value"] == (95e6, "CNY")
+    assert d["parties"] == {"Hefei Kestrel Thermal Film Co.": "supplier", "Lumen Motors": "customer"}
