@@ -404,6 +404,9 @@ _DESCRIBED_OBJECT = re.compile(
 _DESCRIBED_PARTNER = re.compile(
     r"\swith\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
     r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
+# the words in a government's name that say its level
+_GOVERNMENT_LEVEL = {"municipal": ("Municipal", "City"), "city": ("Municipal", "City"),
+                     "provincial": ("Province", "Provincial"), "county": ("County",), "district": ("District",)}
 _THE_GOVERNMENT = re.compile(r"\bwith\sthe\s(municipal|city|provincial|county|district|local)\s(?:people's\s)?government\b", re.I)
 _DESCRIBED_OBJECT_KINDS = ("acquisition", "investment", "supply", "contract_manufacturing", "licensing")
 _HINT = re.compile(r"\s([A-Z][a-z]+)(?:-based)?\s|(?<=[Tt]he\s)(Company)\b")
@@ -1662,8 +1665,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             and (gov := _THE_GOVERNMENT.search(text, cstart, cend)) is not None:
         # "signed an agreement with the municipal government": the government the article named
         # before (of that level where the name tells it)
-        level = {"municipal": ("Municipal", "City"), "city": ("Municipal", "City"), "provincial": ("Province", "Provincial"),
-                 "county": ("County",), "district": ("District",)}.get(gov.group(1).lower(), ())
+        level = _GOVERNMENT_LEVEL.get(gov.group(1).lower(), ())
         named = [m for m in focus.governments if m.start < gov.start() and m.name not in chosen]
         body = next((m for m in reversed(named) if any(w in m.name for w in level)), None) or (named[-1] if named else None)
         if body is not None:

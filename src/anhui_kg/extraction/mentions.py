@@ -1121,7 +1121,7 @@ _REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
 
-_FORM_END = re.compile(r"(?:GmbH|AG|Ltd\.?|Inc\.|LLC|A/S|ApS|AB|S\.A\.|N\.V\.|B\.V\.|S\.p\.A\.|o\.o\.|s\.r\.o\.|a\.s\.|Bhd\.?|Oy)$")
+_FORM_END = re.compile(r"(?:%s|Ltd)$" % LEGAL_FORMS)  # a legal form just before " of "
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?=,\s)")
 _COMMA_NAME = re.compile(r",\s([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)(?=[,.;)]|$)")
 
