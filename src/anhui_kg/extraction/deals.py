@@ -63,7 +63,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
-    (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 95 million yuan"
+    (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
      r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
@@ -400,7 +400,7 @@ _DESCRIBED_OBJECT = re.compile(
     r"\s(?:the|this)\s(?:[A-Z][\w-]*(?:-based)?\s|[a-z][\w]*-based\s|(?:small|family-owned|listed|local|"
     r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
     r"start-?up|business|manufacturer)\b")
-# a partner told by what it is: "an agreement with the Ningguo rubber and sealing group"
+# a partner told by what it is: "an agreement with the Arden rubber and sealing group"
 _DESCRIBED_PARTNER = re.compile(
     r"\swith\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
     r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
@@ -670,7 +670,10 @@ class _Focus:
                  starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
         self.governments = [m for m in mentions if m.type == "GovernmentBody"]
+        self.government_names = frozenset(m.name for m in self.governments)
         self.sentences = sentences or []
+        # the first sentence that is not a headline (one that ends like a sentence is none)
+        self.body_start = 0 if self.sentences and self.sentences[0].rstrip(" \"”’").endswith((".", "!", "?")) else 1
         self.defined: Mention | None = None  # the organisation a release calls "the Company"
         # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
         self.opener: dict[int, str] = {}
@@ -698,8 +701,7 @@ class _Focus:
         """'we'/'our' in an interview or release: the company its opening introduces (the
         first one named after the headline), else the one the article names most."""
         counts, last = self._salience(sentence)
-        # (the first sentence is a headline unless it ends like a sentence)
-        first = 0 if self.sentences and self.sentences[0].rstrip(" \"”’").endswith((".", "!", "?")) else 1
+        first = self.body_start
         intro = next((m for m in self.orgs if first <= m.sentence <= min(first + 1, sentence) and m.name not in exclude),
                      None)
         if intro is not None:
@@ -1141,7 +1143,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(named) >= 2:
                 names, roles = named, {n: r for n, r in roles.items() if n in named}
         clause_text = text[cstart:cend]
-        governments = {m.name for m in focus.governments}
+        governments = focus.government_names
         if best.spec <= 1 and len(names) == 2 and len(governments.intersection(names)) == 1 \
                 and _PLANT_WORD.search(clause_text):
             # "a vehicle plant under an agreement with the city government": a company's plant
@@ -1168,8 +1170,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 names = {subject: (last.names[subject], "party"), only: names[only]}
                 if best.kind in _AGENT_ROLES:
                     agent_role, patient_role = _AGENT_ROLES[best.kind]
-                    gov = any(m.name == only and m.type == "GovernmentBody" for m in sm)
-                    roles = {subject: agent_role, only: "party" if gov else patient_role}
+                    roles = {subject: agent_role, only: "party" if only in governments else patient_role}
                 else:
                     roles = {}
         if len(names) == 1 and not single and best.kind in _CONTINUED_KINDS:
@@ -1661,7 +1662,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 chosen[other.name] = (other.id, "party")
                 if trig.kind in _AGENT_ROLES:
                     counter_role[other.name] = _AGENT_ROLES[trig.kind][1]
-    if len(chosen) == 1 and "government" in text[cstart : cend] \
+    if len(chosen) == 1 and text.find("government", cstart, cend) != -1 \
             and (gov := _THE_GOVERNMENT.search(text, cstart, cend)) is not None:
         # "signed an agreement with the municipal government": the government the article named
         # before (of that level where the name tells it)
@@ -1672,10 +1673,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen[body.name] = (body.id, "party")
             counter_role[body.name] = "party"  # the host of an investment
     if len(chosen) == 1 and (partner := _DESCRIBED_PARTNER.search(text, trig.start, cend)) is not None:
-        # "we signed a joint venture agreement with the Ningguo rubber and sealing group": the
+        # "we signed a joint venture agreement with the Arden rubber and sealing group": the
         # organisation the description points back to
         # of the organisations named lately before it: one whose name shares a word with the
-        # description, or one told with its place word before ("the Ningguo ... group"), else the last
+        # description, or one told with its place word before ("the Arden ... group"), else the last
         recent = [m for m in focus.recent(sent.index, 3, partner.start())
                   if m.name not in chosen and sent.index - m.sentence <= 3]
         words = set(partner.group().lower().split()[2:-1]) - {"and"}
@@ -1815,7 +1816,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         agent = getattr(_named_at(in_clause, chosen, at), "name", None)
         if agent is None and trig.kind == "supply" and (by := _BY.search(text, at, cend)) is not None \
                 and (buyer := _named_at(in_clause, chosen, by.end())) is not None:
-            # "were ordered from the Hefei bus maker by Y": Y orders from the one described
+            # "were ordered from the Vadar bus maker by Y": Y orders from the one described
             agent = next((n for n in chosen if n != buyer.name and n not in counter_role), None)
         if agent is not None and trig.kind == "investment":
             # "raised CNY 800 million from A, B and C": each one listed invests

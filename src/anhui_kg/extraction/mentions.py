@@ -1121,7 +1121,6 @@ _REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
 
-_FORM_END = re.compile(r"(?:%s|Ltd)$" % LEGAL_FORMS)  # a legal form just before " of "
 _PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?=,\s)")
 _COMMA_NAME = re.compile(r",\s([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)(?=[,.;)]|$)")
 
@@ -1169,7 +1168,8 @@ def _places(text: str, aliases: Aliases, opened: dict[str, list[int]] | None = N
     # "Aalto Kraft A/S of Espoo, Finland": where a company with a legal form is
     f = text.find(" of ")
     while f != -1:
-        if _FORM_END.search(text, max(0, f - 12), f):
+        form = _FORM_THEN_OF.search(text, max(0, f - 14), f + 4)
+        if form is not None and form.end() == f:
             name = _PLACE_NAME.match(text, f + 4)
             if name is not None and _known_place_closes(text, name.end(), aliases):
                 place(name.start(), name.end(), "place_comma.v1")
