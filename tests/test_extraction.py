@@ -1519,3 +1519,17 @@ def test_an_order_worth_an_amount_is_a_supply_dated_by_its_signing():
                    "yuan that the two companies signed in September 2025.", "2025-11-20")
     assert d["kind"] == "supply" and d["date"] == "2025-09" and d["value"] == (95e6, "CNY")
     assert d["parties"] == {"Hefei Kestrel Thermal Film Co.": "supplier", "Lumen Motors": "customer"}
+
+
+def test_a_tally_of_one_party_deals_pairs_nobody_and_a_described_signer_is_the_one_just_named():
+    tally = ("So far today: an import deal for Kestrel Motor Co. and a bus-battery contract for Lumen Power Ltd., "
+             "plus news of a leasing memorandum that Orla Cars Inc. signed last week.")
+    assert deals_of(tally, "2025-09-09") == []
+    # the company named most so far (Orla) is not what "the Vadar carmaker" or "sell"'s subject means
+    text = ("10:20 - Orla Power Inc. has signed a contract to supply battery packs to Lumen Bus GmbH. The contract "
+            "was signed at Orla's stand by Orla's vice-president.\n\n09:50 - First signing of the day, and it is "
+            "Kestrel Motor Co.'s. The Vadar carmaker and Arden Bil AB, a dealer group with 41 showrooms, have "
+            "signed an agreement under which Arden Bil will import and sell Kestrel's SUVs in Finland.")
+    supply, imports = deals_of(text, "2025-09-09")
+    assert supply["parties"] == {"Orla Power Inc.": "supplier", "Lumen Bus GmbH": "customer"}
+    assert set(imports["parties"]) == {"Kestrel Motor Co.", "Arden Bil AB"} and imports["kind"] == "other"

@@ -377,7 +377,7 @@ _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|create
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
-    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas|plus)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
     r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
 )
 
@@ -616,8 +616,11 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|‘s)\s(?:[\w-]+\s){0,2}")
 _PARTNER_AFTER = re.compile(r"\s(?:with|between|among|of|in|to|for)\b|\s(?:[\w-]+\s){0,3}(?:with|between)\b")
 _DESCRIBED_BEFORE = re.compile(r",\s(?:the|an?)\s(?:[\w-]+\s){0,3}$")
 _AND = re.compile(r"\sand\s")
+_DEAL_NOUN_AFTER = re.compile(r"(?:a|an)\s[\w-]+\s(?:deal|contract|agreement|pact|memorandum)\b")
 _GERUND_CLAUSE = re.compile(r",\s[a-z]+ing\b")
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s$")
+_AND_WITH = re.compile(r"\s(?:and|together with)\s(?!The\s)[A-Z]")
+_ONE_VERB_AFTER = re.compile(r"(?:\s[A-Z][\w-]*)?\s(?:(?:will|would|shall|can|could|may|must|also|then)\s)*[a-z]+")  # "X will import"
 
 
 def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
@@ -637,6 +640,8 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     # "alignment with CATL and technology output to McLaren": a new deal phrase after "and"
     for m in _AND.finditer(sent_text):
         t = _TRIGGER_RE.match(sent_text, m.end()) or _TRIGGER_RE.match(sent_text, m.end() + len(sent_text[m.end():].split(" ")[0]) + 1)
+        # "a Nordic import deal for A and a bus-battery contract for B": a deal noun two words on
+        t = t or _DEAL_NOUN_AFTER.match(sent_text, m.end())
         if t and not any(m.end() <= p < t.start() for p in party_starts):
             cuts.append(m.start())
     # "A agreed with B to build a plant, and C and D signed a venture agreement": after a
@@ -731,11 +736,15 @@ class _Focus:
             told = [n for n in counts if n not in exclude and self.told_with(n, hint, sentence)]
             if told:
                 pool = [n for n in told if n in recent] or told  # of those, the ones named lately
-            elif self.opener.get(sentence - 1) in pool and self.opener[sentence - 1] in last:
+            else:
                 # "Volkswagen opened a plant there. In 2023 the German group sold ...": a
                 # description the text has not tied to a name yet goes on from the subject of
-                # the sentence before
-                return last[self.opener[sentence - 1]]
+                # the sentence before, or from the one organisation it names ("..., and it is
+                # Chery's. The Wuhu carmaker and X have signed ...")
+                before = {m.name for m in self.orgs if m.sentence == sentence - 1}
+                subject = self.opener.get(sentence - 1) or (next(iter(before)) if len(before) == 1 else None)
+                if subject in pool and subject in last:
+                    return last[subject]
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
@@ -1562,14 +1571,19 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         sent_head = text[sent.start : cstart]
         # ", and our engineers work with X": 'our' is the subject; ", and some X models are
         # ...": a noun phrase, not a verb sharing the subject before
-        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:and|we|our|it|its|they|their|some|many|most|"
+        elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:and|plus|we|our|it|its|they|their|some|many|most|"
                                        r"all|several|few|each|every|both|other|these|those|this|that|the|a|an|no|one|"
                                        r"two|three)\b)[a-z]+(?:ed|s)?\b", clause_text)
         subject_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(head)
                                 if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])), None)
         if subject_anaphor or elliptic:
             subj = None
-            if elliptic:
+            # "under which X will import and sell ...": the subject of the verb just before
+            verb_subject = next((m for m in reversed(sm) if m.end <= cstart and _ONE_VERB_AFTER.fullmatch(text, m.end, cstart)),
+                                None) if elliptic else None
+            if verb_subject is not None:
+                subj = verb_subject
+            elif elliptic:
                 subj = next((m for m in sm if m.start < cstart and m.name not in skip_possessor), None)
                 lead = text[sent.start : subj.start] if subj is not None else ""
                 anaph = _ANAPHOR_SUBJ.search(lead)
@@ -1598,8 +1612,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
     it_and = re.search(r"\b(?:it|It|we|We|(?P<defined>[Tt]he\sCompany))\s(?:and|together with)\s", head)
-    if it_and:  # "it and X signed", "The Company and X entered into": the defined term is the issuer
-        f = focus.at(sent.index, exclude=frozenset(chosen), hint="Company" if it_and["defined"] else None)
+    # "The Wuhu carmaker and X have signed": the description means a company named before
+    described_and = None if it_and else next((a for a in _ANAPHOR_SUBJ.finditer(head) if a.group()[:1] in "Tt"
+                                              and _AND_WITH.match(head, a.end())), None)
+    if it_and or described_and:  # "it and X signed", "The Company and X entered into": the defined term is the issuer
+        f = focus.at(sent.index, exclude=frozenset(chosen),
+                     hint=_hint(described_and.group()) if described_and else "Company" if it_and["defined"] else None)
         if f is not None and f.name not in chosen:
             chosen = {f.name: (f.id, "party"), **chosen}
     # "X, which has been our battery supplier": we (or it) are X's customer
