@@ -1533,3 +1533,22 @@ def test_a_tally_of_one_party_deals_pairs_nobody_and_a_described_signer_is_the_o
     supply, imports = deals_of(text, "2025-09-09")
     assert supply["parties"] == {"Orla Power Inc.": "supplier", "Lumen Bus GmbH": "customer"}
     assert set(imports["parties"]) == {"Kestrel Motor Co.", "Arden Bil AB"} and imports["kind"] == "other"
+
+
+def test_an_obituary_tells_its_companys_deals_through_its_founder():
+    text = ("Ren Haolin, who turned a repair shop into a maker of piston rings, died last week. In 1988 he founded "
+            "Vadar Kestrel Ring Co. in a former grain store. The breakthrough came in 1994, when Lumen Kolben GmbH "
+            "of Arden, Germany, licensed its coating process to the small company for ten years. Car work followed "
+            "for Vadar Kestrel Ring Co. in the 1990s. In 2006 Mr Ren set up a "
+            "joint venture with Orla Ring Industries Co., Ltd., a ring maker from Japan, named Vadar Kestrel Orla "
+            "Ring Co., with each side holding half. In 2012 Mr Ren sold 20% of the company to the Vadar Arden "
+            "Industrial Fund for 64 million yuan. He handed the chairmanship to his daughter, Ren Meixi, in 2017.")
+    people = [(m.text, m.name) for m in extract(article_of(text)).mentions if m.type == "Person"]
+    assert ("Ren", "Ren Haolin") in people and ("Ren Meixi", "Ren Meixi") in people
+    assert {name for _, name in people} == {"Ren Haolin", "Ren Meixi"}  # "Mr Ren": the one introduced so far
+    licence, venture, stake = deals_of(text, "2025-11-20")
+    assert licence["parties"] == {"Lumen Kolben GmbH": "licensor", "Vadar Kestrel Ring Co.": "licensee"}
+    assert set(venture["parties"]) == {"Vadar Kestrel Ring Co.", "Orla Ring Industries Co., Ltd."}
+    assert stake["parties"] == {"Ren Haolin": "seller", "Vadar Kestrel Ring Co.": "investee",
+                                "Vadar Arden Industrial Fund": "investor"}
+    assert (stake["date"], stake["value"]) == ("2012", (64e6, "CNY"))

@@ -57,6 +57,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|(?:equity|share|stock) (?:transfer|purchase|sale|subscription) agreement"
      # "will sell to the Buyer 51% of the equity of X", "transferred 30% of the shares of X"
      r"|(?:sold|sells?|selling|transfer(?:s|red|ring)?) (?:to (?:the )?(?:[\w.,-]+ ){1,6}?)?[\d.]+ ?(?:%|percent|per cent) of (?:the )?(?:equity|shares|share capital|registered capital)\b"
+     # "sold 20% of the company to the X Fund": of a company, not of its output
+     r"|(?:sold|sells?|selling) [\d.]+ ?(?:%|percent|per cent) of (?:the |its |his |her |their )(?:company|firm|business|group|venture|start-?up)\b"
      r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )"
      r"|\b(?:completed|closed|finali[sz]ed) (?:the|its|their) (?:planned |proposed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
@@ -340,6 +342,9 @@ _ALSO_JOINED = re.compile(r"\balso\s(?:took\spart|participated|joined\s(?:the\s|
                           r"|\b(?:was|were)\s(?:also\s)?among\sthe\s(?:[\w-]+\s)?(?:investors|backers)\b")
 # after "a 15% stake": in whom ("in X", "of X"), or in the one the passage is about
 _STAKE_IN_NAMED = re.compile(r"(?:\s(?:in|of)\b|\s(?:[\w-]+\s){0,3}(?:in|of)\s[A-Z])")
+_NAMED_BEFORE = re.compile(r",\s(?:named|called|known\sas)\s$")
+_OF_THE_COMPANY = re.compile(r"\sof\s(?:the|its|his|her|their)\s(?:company|firm|business|group|venture|start-?up)$")
+_PERSON_SELLS = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per cent)\s")
 _STAKE_IN_IT = re.compile(r"(?:\sin)?\s(?:the|its)\s(?:company|firm|group|start-?up|business|maker|foundry|supplier)\b")
 _AS_DID = re.compile(r",\s(?:as\sdid|and\sso\sdid)\s")
 _SOME_OF_THEM = re.compile(
@@ -402,7 +407,7 @@ _DESCRIBED_OBJECT = re.compile(
     r"start-?up|business|manufacturer)\b")
 # a partner told by what it is: "an agreement with the Arden rubber and sealing group"
 _DESCRIBED_PARTNER = re.compile(
-    r"\swith\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
+    r"\s(?:with|to)\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
     r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
 # the words in a government's name that say its level
 _GOVERNMENT_LEVEL = {"municipal": ("Municipal", "City"), "city": ("Municipal", "City"),
@@ -794,7 +799,9 @@ def extract_deals(
     claims: list[_Claim] = []
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
-        sm = [m for m in every if m.type in PARTY_TYPES]
+        # "Mr Cao sold 20% of the company": a person who sells a stake is its seller
+        sm = [m for m in every if m.type in PARTY_TYPES
+              or (m.type == "Person" and _PERSON_SELLS.match(article.text, m.end))]
         low = sent.text.lower()
         found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
         undone = _UNDONE.search(sent.text) if not found.isdisjoint(_UNDONE_NEEDS) else None
@@ -1485,8 +1492,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 continue
             skip_possessor.add(m.name)
             continue
-        if _VENTURE_CALLED_BEFORE.search(before):
-            continue  # "a joint venture, Gotion InoBat Batteries, was set up by ..."
+        if _VENTURE_CALLED_BEFORE.search(before) or (trig.kind == "joint_venture" and m.start > trig.end
+                                                      and _NAMED_BEFORE.search(before)):
+            continue  # "a joint venture, Gotion InoBat Batteries, was set up by ...", "a venture with X, named Z"
         if _AS_A_VENTURE_AFTER.match(after) and \
                 re.search(r"\b(?:founded|set up|established|formed|created|launched)\s$", before):
             continue  # "founded Qoros Automotive as a 50-50 venture": the venture itself
@@ -1651,7 +1659,9 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
         if between is not None and re.fullmatch(r"\s(?:to|with)\s(?:[\w-]+\s){0,4}", between):
-            f = focus.at(sent.index, exclude=frozenset(chosen))
+            # "Mr Cao set up a joint venture with X, ..., named Z": the passage's company, not
+            # one the clause names and the rules above left out
+            f = focus.at(sent.index, exclude=frozenset(chosen).union(m.name for m in in_clause))
             if f is not None:
                 chosen = {f.name: (f.id, "party"), **chosen}
     if len(chosen) == 1:
@@ -1665,6 +1675,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             _STAKE_IN_IT.match(text, trig.end) or not _STAKE_IN_NAMED.match(text, trig.end)):
         # "took a 15% stake for 90 million yuan", "a 12% stake in the company was acquired by
         # X": the stake is in the company the passage is about
+        f = focus.at(sent.index, exclude=frozenset(chosen))
+        if f is not None:
+            chosen[f.name] = (f.id, "party")
+            counter_role[f.name] = "investee"
+    if trig.kind == "investment" and _OF_THE_COMPANY.search(text, trig.start, trig.end):
+        # "sold 20% of the company to X": of the company the passage is about
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None:
             chosen[f.name] = (f.id, "party")

@@ -532,6 +532,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     chosen = _people_in_deal_context(text, chosen)
     chosen = _places_named_elsewhere(text, chosen)
     chosen = _places_that_act(text, chosen, aliases)
+    chosen = _surname_first_names(text, chosen)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
     chosen = [c for c in chosen if c.via != "region.v1"]
@@ -1751,6 +1752,31 @@ def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_GIVEN_NAME = re.compile(r"\s([A-Z][a-z]+(?:-[a-z]+)?)\b(?![\w’'-])")
+
+
+def _surname_first_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'Cao Renfu' where the text also says 'Mr Cao': a Chinese name, surname first, that
+    no other rule found (a one-word surname with Mr/Ms/Dr and a capitalised word after it)."""
+    surnames = {c.name for c in chosen if c.via == "honorific.v1" and " " not in c.name}
+    if not surnames:
+        return chosen
+    taken = [(c.start, c.end) for c in chosen]
+    found = []
+    for surname in surnames:
+        pos = text.find(surname)
+        while pos != -1:
+            given = _GIVEN_NAME.match(text, pos + len(surname))
+            if given and (pos == 0 or not text[pos - 1].isalnum()) \
+                    and not _HONORIFIC_BEFORE.search(text, max(0, pos - 5), pos) \
+                    and given.group(1) not in PERSON_STOP and given.group(1) not in GENERIC_SINGLE \
+                    and not ORG_WORDS.match(given.group(1)) and not GOV_WORDS.match(given.group(1)) \
+                    and not any(pos < te and ts < given.end() for ts, te in taken):
+                found.append(_Cand(pos, given.end(), "Person", text[pos : given.end()], None, "surname_first.v1", 1))
+            pos = text.find(surname, pos + 1)
+    return sorted(chosen + found, key=lambda c: c.start) if found else chosen
+
+
 def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """'Li said' after 'William Li': one word of a person's name, used as a name."""
     people = {}
@@ -1760,11 +1786,23 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
                 people.setdefault(w.replace("’", "'"), set()).add(c.name)
     if not people:
         return chosen
+    first: dict[str, int] = {}
+    for c in chosen:
+        if c.type == "Person":
+            first.setdefault(c.name, c.start)
+
+    def full_name(word: str, pos: int) -> str | None:
+        # the one full name with this word; of several ("Cao Renfu", later his daughter "Cao
+        # Yiling"), the one the text has introduced so far
+        full = [n for n in people.get(word.replace("’", "'"), ()) if " " in n]
+        if len(full) > 1:
+            full = [n for n in full if first[n] < pos]
+        return full[0] if len(full) == 1 else None
+
     # a one-word name found by its own rule ("Mr. Moreau") is the one full name it is part of
     chosen = [
-        _Cand(c.start, c.end, c.type, next(iter(full)), c.key, c.via, c.rank)
-        if c.type == "Person" and " " not in c.name
-        and len(full := {n for n in people.get(c.name.replace("’", "'"), ()) if " " in n}) == 1 else c
+        _Cand(c.start, c.end, c.type, full, c.key, c.via, c.rank)
+        if c.type == "Person" and " " not in c.name and (full := full_name(c.name, c.start)) else c
         for c in chosen
     ]
     taken = [(c.start, c.end) for c in chosen]
@@ -1788,13 +1826,13 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
         if any(s < te and ts < e for ts, te in taken):
             continue
         full = people.get(word)
-        if not full or len(full) != 1:
+        if not full:
             continue
+        name = next(iter(full)) if len(full) == 1 else full_name(word, s)
         # Only names that come after the full name's first mention
-        first = min(c.start for c in chosen if c.type == "Person" and c.name in full)
-        if s < first:
+        if name is None or s < first[name]:
             continue
-        out.append(_Cand(s, e, "Person", next(iter(full)), None, "surname.v1", 1))
+        out.append(_Cand(s, e, "Person", name, None, "surname.v1", 1))
         taken.append((s, e))
     return sorted(out, key=lambda c: c.start)
 
