@@ -1552,3 +1552,18 @@ def test_an_obituary_tells_its_companys_deals_through_its_founder():
     assert stake["parties"] == {"Ren Haolin": "seller", "Vadar Kestrel Ring Co.": "investee",
                                 "Vadar Arden Industrial Fund": "investor"}
     assert (stake["date"], stake["value"]) == ("2012", (64e6, "CNY"))
+
+
+def test_a_company_signed_or_added_as_supplier_or_importer_is_found_and_takes_that_role():
+    [d] = deals_of("At its Partner Day in Vadar, Kestrel Motors signed Arden Orla Light Alloy as a supplier of battery "
+                   "trays from 2027.", "2025-12-20")
+    assert d["parties"] == {"Kestrel Motors": "customer", "Arden Orla Light Alloy": "supplier"}
+    [d] = deals_of("Lumen Auto signed Vadar Bil as importer of its SUVs in Sweden and Norway.", "2025-12-20")
+    assert d["kind"] == "other" and set(d["parties"]) == {"Lumen Auto", "Vadar Bil"}
+    [d] = deals_of("Less noisily, Kestrel Motors added Orla Busbar Co. to its supplier list at some point in the "
+                   "first half.", "2025-12-20")
+    assert d["kind"] == "supply" and d["date"] == "2025-H1"
+    assert d["parties"] == {"Kestrel Motors": "customer", "Orla Busbar Co.": "supplier"}
+    [d] = deals_of("In the last weeks of the year the Vadar Municipal People's Government signed an investment "
+                   "agreement with Lumen Recycle Co. for a 1.2 billion yuan plant.", "2025-12-20")
+    assert (d["date"], d["kind"]) == ("2025-late", "investment")

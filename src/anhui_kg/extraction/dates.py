@@ -277,7 +277,8 @@ MONTH = ("(?:(?:" + "|".join([*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS)]
 WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + r")(?![A-Za-z])"
 YR = r"(?:19|20)\d\d(?!\d|[.,]\d|s\b)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-POS = r"(?i:early|earlier|mid|middle|late|later|end|beginning|start|close|year[ -]end)"
+POS = (r"(?i:early|earlier|mid|middle|late|later|end|beginning|start|close|year[ -]end"
+       r"|(?:first|opening|last|final|closing)\s+(?:weeks|months|days))")
 REL_YEAR = (r"(?i:last|this|next|the\s+following|the\s+previous|the\s+same|that\s+same"
             r"|that|the)\s+year")
 ORD4 = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -508,7 +509,8 @@ def _h_season(g: dict, ctx: _Ctx) -> DateValue | None:
         return None
     if pos in ("earlier", "later"):
         return year
-    index = 0 if pos in ("early", "beginning", "start") else 1 if pos in ("mid", "middle") else 2
+    # "the first weeks of", "the closing months of": early / late
+    index = 0 if pos.startswith(("early", "beginning", "start", "first", "opening")) else 1 if pos in ("mid", "middle") else 2
     return _period("season", year.earliest.year, index, year.origin)
 
 

@@ -947,8 +947,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             sent = article.sentences[i]
             if heading[i]:
                 continue
-            if v.group("obj"):
-                span = (v.start("obj") - sent.start, v.end("obj") - sent.start)
+            obj = "obj" if v.group("obj") else "chosen" if v.group("chosen") else None
+            if obj:
+                span = (v.start(obj) - sent.start, v.end(obj) - sent.start)
             else:
                 name = _NAME_BEFORE_VERB.search(text, max(sent.start, v.start() - 120), v.start())
                 if name is None:
@@ -1007,14 +1008,19 @@ _WORK_VERB = re.compile(
     r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)"
     # "bought about 10% of Kestrel": the part bought, then the company
     r"(?:(?:%s\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s)?(?P<obj>%s)"
+    # "signed Lindqvist Bil as importer", "chose Kestrel Lighting to supply lamps"
+    r"|\b(?:signed|signs|chose|picked|selected|appointed|tapped)\s(?P<chosen>%s)"
+    r"(?=\sas\s|\sto\s(?:supply|provide|deliver|import|distribute|sell|build|assemble|make)\b)"
     r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
     r"(?:assembl(?:es|ed|ing)|distribut(?:es|ed|ing)|import(?:s|ed|ing))\b"
     # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
     r"|\s(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|first\s|eventually\s)?"
-    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b" % (APPROXIMATELY, _CAP_SEQ)
+    r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b"
+    % (APPROXIMATELY, _CAP_SEQ, _CAP_SEQ)
 )
 _WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
-                    "import", "founded", "set up", "established", "taken over", "sold")
+                    "import", "founded", "set up", "established", "taken over", "sold", "signed", "signs", "chose",
+                    "picked", "selected", "appointed", "tapped")
 _POSSESSIVE_DEAL_NOUN = re.compile(
     r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
     r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
