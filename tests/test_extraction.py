@@ -1560,10 +1560,28 @@ def test_a_company_signed_or_added_as_supplier_or_importer_is_found_and_takes_th
     assert d["parties"] == {"Kestrel Motors": "customer", "Arden Orla Light Alloy": "supplier"}
     [d] = deals_of("Lumen Auto signed Vadar Bil as importer of its SUVs in Sweden and Norway.", "2025-12-20")
     assert d["kind"] == "other" and set(d["parties"]) == {"Lumen Auto", "Vadar Bil"}
-    [d] = deals_of("Less noisily, Kestrel Motors added Orla Busbar Co. to its supplier list at some point in the "
-                   "first half.", "2025-12-20")
+    [d] = deals_of("Vadar Akumulátory a.s. showed a forklift battery. Less noisily, Kestrel Motors added Orla Busbar "
+                   "Co. to its supplier list at some point in the first half.", "2025-12-20")
     assert d["kind"] == "supply" and d["date"] == "2025-H1"
     assert d["parties"] == {"Kestrel Motors": "customer", "Orla Busbar Co.": "supplier"}
     [d] = deals_of("In the last weeks of the year the Vadar Municipal People's Government signed an investment "
                    "agreement with Lumen Recycle Co. for a 1.2 billion yuan plant.", "2025-12-20")
     assert (d["date"], d["kind"]) == ("2025-late", "investment")
+
+
+def test_a_contract_to_buy_from_a_stake_sold_in_itself_and_a_norwegian_licensor():
+    [d] = deals_of("VADAR, Oct 14 (Synthetic) - Kestrel Motors signed a contract on Monday to buy LED headlamps and "
+                   "rear lamps worth 310 million yuan ($43.5 million) from Vadar Lumen Lighting Co. for its light "
+                   "trucks over four years, the lamp maker said on Tuesday.", "2025-10-14")
+    assert d["parties"] == {"Kestrel Motors": "customer", "Vadar Lumen Lighting Co.": "supplier"}
+    assert (d["kind"], d["date"], d["value"]) == ("supply", "2025-10-13", (310e6, "CNY"))
+    # selling "a stake" is selling new shares of one's own; "its stake in X" is selling X's
+    [d] = deals_of("Lumen Lighting Co., founded in 2016, sold a 12% stake to the Vadar Industrial Investment Fund "
+                   "last month for 90 million yuan.", "2025-10-14")
+    assert d["parties"] == {"Lumen Lighting Co.": "investee", "Vadar Industrial Investment Fund": "investor"}
+    [d] = deals_of("Lumen Holdings sold its 12% stake in Orla Cells to the Vadar Industrial Investment Fund.")
+    assert d["parties"] == {"Lumen Holdings": "seller", "Orla Cells": "investee",
+                            "Vadar Industrial Investment Fund": "investor"}
+    [d] = deals_of("Arden Light Alloy Co. was set up in 2014. The turn to cars came in 2017, when Kestrel Aluminium "
+                   "Profiler AS of Ålesund, Norway, licensed its die designs to the company.")
+    assert d["parties"] == {"Kestrel Aluminium Profiler AS": "licensor", "Arden Light Alloy Co.": "licensee"}

@@ -164,7 +164,7 @@ LEGAL_FORMS = (
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
     r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
-    r"A/S|ApS"  # Danish, Norwegian
+    r"A/S|ApS|AS"  # Danish, Norwegian
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
@@ -1128,7 +1128,7 @@ _REGION_AFTER_TOWN = re.compile(rf",\s({_PLACE_SEQ})(?=[.;]|$)")
 _STATE_GOVERNMENT = re.compile(rf"\b[Tt]he\s((?:State|Commonwealth)\sof\s{_PLACE_SEQ})")
 
 
-_PLACE_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?=,\s)")
+_PLACE_NAME = re.compile(rf"[{UPPER}][\w’'-]*(?:\s[{UPPER}][\w’'-]*)?(?=,\s)")  # "Ålesund, Norway"
 _COMMA_NAME = re.compile(r",\s([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)(?=[,.;)]|$)")
 
 
