@@ -1585,3 +1585,11 @@ def test_a_contract_to_buy_from_a_stake_sold_in_itself_and_a_norwegian_licensor(
     [d] = deals_of("Arden Light Alloy Co. was set up in 2014. The turn to cars came in 2017, when Kestrel Aluminium "
                    "Profiler AS of Ålesund, Norway, licensed its die designs to the company.")
     assert d["parties"] == {"Kestrel Aluminium Profiler AS": "licensor", "Arden Light Alloy Co.": "licensee"}
+
+
+def test_it_in_a_passive_with_an_agent_is_the_thing_not_the_company():
+    text = ("A supply contract was ended by Hefei Orla Motors Co., and compensation must be paid to the supplier, "
+            "Lumen Sensorik GmbH. The software is not affected. It had been licensed to Orla separately in 2022 by "
+            "Lumen Sensorik (Suzhou) Co., Ltd., the German firm's Chinese subsidiary.")
+    [d] = deals_of(text, "2026-01-15")
+    assert d["parties"] == {"Hefei Orla Motors Co.": "licensee", "Lumen Sensorik (Suzhou) Co., Ltd.": "licensor"}

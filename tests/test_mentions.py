@@ -341,3 +341,12 @@ def test_a_specialist_from_a_town_and_a_legal_name_without_full_stops():
     found = mentions_of("Arden Glas GmbH, a family-owned coating specialist from Oberwald in Thuringia, licensed it.")
     assert found["Oberwald"] == "Place"
     assert core_name("Kestrel Co Ltd") == core_name("Kestrel Co., Ltd.") == "kestrel"
+
+
+def test_a_subsidiary_with_its_city_in_parentheses_is_not_its_parent():
+    ents = _entities([
+        "A supply contract was ended by Hefei Orla Motors Co., and compensation must be paid to Lumen Sensorik "
+        "GmbH. Radar sensors were to be delivered by the Rosenheim-based company. The software had been licensed "
+        "to Orla in 2022 by Lumen Sensorik (Suzhou) Co., Ltd., the German firm's Chinese subsidiary."], [])
+    assert {"Lumen Sensorik GmbH", "Lumen Sensorik (Suzhou) Co., Ltd."} <= set(ents)
+    assert not any("-based" in name for name in ents)  # where a company is, not its name

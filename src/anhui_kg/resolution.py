@@ -150,8 +150,9 @@ class Resolver:
                     core = core[: -len("people's government")] + "government"
                 k = self._table_core.get((fam, core))
                 if m.via == "subsidiary.v1" and (k and normalize_name(m.name) not in self._table_names
-                                                 or not k and " " not in core):
-                    # "its U.S. subsidiary, Kestrel Inc.": not the parent its core name would join
+                                                 or not k and (" " not in core or "(" in m.name)):
+                    # "its U.S. subsidiary, Kestrel Inc.", "X (Suzhou) Co., Ltd., the German firm's
+                    # Chinese subsidiary": not the parent its core name would join
                     keys.append(f"sub:{normalize_name(m.name)}")
                 else:
                     keys.append(f"k:{k}" if k else f"{fam}:{core}")

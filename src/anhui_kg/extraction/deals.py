@@ -344,6 +344,7 @@ _ALSO_JOINED = re.compile(r"\balso\s(?:took\spart|participated|joined\s(?:the\s|
 # after "a 15% stake": in whom ("in X", "of X"), or in the one the passage is about
 _STAKE_IN_NAMED = re.compile(r"(?:\s(?:in|of)\b|\s(?:[\w-]+\s){0,3}(?:in|of)\s[A-Z])")
 _NAMED_BEFORE = re.compile(r",\s(?:named|called|known\sas)\s$")
+_PASSIVE_AFTER = re.compile(r"\s(?:had\s|has\s|have\s)?(?:been|was|is|were)\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en)\b")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
 _OF_THE_COMPANY = re.compile(r"\sof\s(?:the|its|his|her|their)\s(?:company|firm|business|group|venture|start-?up)$")
 _PERSON_SELLS = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per cent)\s")
@@ -1584,8 +1585,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         elliptic = ci > 0 and re.match(r"\s*(?:,\s*)?(?:and\s)?(?:also\s)?(?!(?:and|plus|we|our|it|its|they|their|some|many|most|"
                                        r"all|several|few|each|every|both|other|these|those|this|that|the|a|an|no|one|"
                                        r"two|three)\b)[a-z]+(?:ed|s)?\b", clause_text)
+        # ("It had been licensed to X ... by Y": 'it' is the thing licensed, Y the agent)
         subject_anaphor = next((a for a in _ANAPHOR_SUBJ.finditer(head)
-                                if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])), None)
+                                if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])
+                                and not (a.group() in ("It", "it") and " by " in clause_text
+                                         and _PASSIVE_AFTER.match(text, cstart + a.end()))), None)
         if subject_anaphor or elliptic:
             subj = None
             # "under which X will import and sell ...": the subject of the verb just before

@@ -858,7 +858,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
     for m in _NAME_ORG_WORD.finditer(text) if _has_key_word(text, _NAME_ORG_WORD) else ():
         s, e = m.start(1), m.end(1) - 1
         if (text[s:e] not in aliases.by_surface and text[s:e].split()[0] not in STOP_CAPS
-                and not DEMONYM.fullmatch(text[s:e])):
+                and not DEMONYM.fullmatch(text[s:e]) and not text.endswith("-based", s, e)):
+            # ("the Rosenheim-based company" says where a company is, not what it is called)
             out.append(_Cand(s, e, "Company", text[s:e], None, "name_org_word.v1", 1))
     # governments: "the Hefei city government", "Changfeng County government", "Italian government"
     for m in _GOVERNMENT.finditer(text) if _has_key_word(text, _GOVERNMENT) else ():
@@ -1217,7 +1218,9 @@ _NAME_NOUNS = ("subsidiary", "unit", "arm", "affiliate", "division", "offshoot",
 _NAME_AFTER_NOUN = re.compile(rf"(?P<comma>,)?\s(?P<name>{_CAP_NAME})(?P<close>,)?")
 _DETERMINER_BEFORE_NOUN = re.compile(r"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa])\s(?:[\w.-]+\s){0,3}$")
 # "Kestrel Inc., the U.S. subsidiary of ...": found from the noun back to the name
-_UNIT_OF = re.compile(rf",\s(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b")
+_UNIT_OF = re.compile(rf",\s(?:(?:the|a|its)\s(?:[\w.-]+\s){{0,3}}?{_UNIT_NOUN}\s(?:of|under)\b"
+                      # "X (Suzhou) Co., Ltd., the German firm's Chinese subsidiary"
+                      rf"|(?:the\s)?(?:[\w.-]+\s){{0,2}}?[\w-]+(?:’s|'s)\s(?:[\w.-]+\s){{0,2}}?{_UNIT_NOUN}\b)")
 _NAME_BEFORE_UNIT_OF = re.compile(rf"({_CAP_NAME})$")
 # "which was renamed Kestrel Chery", "rebranded as Kestrel"
 _RENAMED = re.compile(rf"\b(?:renamed|rebranded)\s(?:as\s)?(?P<name>{_CAP_NAME})")
