@@ -151,6 +151,8 @@ TABLE = [
     # Relative to a day (Tuesday 2026-01-27)
     ("a year ago", "day", "2025", "year"),  # never finer than the unit counted in
     ("on Saturday", "day", "2026-01-24", "day"),
+    ("An hour ago", "day", "2026-01-27", "day"),  # a few hours back: the same day
+    ("30 minutes ago", "day", "2026-01-27", "day"),
     ("on Tuesday", "day", "2026-01-27", "day"),
     ("last Tuesday", "day", "2026-01-20", "day"),
     ("next Monday", "day", "2026-02-02", "day"),

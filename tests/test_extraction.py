@@ -1593,3 +1593,41 @@ def test_it_in_a_passive_with_an_agent_is_the_thing_not_the_company():
             "Lumen Sensorik (Suzhou) Co., Ltd., the German firm's Chinese subsidiary.")
     [d] = deals_of(text, "2026-01-15")
     assert d["parties"] == {"Hefei Orla Motors Co.": "licensee", "Lumen Sensorik (Suzhou) Co., Ltd.": "licensor"}
+
+
+def test_a_speech_tells_its_deals_in_the_first_person():
+    text = ('"Build it with us": remarks by Orla Weiyu at Lumen Partner Day\nVadar, 18 December 2025\n\n'
+            "Orla Weiyu is Lumen Motors' senior vice-president for the supply chain.\n\n"
+            "Let me start with a signature. An hour ago, in the room next door, I signed a five-year supply "
+            "agreement with Jiang Haoran, the founder of Vadar Kestrel Light Alloy. Last month Arden Motors Sdn Bhd "
+            "of Kuala Lumpur joined our battery-swap alliance.")
+    x = extract(article_of(text, "2025-12-18"))
+    assert ("Orla Weiyu", "Person") in {(m.name, m.type) for m in x.mentions}
+    trays, swap = deals_of(text, "2025-12-18")
+    assert set(trays["parties"]) == {"Lumen Motors", "Vadar Kestrel Light Alloy"} and trays["date"] == "2025-12-18"
+    assert swap["kind"] == "battery_swap_alliance" and swap["date"] == "2025-11"
+    assert set(swap["parties"]) == {"Arden Motors Sdn Bhd", "Lumen Motors"}
+
+
+def test_a_brands_owner_and_a_partner_selling_the_rest_of_a_unit():
+    from anhui_kg.extraction.mentions import build_aliases
+
+    table = [{"id": "vadar", "type": "Company", "name": "Vadar", "aliases": []},
+             {"id": "orla", "type": "Brand", "name": "Orla", "aliases": []}]
+    x = extract(article_of("Kestrel Drive Co., Ltd.\nLetter from the Chairwoman\n\nIn March we signed a contract "
+                           "to supply rear drive units for Vadar's Orla brand.", "2025-06-01"), build_aliases(table))
+    names = {m.id: m.name for m in x.mentions}
+    [d] = x.deals
+    assert {names[p.mention]: p.role for p in d.parties} == {"Kestrel Drive Co., Ltd.": "supplier", "Vadar": "customer"}
+    [d] = deals_of("Kestrel Drive Co., Ltd. grew. In the second half we bought the 40% of Kestrel Drive (Thailand) "
+                   "Co., Ltd. that we did not already own from our partner, Vadar Motor Parts Public Co., Ltd., "
+                   "for USD 9 million.", "2026-03-26")
+    assert d["kind"] == "investment" and d["date"] == "2025-H2"
+    assert d["parties"] == {"Kestrel Drive Co., Ltd.": "investor", "Kestrel Drive (Thailand) Co., Ltd.": "investee",
+                            "Vadar Motor Parts Public Co., Ltd.": "seller"}
+    # a denied purchase of "the 20% of X held by Y" finds X, a name in no table, but no deal
+    [d] = deals_of("Lumen Sealing Parts has denied a trade-paper report that it is about to buy the 20% of "
+                   "Vadar Arden Hose held by Orla Gomu Kogyo.")
+    assert d["status"] == "denied" and "Vadar Arden Hose" in d["parties"]
+    assert deals_of("Lumen Lighting Co. signed a contract to buy LED lamps from Kestrel Optics Co.")[0]["parties"] \
+        == {"Lumen Lighting Co.": "customer", "Kestrel Optics Co.": "supplier"}  # "LED" is no company

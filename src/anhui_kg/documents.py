@@ -148,12 +148,14 @@ def _best_published(meta: DateValue | None, estimate: DateValue | None) -> DateV
     '2019-early'
     >>> _best_published(make_date("2024", origin="metadata"), make_date("2023-12", origin="estimated")).value
     '2024'
+    >>> _best_published(make_date("2025-12", origin="metadata"), make_date("2025-12-18", origin="stated")).value
+    '2025-12-18'
     """
     if meta is None:
         return estimate
     if (
         estimate is not None
-        and meta.precision in ("year", "decade", "half", "season", "quarter")
+        and meta.precision in ("year", "decade", "half", "season", "quarter", "month")
         and meta.earliest <= estimate.earliest
         and estimate.latest <= meta.latest
         and (estimate.latest - estimate.earliest) < (meta.latest - meta.earliest)

@@ -318,7 +318,7 @@ _KINDS: list[tuple[str, str]] = [
     ("hy", rf"H(?P<h>[12])(?:\s*(?P<y>{YR})|\s?[’'](?P<yy>\d\d))(?!\w)"),
     ("nh", rf"(?P<h>[12])H\s?(?:(?P<y>{YR})|(?P<yy>\d\d))(?!\w)"),
     ("ago", r"(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"|\d{1,2})\s+(?P<unit>(?i:years?|months?|decades?|quarters?|weeks?|days?))"
+            r"|\d{1,2})\s+(?P<unit>(?i:years?|months?|decades?|quarters?|weeks?|days?|hours?|minutes?))"
             r"\s+(?P<dir>(?i:ago|earlier|later))(?![a-z])"),
     ("this_week", r"(?:(?i:earlier|later)\s+)?(?i:this)\s+(?i:week)(?![\w-])"),
     ("rel_unit", r"(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?P<the>(?i:the)\s+)?"
@@ -606,6 +606,12 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
         if base.precision != "decade" and base.earliest.year != base.latest.year:
             return None
         return _decade(base.earliest.year + 10 * n, "resolved")
+    if unit in ("hour", "minute"):
+        # "an hour ago" in a dated speech: that day (a few hours never reach the day before
+        # in a text that counts them; twelve or more might)
+        if base.precision != "day" or direction != "ago" or (unit == "hour" and -n >= 12):
+            return None
+        return _shift(base, "day", 0, "resolved")
     if unit in ("day", "week"):
         if base.precision != "day":
             return None
@@ -844,7 +850,7 @@ _CORE_WORDS = [*"0123456789", *_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS),
                "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                *_WEEKDAYS, *_casings("year", "month", "quarter", "half", "decade", "week",
                                      "day", "yesterday", "tomorrow", "spring", "summer", "autumn",
-                                     "fall", "winter")]
+                                     "fall", "winter", "hour", "minute")]
 _CORE = re.compile("|".join(_CORE_WORDS))
 # Speed: instead of one _CORE search per candidate start, the core tokens of a text are
 # found in one scan, the shortest at each position ("Mar" in "March"), and a start passes

@@ -45,7 +45,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
     (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
-     r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
+     r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s|the\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
      r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
@@ -345,6 +345,13 @@ _ALSO_JOINED = re.compile(r"\balso\s(?:took\spart|participated|joined\s(?:the\s|
 _STAKE_IN_NAMED = re.compile(r"(?:\s(?:in|of)\b|\s(?:[\w-]+\s){0,3}(?:in|of)\s[A-Z])")
 _NAMED_BEFORE = re.compile(r",\s(?:named|called|known\sas)\s$")
 _PASSIVE_AFTER = re.compile(r"\s(?:had\s|has\s|have\s)?(?:been|was|is|were)\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en)\b")
+_PERSONS_COMPANY_BEFORE = re.compile(
+    r"\bwith\s[A-Z][\w-]*\s[A-Z][\w-]*,\s(?:the\s|its\s)?(?:co-)?(?:founder|chairman|chairwoman|chief\sexecutive|CEO|president|owner|"
+    r"general\smanager)\sof\s$")
+# "bought 50% of X from Y", "... from our partner, Y": Y sells
+_FROM_BEFORE = re.compile(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$|\bfrom\s(?:our|its|their|the)\s(?:[\w-]+\s){0,2}?[\w-]+,\s$")
+_BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
+_OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
 _OF_THE_COMPANY = re.compile(r"\sof\s(?:the|its|his|her|their)\s(?:company|firm|business|group|venture|start-?up)$")
 _PERSON_SELLS = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per cent)\s")
@@ -395,7 +402,7 @@ _NAME_THEN_VERB = re.compile(
     r"(?:the\s)?[A-Z](?:[^,;]|,(?=\s?Ltd\b)){0,80}?(?<!\salso)\s(?:signed|agreed|will|would|bought|acquired|invested|formed|set\sup|took|has|have|had|"
     r"started|began|opened|launched)\s")
 _ANAPHOR_SUBJ = re.compile(
-    r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
+    r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|I(?=\s(?:signed|have|had|also|personally|am)\b)|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
     r"(?:[\w-]+ ){1,2}(?:automaker|carmaker|maker|giant|firm|company|group|conglomerate|manufacturer)))\b"
 )
@@ -1514,18 +1521,21 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "to install chargers at Volkswagen dealerships": where, not who signs
         if _OR_KNOWN_AS_BEFORE.search(before):
             continue  # "..., or JAC": the short name of the company just named
-        if " of " in wide and _DESCRIBED_OF.search(wide):
-            continue  # "JAG, the largest shareholder of the Shanghai-listed JAC": a description
+        if " of " in wide and _DESCRIBED_OF.search(wide) and not _PERSONS_COMPANY_BEFORE.search(wide):
+            # "JAG, the largest shareholder of the Shanghai-listed JAC": a description (but
+            # "with Jiang Wanli, the founder of X": the company he signs for)
+            continue
         if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
                 and not m.end <= trig.start < o.start  # "X's agreement with Y": the deal between them
                 and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 # "for Chery's Exeed sedans": a brand's cars are the owner's business
-                and not (o.type == "Brand" and _VEHICLES_AFTER.match(text, o.end))
+                # (and "for NIO's ONVO brand": the brand's owner)
+                and not (o.type == "Brand" and (_VEHICLES_AFTER.match(text, o.end) or _BRAND_WORD_AFTER.match(text, o.end)))
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \
-                and re.search(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$", before) and text[trig.end - 4 : trig.end] != "from":
+                and _FROM_BEFORE.search(before) and text[trig.end - 4 : trig.end] != "from":
             counter_role[m.name] = "seller"  # "bought 50% of X from Y"
         if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
             via = m  # "NIO bought the assets from JAC through its subsidiary Jianglai": Jianglai acts
@@ -1610,7 +1620,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 if subj is None and (anaph or head_anaphor):
                     subj = focus.at(sent.index, exclude=frozenset(chosen), hint=_hint((anaph or head_anaphor).group()))
             if subj is None and subject_anaphor:
-                first_person = subject_anaphor.group().lower() in ("we", "our")
+                first_person = subject_anaphor.group().lower() in ("we", "our", "i")
                 # whoever the sentence names after the verb is its object, not what the anaphor means
                 # (in a later clause, only a name a preposition governs: "..., and Y's lines have
                 # been shipping them" may be the anaphor's own company)
@@ -1657,6 +1667,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None and f.name not in chosen:
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "supplier"
+    if len(chosen) == 1 and _OUR_BEFORE.search(text, cstart, trig.start):
+        f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X joined our battery-swap alliance"
+        if f is not None:
+            chosen[f.name] = (f.id, "party")
     if len(chosen) == 1 and re.search(r"\b(?:with|to|for|from)\s(?:us|me)\b", text[trig.end : cend]):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
         if f is not None:

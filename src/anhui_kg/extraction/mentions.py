@@ -653,8 +653,9 @@ _TITLE_LOW = re.compile(
 _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
-    rf"(?<![\w’'])({NAME}),\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?(?:the\s|a\s|its\s)?"
-    rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s)\s)?"  # "William Li, NIO's founder"
+    # ("Kang Yuhe is NIO's senior vice-president")
+    rf"(?<![\w’'])({NAME})(?:,\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?|\s(?:is|was)\s)(?:the\s|a\s|its\s)?"
+    rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s|(?<=s)[’'])\s)?"  # "William Li, NIO's founder"
     rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}"
     rf"(?:(?:[Cc]ounty|[Cc]ity|[Dd]istrict|[Mm]unicipal|[Pp]rovincial|[Tt]ownship)\s)?$"  # "Ren Kai, County Mayor,"
 )
@@ -691,7 +692,8 @@ def _people(text: str, low: str, opened: dict[str, list[int]] | None) -> list[_C
         # (every match has its comma in the last _NAME_BEFORE_TITLE_TAIL characters: where
         # there is none, the search, which tries every position of the window, is skipped)
         lo, hi = max(0, t.start() - 90), t.start()
-        m = _NAME_BEFORE_TITLE.search(text, lo, hi) if "," in text[max(lo, hi - _NAME_BEFORE_TITLE_TAIL) : hi] else None
+        near = text[max(lo, hi - _NAME_BEFORE_TITLE_TAIL) : hi]
+        m = _NAME_BEFORE_TITLE.search(text, lo, hi) if "," in near or " is " in near or " was " in near else None
         if m:
             out.append(_person(text, m.start(1), m.end(1), "title_after.v1"))
     for pattern, via, rank in _PERSON_PATTERNS:
@@ -996,7 +998,7 @@ _ORIGIN_FROM = re.compile(r"\b(?:makers?|firms?|company|companies|suppliers?|gro
 _ORIGIN_NAME = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w’'-]|\s[A-Z&(])")
 _DEAL_CONTEXT_PREP = re.compile(
     _at_word_start(_alternatives(
-        "(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in)"
+        "(?:with|and|by|from|to|between|including|partner|partners|stake in|stakes in|shares in|founder of|owner of)"
     )) + rf"\s({_CAP_SEQ})"
 )
 _DEAL_VERB = re.compile(
@@ -1005,10 +1007,12 @@ _DEAL_VERB = re.compile(
 )
 # "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
 # "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
+# the part of a company bought: "about 10% of", "the 20% of", "a 5% stake in"
+_PART_BOUGHT = r"(?:the\s)?(?:%s\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s" % APPROXIMATELY
 _WORK_VERB = re.compile(
-    r"\b(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?!the\s|a\s|an\s)"
-    # "bought about 10% of Kestrel": the part bought, then the company
-    r"(?:(?:%s\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|stake\sin)\s)?(?P<obj>%s)"
+    # "bought about 10% of Kestrel", "to buy the 20% of Kestrel Hose held by ...": the part
+    # bought, then the company ("buy" only with the part: "to buy LED lamps" names none)
+    r"\b(?:(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?:%s|(?!the\s|a\s|an\s))|buy\s%s)(?P<obj>%s)"
     # "signed Lindqvist Bil as importer", "chose Kestrel Lighting to supply lamps"
     r"|\b(?:signed|signs|chose|picked|selected|appointed|tapped)\s(?P<chosen>%s)"
     r"(?=\sas\s|\sto\s(?:supply|provide|deliver|import|distribute|sell|build|assemble|make)\b)"
@@ -1017,9 +1021,9 @@ _WORK_VERB = re.compile(
     # "Kestrel was founded by ...", "Kestrel was acquired by ...": the subject of a passive
     r"|\s(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|first\s|eventually\s)?"
     r"(?:acquired|bought|founded|co-founded|set\sup|established|taken\sover|sold)\s(?:in\s\d{4}\s)?(?:by|to)\b"
-    % (APPROXIMATELY, _CAP_SEQ, _CAP_SEQ)
+    % (_PART_BOUGHT, _PART_BOUGHT, _CAP_SEQ, _CAP_SEQ)
 )
-_WORK_VERB_WORDS = ("acquired", "bought", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
+_WORK_VERB_WORDS = ("acquired", "bought", "buy", "purchased", "hired", "commissioned", "took over", "assembl", "distribut",
                     "import", "founded", "set up", "established", "taken over", "sold", "signed", "signs", "chose",
                     "picked", "selected", "appointed", "tapped")
 _POSSESSIVE_DEAL_NOUN = re.compile(
