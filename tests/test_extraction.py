@@ -1631,3 +1631,17 @@ def test_a_brands_owner_and_a_partner_selling_the_rest_of_a_unit():
     assert d["status"] == "denied" and "Vadar Arden Hose" in d["parties"]
     assert deals_of("Lumen Lighting Co. signed a contract to buy LED lamps from Kestrel Optics Co.")[0]["parties"] \
         == {"Lumen Lighting Co.": "customer", "Kestrel Optics Co.": "supplier"}  # "LED" is no company
+
+
+def test_a_movers_column_heading_names_the_company_its_item_describes():
+    text = ("VADAR, Feb 5 (Synthetic) - Shares of Anhui companies moved on Thursday. Among the movers:\n\n"
+            "Lumen Cement (-1.2%)\nLumen said in a filing that it had \"no plan\" to invest in Kestrel Charging "
+            "Co., rejecting a newspaper report.\n\nOrla Bus Co. (+2.7%)\nThe bus maker, which in December signed the "
+            "contract with Arden City Bus Co. for 100 electric buses, said deliveries would start in March.\n\n"
+            "Vadar Steel (+3.0%)\nTraders pointed to talk that Vadar Steel would supply galvanised sheet to Arden "
+            "City Bus Co. for its next model.")
+    denied, buses, rumour = deals_of(text, "2026-02-05")
+    assert denied["status"] == "denied" and set(denied["parties"]) == {"Lumen Cement", "Kestrel Charging Co."}
+    assert buses["parties"] == {"Orla Bus Co.": "supplier", "Arden City Bus Co.": "customer"}
+    assert buses["date"] == "2025-12" and buses["status"] == "signed"
+    assert rumour["status"] == "rumoured"  # "talk that ...": not a signed supply

@@ -230,7 +230,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b"
                           r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b"
-                          r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?of\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
+                          r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
@@ -701,6 +701,11 @@ class _Focus:
             if starts and m.sentence not in self.opener and m.start - starts[m.sentence] <= 25:
                 self.opener[m.sentence] = m.name
 
+    def _heading(self, sentence: int) -> bool:
+        """A short line that does not end like a sentence: "Ankai (+2.7%)"."""
+        text = self.sentences[sentence].strip()
+        return len(text) <= 60 and not text.endswith((".", "!", "?", '"', "”"))
+
     def told_with(self, name: str, word: str, sentence: int) -> bool:
         """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
         return any(m.name == name and m.sentence < sentence and m.sentence < len(self.sentences)
@@ -747,6 +752,11 @@ class _Focus:
             pool = [n for n in counts if n not in exclude]
         if not pool:
             return None
+        if not hint and 0 < sentence <= len(self.sentences) and self._heading(sentence - 1):
+            # "Ankai (+2.7%)\nThe bus maker, which ...": the company the heading above names
+            named = {m.name for m in self.orgs if m.sentence == sentence - 1}
+            if len(named) == 1 and (only := next(iter(named))) in pool and only in last:
+                return last[only]
         if hint:
             told = [n for n in counts if n not in exclude and self.told_with(n, hint, sentence)]
             if told:

@@ -176,7 +176,7 @@ ORG_SUFFIX = (
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
     r"Materials|Power|Microelectronics|Intelligence|Mobility|Engineering|Machinery|Chips?|"
-    r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Chemicals?|"
+    r"Vehicles?|Logistics|Software|New Energy|Electric|Steel|Cement|Chemicals?|"
     # what parts suppliers are called after: "Kestrel Polymer", "Lumen Photonics"
     r"Polymers?|Plastics|Rubber|Photonics|Optics|Optoelectronics|Sensors|Sensorics|Components|Parts|"
     r"Precision|Lighting|Composites|Metals?|Castings|Forgings|Sealing|Cables?|Wheels?|Tyres?|Tires?|Glass"
