@@ -1645,3 +1645,16 @@ def test_a_movers_column_heading_names_the_company_its_item_describes():
     assert buses["parties"] == {"Orla Bus Co.": "supplier", "Arden City Bus Co.": "customer"}
     assert buses["date"] == "2025-12" and buses["status"] == "signed"
     assert rumour["status"] == "rumoured"  # "talk that ...": not a signed supply
+
+
+def test_an_announcement_with_straight_quotes_names_the_venture_it_will_establish():
+    text = ('1. On December 3, 2025, Kestrel Bus Co., Ltd. (the "Company") signed a joint venture agreement (the '
+            '"JV Agreement") in Dakar, Senegal, with Vadar Mobilite SA (the "Partner"), an urban bus operator.\n'
+            '2. Under the JV Agreement, the parties will establish Kestrel Teranga Bus Assembly SARL (the "JV '
+            'Company") to assemble city buses from kits supplied by the Company.')
+    x = extract(article_of(text, "2025-12-05"))
+    named = {(m.text, m.name) for m in x.mentions}
+    assert ("JV Company", "Kestrel Teranga Bus Assembly SARL") in named  # the quoted term, not a quoted title
+    [d] = deals_of(text, "2025-12-05")  # what the venture will do is no contract of its own
+    assert d["kind"] == "joint_venture" and d["date"] == "2025-12-03"
+    assert set(d["parties"]) == {"Kestrel Bus Co., Ltd.", "Vadar Mobilite SA"}

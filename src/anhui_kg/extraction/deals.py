@@ -350,6 +350,7 @@ _PERSONS_COMPANY_BEFORE = re.compile(
     r"general\smanager)\sof\s$")
 # "bought 50% of X from Y", "... from our partner, Y": Y sells
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$|\bfrom\s(?:our|its|their|the)\s(?:[\w-]+\s){0,2}?[\w-]+,\s$")
+_ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
@@ -1769,6 +1770,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         own_unit = re.match(r"(?:its|their)\s(?:[\w.-]+\s){0,2}(?:subsidiary|unit|arm|affiliate),?\s", text[frame.end() : frame.end() + 40])
         if len(after) >= 2 or (after and own_unit):  # "X announced that its subsidiary Y will invest"
             chosen = {n: v for n, v in chosen.items() if n in after or pos.get(n, frame.end()) >= frame.start()}
+    if trig.kind == "contract_manufacturing" and any(
+            m.start < trig.start and _ESTABLISH_BEFORE.search(text, max(cstart, m.start - 30), m.start) for m in in_clause):
+        # "the parties will establish Z (the "JV Company") to assemble buses": what the new
+        # company will do, not a contract
+        return {}, {}
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
 

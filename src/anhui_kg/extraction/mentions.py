@@ -164,14 +164,14 @@ LEGAL_FORMS = (
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
     r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
-    r"A/S|ApS|AS"  # Danish, Norwegian
+    r"A/S|ApS|AS|SARL|S\.A\.R\.L\."  # Danish, Norwegian; French
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -812,7 +812,8 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 # a legal form followed by "of": the name ends with the form ("Aalto Kraft A/S of Espoo")
 _FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
 _BOARD_OF = re.compile(r"Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
-_QUOTED_TITLE = re.compile(r"[“\"][^”\"]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"]{0,200}[”\"]")
+# (a straight quote that closes a term, '"Partner"),', opens no title; a title keeps to its line)
+_QUOTED_TITLE = re.compile(r"[“\"](?![)\s,.;])[^”\"\n]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"\n]{0,200}[”\"]")
 
 
 def _organisations(text: str, article: Article, aliases: Aliases, heading: list[bool], low: str,
