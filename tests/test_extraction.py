@@ -1658,3 +1658,10 @@ def test_an_announcement_with_straight_quotes_names_the_venture_it_will_establis
     [d] = deals_of(text, "2025-12-05")  # what the venture will do is no contract of its own
     assert d["kind"] == "joint_venture" and d["date"] == "2025-12-03"
     assert set(d["parties"]) == {"Kestrel Bus Co., Ltd.", "Vadar Mobilite SA"}
+
+
+def test_a_stake_bought_told_in_a_relative_passive():
+    [d] = deals_of("Orla Motors Co. builds vans. Orla is controlled by Vadar Tiandu Industrial Holdings, by which 70% "
+                   "of the start-up was bought in 2021.")
+    assert d["kind"] == "investment" and d["date"] == "2021"
+    assert d["parties"] == {"Orla Motors Co.": "investee", "Vadar Tiandu Industrial Holdings": "investor"}

@@ -47,7 +47,9 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
      r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s|the\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
-     r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)", "investment", 4),
+     r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)"
+     # "Y, by which 70% of the start-up was bought in 2021"
+     r"|\bby\swhich\s[\d.]+\s?(?:%|percent|per cent)\sof\s[^;,]{2,60}?\s(?:was|were|has been|had been)\s(?:acquired|bought|purchased)\b", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
@@ -1477,6 +1479,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             # "strategic investors including A, B and C": each of them invests
             counter_role[m.name] = "investor"
             listed_end = m.end
+            if m.name not in chosen:
+                chosen[m.name] = (m.id, "party")
+                order.append(m)
+            continue
+        if trig.kind == "investment" and m.end + 2 == trig.start and text.startswith(", by which", m.end):
+            # "controlled by Y, by which 70% of it was bought": Y bought, whatever came before
+            counter_role[m.name] = "investor"
             if m.name not in chosen:
                 chosen[m.name] = (m.id, "party")
                 order.append(m)
