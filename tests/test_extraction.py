@@ -1665,3 +1665,24 @@ def test_a_stake_bought_told_in_a_relative_passive():
                    "of the start-up was bought in 2021.")
     assert d["kind"] == "investment" and d["date"] == "2021"
     assert d["parties"] == {"Orla Motors Co.": "investee", "Vadar Tiandu Industrial Holdings": "investor"}
+
+
+def test_minutes_and_a_podcast_tell_deals_with_the_company_and_they():
+    # minutes headed by the issuer: "the Company" is it, undefined; an aside's holding is no deal
+    minutes = ("Vadar Kestrel Precision Forging Co., Ltd.\nMinutes of the Annual General Meeting\n\n"
+               "Lumen Motors, which holds 9.8% of the Company's shares, buys forged crankshafts and steering "
+               "knuckles from the Company.\nAnother shareholder asked about Orla Auto. The Chairman said the Company "
+               "had delivered sample knuckles to Orla Auto; if Orla Auto awarded the programme to the Company, a "
+               "second line would be needed, but no award had been made.")
+    [d] = deals_of(minutes, "2025-05-20")  # samples delivered are no supply
+    assert d["kind"] == "supply"
+    assert d["parties"] == {"Vadar Kestrel Precision Forging Co., Ltd.": "supplier", "Lumen Motors": "customer"}
+    podcast = ("[00:00:19] BAI: Ren Haolin founded Hefei Arden Thermal Co., Ltd. in 2017. Arden makes cold plates.\n"
+               "[00:00:54] REN: Until now our anchor customer was Lumen Power. We've shipped cold plates to Lumen "
+               "Power's pack lines since 2022, and we still do.\n"
+               "[00:01:06] BAI: Let's talk about money. Last summer the Vadar Kestrel Guidance Fund came in.\n"
+               "[00:01:12] REN: Right. They paid 75 million yuan for 12% of Arden.")
+    plates, stake = deals_of(podcast, "2026-03-13")
+    assert plates["parties"] == {"Hefei Arden Thermal Co., Ltd.": "supplier", "Lumen Power": "customer"}
+    assert plates["date"] == "2022"
+    assert stake["parties"] == {"Vadar Kestrel Guidance Fund": "investor", "Hefei Arden Thermal Co., Ltd.": "investee"}

@@ -69,7 +69,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|\b(?:ships|shipping|(?:has|have|had) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b", "framework_agreement", 2),
@@ -352,6 +352,8 @@ _PERSONS_COMPANY_BEFORE = re.compile(
     r"general\smanager)\sof\s$")
 # "bought 50% of X from Y", "... from our partner, Y": Y sells
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$|\bfrom\s(?:our|its|their|the)\s(?:[\w-]+\s){0,2}?[\w-]+,\s$")
+_FROM_THE_COMPANY = re.compile(r"\bfrom\sthe\sCompany\b")
+_SAMPLES = re.compile(r"\b(?:samples?|prototypes?|trial\sbatch(?:es)?)\b")
 _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
@@ -405,7 +407,8 @@ _NAME_THEN_VERB = re.compile(
     r"(?:the\s)?[A-Z](?:[^,;]|,(?=\s?Ltd\b)){0,80}?(?<!\salso)\s(?:signed|agreed|will|would|bought|acquired|invested|formed|set\sup|took|has|have|had|"
     r"started|began|opened|launched)\s")
 _ANAPHOR_SUBJ = re.compile(
-    r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|I(?=\s(?:signed|have|had|also|personally|am)\b)|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
+    r"\b(?:It|it|its|Its|[Ww]e|[Oo]ur|I(?=\s(?:signed|have|had|also|personally|am)\b)|"
+    r"They(?=\s(?:paid|bought|invested|took|acquired|signed|agreed|put)\b|\s$)|[Tt]he (?:[Cc]ompany|automaker|carmaker|car maker|EV maker|firm|group|startup|"
     r"start-up|manufacturer|maker|battery maker|chipmaker|Chinese automaker|state-owned automaker|fund|investor|"
     r"(?:[\w-]+ ){1,2}(?:automaker|carmaker|maker|giant|firm|company|group|conglomerate|manufacturer)))\b"
 )
@@ -709,6 +712,14 @@ class _Focus:
         text = self.sentences[sentence].strip()
         return len(text) <= 60 and not text.endswith((".", "!", "?", '"', "”"))
 
+    def named_just_before(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """The one organisation the nearest of the two sentences before names, if one does."""
+        for back in (1, 2):
+            named = [m for m in self.orgs if m.sentence == sentence - back and m.name not in exclude]
+            if named:
+                return named[-1] if len({m.name for m in named}) == 1 else None
+        return None
+
     def told_with(self, name: str, word: str, sentence: int) -> bool:
         """Whether a sentence before ``sentence`` names ``name`` together with ``word``."""
         return any(m.name == name and m.sentence < sentence and m.sentence < len(self.sentences)
@@ -816,6 +827,9 @@ def extract_deals(
     defined = _DEFINED_COMPANY.search(text) if "Company" in text else None
     if defined is not None:
         focus.defined = next((m for m in focus.orgs if 0 <= defined.start() - m.end <= 2), None)
+    elif "the Company" in text and focus.orgs and focus.orgs[0].sentence == 0 and focus.orgs[0].start < 120:
+        # minutes or a filing headed by the issuer's name use "the Company" for it undefined
+        focus.defined = focus.orgs[0]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -1117,6 +1131,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     for ci, ts in sorted(by_clause.items()):
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
+        if len(ts) > 1 and ", wh" in text[cstart:cend]:
+            # "Chery, which holds 9.8% of the Company's shares, buys forgings from it": the
+            # aside describes a party; the clause's own verb tells the deal
+            asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart:cend])]
+            outside = [t for t in ts if not any(x <= t.start < y for x, y in asides)]
+            ts = outside or ts
         best = max(ts, key=lambda t: (t.spec, -t.start))
         # "X and Y signed a memorandum on a possible joint venture": the memorandum was
         # signed (a deal of its own); what it foresees was not
@@ -1137,6 +1157,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if dist:
             out += dist
             continue
+        if best.kind == "supply" and _SAMPLES.search(text, best.start, best.end):
+            continue  # "had delivered sample knuckles to X": a trial, no order
         parties = _parties(article, sent, sm, cstart, cend, best, focus, previous + out, clauses, by_clause, ci)
         if parties is None:
             continue
@@ -1652,6 +1674,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                     subj = label  # "- Volkswagen Anhui: ...; its Hefei plant uses ...": the bullet's head
                 else:
                     subj = (focus.speaker(sent.index, exclude=frozenset(chosen) | objects) if first_person else
+                            # "... the X Fund came in. - Right. They paid 75 million yuan for 12%": the
+                            # one organisation named just before
+                            focus.named_just_before(sent.index, exclude=frozenset(chosen) | objects)
+                            if subject_anaphor.group() == "They" else
                             focus.at(sent.index, exclude=frozenset(chosen) | objects, hint=_hint(subject_anaphor.group())))
             if subj is not None and subj.name not in chosen:
                 chosen = {subj.name: (subj.id, "party"), **chosen}
@@ -1687,6 +1713,15 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None and f.name not in chosen:
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "supplier"
+    if len(chosen) == 1 and focus.defined is not None and focus.defined.name not in chosen \
+            and text.find("the Company", cstart, cend) != -1 and not text.startswith("hold", trig.start):
+        # (not "Y holds 75% of the Company": a holding told, no deal)
+        # "Chery buys crankshafts from the Company": the issuer the filing calls so
+        chosen[focus.defined.name] = (focus.defined.id, "party")
+        if _FROM_THE_COMPANY.search(text, cstart, cend) is not None and trig.kind in _AGENT_ROLES:
+            agent_role, patient_role = _AGENT_ROLES[trig.kind]  # it sells; the other buys
+            for name in chosen:
+                counter_role[name] = agent_role if name == focus.defined.name else patient_role
     if len(chosen) == 1 and _OUR_BEFORE.search(text, cstart, trig.start):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X joined our battery-swap alliance"
         if f is not None:
