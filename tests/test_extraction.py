@@ -1686,3 +1686,17 @@ def test_minutes_and_a_podcast_tell_deals_with_the_company_and_they():
     assert plates["parties"] == {"Hefei Arden Thermal Co., Ltd.": "supplier", "Lumen Power": "customer"}
     assert plates["date"] == "2022"
     assert stake["parties"] == {"Vadar Kestrel Guidance Fund": "investor", "Hefei Arden Thermal Co., Ltd.": "investee"}
+
+
+def test_a_venture_named_after_both_founders_and_a_founder_selling_by_surname():
+    text = ("Huainan Orla Seating Co., Ltd. makes seat frames. Our joint venture with Kestrel Lumen Polymer Co., Ltd. "
+            "of Gimhae, South Korea, Huainan Orla Lumen Foam Co., Ltd., was set up in 2024.")
+    [d] = deals_of(text, "2026-03-01")
+    assert d["kind"] == "joint_venture" and d["date"] == "2024"
+    assert set(d["parties"]) == {"Huainan Orla Seating Co., Ltd.", "Kestrel Lumen Polymer Co., Ltd."}
+    text = ("Vadar Magnetics Co., Ltd. was founded in 2008 by Ruan Meixi, a former engineer. In the second half "
+            "of 2024 Ruan sold 18% of the company to Arden Development Investment Group for 210 million yuan.")
+    [d] = deals_of(text, "2026-03-01")
+    assert d["parties"] == {"Ruan Meixi": "seller", "Vadar Magnetics Co., Ltd.": "investee",
+                            "Arden Development Investment Group": "investor"}
+    assert d["date"] == "2024-H2"

@@ -353,6 +353,9 @@ _PERSONS_COMPANY_BEFORE = re.compile(
 # "bought 50% of X from Y", "... from our partner, Y": Y sells
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$|\bfrom\s(?:our|its|their|the)\s(?:[\w-]+\s){0,2}?[\w-]+,\s$")
 _FROM_THE_COMPANY = re.compile(r"\bfrom\sthe\sCompany\b")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_COMMON_NAME_WORDS = frozenset({"Ltd", "Inc", "Corp", "Company", "Group", "Holdings", "Limited", "Corporation", "Industries", "Industry",
+                                "International", "Technology", "Technologies", "Automotive", "Auto", "Motor", "Motors"})
 _SAMPLES = re.compile(r"\b(?:samples?|prototypes?|trial\sbatch(?:es)?)\b")
 _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
@@ -1180,6 +1183,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if len(founders) < 2:
                 continue
             names = founders
+        if best.kind == "joint_venture" and len(names) >= 3:
+            # "our joint venture with Gimhae Hanul Polymer, Huainan Shunhe Hanul Foam Co., Ltd.":
+            # a name made of words of two other parties' names is the venture they formed
+            words = {n: set(_NAME_WORD.findall(n)) - _COMMON_NAME_WORDS for n in names}
+            made = {n for n in names if sum(1 for o in names if o != n and words[n] & words[o]) >= 2}
+            if made and len(names) - len(made) >= 2:
+                names = {n: v for n, v in names.items() if n not in made}
+                roles = {n: r for n, r in roles.items() if n not in made}
         if best.kind == "joint_venture" and len(names) >= 2:
             # "A and B will establish X (the "Joint Venture")": X, just after the verb, is the
             # venture; "the Company and B will establish X": the Company is the other founder
