@@ -1700,3 +1700,21 @@ def test_a_venture_named_after_both_founders_and_a_founder_selling_by_surname():
     assert d["parties"] == {"Ruan Meixi": "seller", "Vadar Magnetics Co., Ltd.": "investee",
                             "Arden Development Investment Group": "investor"}
     assert d["date"] == "2024-H2"
+
+
+def test_a_signing_schedule_pairs_each_line_with_the_issuer():
+    text = ("PRESS KIT\nKestrel Motors at the Vadar Motor Show\n\nCompany: Kestrel Motors Co., Ltd.\n\n"
+            "2. AGREEMENTS SIGNED AT THE BOOTH ON PRESS DAY (24 APRIL 2026)\n"
+            "10:30  Arden Trucks LLP (Astana, Kazakhstan)\n"
+            "       Five-year distribution agreement: Arden will import and sell the trucks in Kazakhstan.\n"
+            "11:15  Orla Fleets S.L. (Malaga, Spain)\n"
+            "       Supply contract: 600 electric vans for delivery fleets, value EUR 21 million.\n"
+            "14:00  Lumen Voice Co., Ltd.\n"
+            "       Strategic cooperation agreement: joint development of a voice assistant.\n\n"
+            "Will Arden assemble Kestrel vehicles in Kazakhstan?\nNot at present.")
+    ds = deals_of(text, "2026-04-24")
+    assert [(d["kind"], d["date"]) for d in ds] == [("other", "2026-04-24"), ("supply", "2026-04-24"),
+                                                    ("strategic_cooperation", "2026-04-24")]
+    assert ds[1]["parties"] == {"Kestrel Motors Co., Ltd.": "supplier", "Orla Fleets S.L.": "customer"}
+    assert ds[1]["value"] == (21e6, "EUR")
+    assert set(ds[2]["parties"]) == {"Kestrel Motors Co., Ltd.", "Lumen Voice Co., Ltd."}

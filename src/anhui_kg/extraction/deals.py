@@ -713,7 +713,8 @@ class _Focus:
     def _heading(self, sentence: int) -> bool:
         """A short line that does not end like a sentence: "Ankai (+2.7%)"."""
         text = self.sentences[sentence].strip()
-        return len(text) <= 60 and not text.endswith((".", "!", "?", '"', "”"))
+        # (a name's abbreviation may end it: "14:00  iFlytek Co., Ltd.")
+        return len(text) <= 60 and (not text.endswith((".", "!", "?", '"', "”")) or _ABBREVIATION_END.search(text) is not None)
 
     def named_just_before(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """The one organisation the nearest of the two sentences before names, if one does."""
@@ -861,6 +862,8 @@ def extract_deals(
                 and _name_investors(claims[-1], sent, sm, article):
             continue
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
+        if sent.text.rstrip(" \"”’").endswith("?"):
+            continue  # "Will Saryarka assemble JAC vehicles in Kazakhstan?": a question tells no deal
         has_words = not found.isdisjoint(_ALL_NEEDS)
         if not has_words and not after_deal:
             continue
@@ -875,6 +878,8 @@ def extract_deals(
                 if len(prev.text) <= 80:
                     lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
             new = _sentence_claims(article, sent, sm, sd, focus, claims, places, lead, found)
+            if not new and sent.index > 0 and _LABEL.match(sent.text):
+                new = _schedule_entry(article, sent, focus, sd, dates)
         if not new and after_deal and claims[-1].end_date is None \
                 and _FINITE_SIGN.search(sent.text) and all(_among(m.name, claims[-1].names) for m in sm):
             if not has_words:
@@ -2158,6 +2163,45 @@ def _distribution(article, sent, sm, cstart, cend, focus) -> list[_Claim]:
                           evidence=[_evidence(article, sent)], sentence=sent.index,
                           rule=f"deal.distributed.{kind}.v1"))
     return out
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$")
+_LABEL = re.compile(r"[A-Z][\w-]*(?:\s[\w-]+){0,5}:\s")  # "Five-year distribution agreement: ..."
+
+
+def _schedule_entry(article: Article, sent, focus: _Focus, sd: list[DateMatch], dates: list[DateMatch]) -> list[_Claim]:
+    """A signing schedule: '11:15  Flotas Guadalmina S.L. (Málaga, Spain)' on one line, then
+    'Supply contract: 600 vans ...' -- a deal between the company the line above names and
+    the one the document is about."""
+    label = _LABEL.match(sent.text)
+    if not focus._heading(sent.index - 1):
+        return []
+    triggers = [(s, e, i) for s, e, i in _find_triggers(label.group()) if _TRIGGERS[i][1] != "strategic_cooperation"
+                or _TRIGGERS[i][2] > 1]
+    if not triggers:
+        return []
+    _, _, i = max(triggers, key=lambda t: _TRIGGERS[t[2]][2])
+    _, kind, spec = _TRIGGERS[i]
+    named = [m for m in focus.orgs if m.sentence == sent.index - 1]
+    if len({m.name for m in named}) != 1:
+        return []
+    org = named[0]
+    issuer = focus.speaker(sent.index, exclude=frozenset({org.name}))  # whose schedule it is
+    if issuer is None:
+        return []
+    roles: dict[str, PartyRole] = {issuer.id: "party", org.id: "party"}
+    if kind in _AGENT_ROLES:  # the issuer of a signing schedule supplies, licenses, makes
+        roles = {issuer.id: _AGENT_ROLES[kind][0], org.id: _AGENT_ROLES[kind][1]}
+    d = _sentence_initial_date(sd, sent)
+    if d is None:  # "AGREEMENTS SIGNED AT THE BOOTH ON PRESS DAY (24 APRIL 2026)": the schedule's day
+        heads = [x for x in article.sentences[max(0, sent.index - 12) : sent.index] if "sign" in x.text.lower()]
+        d = next((m for x in reversed(heads) for m in dates
+                  if x.start <= m.start < x.end and m.value.precision == "day"), None)
+    return [_Claim(kind=kind, spec=spec, parties=roles, names={issuer.name: issuer.id, org.name: org.id},
+                   date=d.value if d is not None else None, end_date=None,
+                   status=_status(sent.text, sent.text, _Trigger(sent.start, sent.start + label.end(), kind, spec, False)),
+                   title=None, value=money_in(sent.text), stake=None, place=None,
+                   evidence=[_evidence(article, sent)], sentence=sent.index, rule=f"deal.schedule.{kind}.v1")]
 
 
 def _fill(into: _Claim, source: _Claim, fields: tuple[str, ...]) -> None:
