@@ -1718,3 +1718,16 @@ def test_a_signing_schedule_pairs_each_line_with_the_issuer():
     assert ds[1]["parties"] == {"Kestrel Motors Co., Ltd.": "supplier", "Orla Fleets S.L.": "customer"}
     assert ds[1]["value"] == (21e6, "EUR")
     assert set(ds[2]["parties"]) == {"Kestrel Motors Co., Ltd.", "Lumen Voice Co., Ltd."}
+
+
+def test_a_prospectus_tells_subscriptions_and_talks_that_ended():
+    text = ('Hefei Vadar Microelectronics Co., Ltd. (the "Issuer") was established in Hefei in 2018.\n'
+            '(2) In July 2023, Lumen Capital and the Wuhu Kestrel Growth Fund subscribed for new registered capital '
+            "of the Issuer for a total of CNY 180 million.\n"
+            "In 2024 the Issuer negotiated with Orla Semiconductor Ltd. for an exclusive licence to a second core. "
+            "The negotiations ended in 2025 without an agreement.")
+    stake, licence = deals_of(text, "2026-01-15")
+    assert stake["kind"] == "investment" and stake["date"] == "2023-07" and stake["value"] == (180e6, "CNY")
+    assert stake["parties"] == {"Lumen Capital": "investor", "Wuhu Kestrel Growth Fund": "investor",
+                                "Hefei Vadar Microelectronics Co., Ltd.": "investee"}
+    assert licence["status"] == "cancelled"  # the talks ended: never a signed licence

@@ -66,7 +66,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
-    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
+    (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
      r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
@@ -87,7 +87,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
                                  "stake", "interest", "holding", "shareholder", "investor"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
+    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise", "subscri"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
      "chose", "picked", "selected"),
     ("distribut", "import", "sell", "hired", "appointed", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
      "service", "maintenance", "repair"),
@@ -101,7 +101,7 @@ assert len(_TRIGGER_NEEDS) == len(_TRIGGERS)
 _ALL_NEEDS = frozenset(w for needs in _TRIGGER_NEEDS for w in needs)
 # words of which a sentence saying a deal was undone has one (see _UNDONE)
 _UNDONE_NEEDS = ("never", "cancel", "scrapped", "abandoned", "called off", "shelved", "dropped", "terminated",
-                 "fell through", "did not go ahead", "came to nothing", "collapsed")
+                 "fell through", "did not go ahead", "came to nothing", "collapsed", "ended", "broke down", "failed")
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,9 @@ _UNDONE = Caseless(
     r"\b(?:the|this|that|their|its)\s(?:[\w-]+\s)?(?P<noun>venture|deal|agreement|plan|project|partnership|memorandum|alliance|cooperation|tie-up|talks)\s"
     r"(?:was|were|has been|had been|is)\s(?:never\s(?:established|set up|signed|completed|built|formed|implemented|realised|realized|finalised|finalized)"
     r"|(?:later\s|eventually\s|quietly\s)?(?:cancell?ed|scrapped|abandoned|called off|shelved|dropped|terminated))"
-    r"|\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<noun2>venture|deal|agreement|plan|project)\s(?:fell through|did not go ahead|came to nothing|collapsed)",
+    r"|\b(?:the|this|that)\s(?:[\w-]+\s)?(?P<noun2>venture|deal|agreement|plan|project)\s(?:fell through|did not go ahead|came to nothing|collapsed)"
+    # "The negotiations ended in 2025 without an agreement."
+    r"|\b(?:the|these|those|their)\s(?P<noun3>talks|negotiations)\s(?:ended|broke down|collapsed|failed)\b",
 )
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
@@ -1046,7 +1048,7 @@ def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -
 def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: Article) -> bool:
     """'The venture was never established.' / 'The plan was dropped the following year.':
     the deal just reported did not happen (or ended). Returns whether a deal was marked."""
-    noun = (undone.group("noun") or undone.group("noun2")).lower()
+    noun = (undone.group("noun") or undone.group("noun2") or undone.group("noun3")).lower()
     target = next((c for c in reversed(previous) if sent.index - c.sentence <= 1
                    and (noun != "venture" or c.kind == "joint_venture")), None)
     if target is None:
@@ -1835,6 +1837,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         # "the parties will establish Z (the "JV Company") to assemble buses": what the new
         # company will do, not a contract
         return {}, {}
+    if trig.kind == "investment" and text.startswith("subscri", trig.start):
+        # "A and the B Fund subscribed for new registered capital of X": all who subscribe invest
+        for m in in_clause:
+            if m.start < trig.start and m.name in chosen and m.name not in counter_role:
+                counter_role[m.name] = "investor"
     roles = _roles(text, trig, chosen, in_clause, counter_role, cstart, cend)
     return chosen, roles
 
