@@ -1731,3 +1731,16 @@ def test_a_prospectus_tells_subscriptions_and_talks_that_ended():
     assert stake["parties"] == {"Lumen Capital": "investor", "Wuhu Kestrel Growth Fund": "investor",
                                 "Hefei Vadar Microelectronics Co., Ltd.": "investee"}
     assert licence["status"] == "cancelled"  # the talks ended: never a signed licence
+
+
+def test_we_who_signed_with_a_named_body_is_the_speaker():
+    head = ("Who we are\nHuainan Orla Seating Co., Ltd. (\"Orla\") was founded in 2011. We make seat frames.\n\n"
+            "Why we are hiring now\n")
+    [d] = deals_of(head + "- Under the investment agreement we signed in October 2025 with the Administrative "
+                   "Committee of the Huainan Economic and Technological Development Zone, we are investing CNY 320 "
+                   "million in a second plant.", "2026-06-02")
+    assert d["kind"] == "investment" and d["date"] == "2025-10" and d["value"] == (320e6, "CNY")
+    assert set(d["parties"]) == {"Huainan Orla Seating Co., Ltd.", "Administrative Committee of the Huainan "
+                                 "Economic and Technological Development Zone"}
+    [d] = deals_of(head + "- The supply agreement we signed in 2024 with Kestrel Foam Co. runs to 2027.", "2026-06-02")
+    assert set(d["parties"]) == {"Huainan Orla Seating Co., Ltd.", "Kestrel Foam Co."}

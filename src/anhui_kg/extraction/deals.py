@@ -360,6 +360,8 @@ _COMMON_NAME_WORDS = frozenset({"Ltd", "Inc", "Corp", "Company", "Group", "Holdi
                                 "International", "Technology", "Technologies", "Automotive", "Auto", "Motor", "Motors"})
 _SAMPLES = re.compile(r"\b(?:samples?|prototypes?|trial\sbatch(?:es)?)\b")
 _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
+_WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
+_WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
@@ -1645,6 +1647,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     # singular anaphors / subject ellipsis: "It has partnered with", "and also inked ... with X"
     has_subject = any(
         m.start < trig.start and not re.match(r"(?:’s|'s|‘s)\s", text[m.end : m.end + 3])
+        # ("the agreement we signed with the X Committee, we are investing": 'with' governs it)
+        and not (" we " in head and _WITH_THE_BEFORE.search(text, max(cstart, m.start - 10), m.start))
         for m in in_clause if m.name in chosen
     ) and not (ci > 0 and _PREDICATE_LIST.match(text, cstart))  # ", opened stations of X under ...": no subject
 
@@ -1744,6 +1748,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X joined our battery-swap alliance"
         if f is not None:
             chosen[f.name] = (f.id, "party")
+    if len(chosen) == 1 and _WE_SIGNED.match(text, trig.end, cend):
+        f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "the investment agreement we signed with X"
+        if f is not None:
+            chosen = {f.name: (f.id, "party"), **chosen}
     if len(chosen) == 1 and re.search(r"\b(?:with|to|for|from)\s(?:us|me)\b", text[trig.end : cend]):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
         if f is not None:
