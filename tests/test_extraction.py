@@ -1744,3 +1744,19 @@ def test_we_who_signed_with_a_named_body_is_the_speaker():
                                  "Economic and Technological Development Zone"}
     [d] = deals_of(head + "- The supply agreement we signed in 2024 with Kestrel Foam Co. runs to 2027.", "2026-06-02")
     assert set(d["parties"]) == {"Huainan Orla Seating Co., Ltd.", "Kestrel Foam Co."}
+
+
+def test_a_licence_and_what_it_lets_the_licensee_do_are_one_deal():
+    text = ("Wuhu Orla Electronics Co., Ltd. (\"Orla\") makes lighting controllers.\nYesterday (5 May), Orla signed a "
+            "technology licence agreement with Lumen Electronica S.A. de C.V. of Guadalajara, Mexico. Lumen will "
+            "assemble controllers of Orla design for carmakers in Mexico.")
+    [licence] = deals_of(text, "2026-05-06")
+    assert licence["kind"] == "licensing" and licence["date"] == "2026-05-05"
+    assert licence["parties"] == {"Wuhu Orla Electronics Co., Ltd.": "licensor",
+                                  "Lumen Electronica S.A. de C.V.": "licensee"}
+
+
+def test_when_deliveries_start_does_not_date_the_deal():
+    [d] = deals_of("Orla Electronics Co. will supply lighting controllers to Kestrel Automobile Co. from the fourth "
+                   "quarter.", "2026-05-06")
+    assert d["date"] != "2025-Q4"  # "from the fourth quarter": deliveries ahead, not a signing behind

@@ -360,6 +360,7 @@ _COMMON_NAME_WORDS = frozenset({"Ltd", "Inc", "Corp", "Company", "Group", "Holdi
                                 "International", "Technology", "Technologies", "Automotive", "Auto", "Motor", "Motors"})
 _SAMPLES = re.compile(r"\b(?:samples?|prototypes?|trial\sbatch(?:es)?)\b")
 _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
+_FROM_DATE_BEFORE = re.compile(r"\b(?:from|starting|starting\sin|beginning\sin)\s$")
 _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
@@ -1134,7 +1135,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         return len(clauses) - 1
 
     # "Kestrel, founded in Hefei in 2019, supplies ...": a date that describes a party dates no deal
-    deal_dates = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(base, x.start - 40), x.start)]
+    # ("will supply controllers from the fourth quarter": when deliveries start, not the deal)
+    deal_dates = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(base, x.start - 40), x.start)
+                  and not _FROM_DATE_BEFORE.search(text, max(base, x.start - 12), x.start)]
     by_clause: dict[int, list[_Trigger]] = {}
     for t in live:
         by_clause.setdefault(clause_of(t.start), []).append(t)
@@ -2253,6 +2256,12 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
     out: list[_Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "licensing" and c.kind in ("contract_manufacturing", "supply")
+                and c.sentence == prev.sentence + 1 and c.party_names == prev.party_names and not c.finite_sign):
+            # "X signed a licence agreement with Y. Y will assemble controllers of X's design":
+            # what the licence lets Y do, not a deal of its own
+            prev.evidence += c.evidence
+            continue
         # (the detail may name one more party: "Under the Agreement, X will sell to Y 51% of Z")
         if (prev is not None and prev.party_names <= c.party_names and c.sentence - prev.sentence <= 2
                 and any(_CONTINUES.match(e.text) for e in c.evidence) and not _REALITY.get(prev.status)):
