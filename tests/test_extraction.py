@@ -1760,3 +1760,19 @@ def test_when_deliveries_start_does_not_date_the_deal():
     [d] = deals_of("Orla Electronics Co. will supply lighting controllers to Kestrel Automobile Co. from the fourth "
                    "quarter.", "2026-05-06")
     assert d["date"] != "2025-Q4"  # "from the fourth quarter": deliveries ahead, not a signing behind
+
+
+def test_an_investor_qa_page_and_talks_not_yet_signed_record_no_signed_deal():
+    page = ("Investor interaction platform of the Vadar Stock Exchange\n"
+            "Questions and answers: Anhui Kestrel Bus Co., Ltd. (000999)\n\n"
+            "Kestrel Bus replied, 2026-08-18 15:40:\nThank you for your attention. On 12 August 2026 the Company "
+            "signed a sales contract in Tashkent with Arden Transit LLC for 180 city buses.\n\n"
+            "Kestrel Bus replied, 2026-08-20 10:21:\nThe Company currently has no cooperation with Lumen Motors on "
+            "battery swapping.")
+    sale, swap = deals_of(page, "2026-08-21")
+    assert sale["kind"] == "supply" and sale["date"] == "2026-08-12"
+    assert sale["parties"] == {"Anhui Kestrel Bus Co., Ltd.": "supplier", "Arden Transit LLC": "customer"}
+    assert swap["status"] == "denied" and set(swap["parties"]) == {"Anhui Kestrel Bus Co., Ltd.", "Lumen Motors"}
+    [d] = deals_of("Orla Motors Co. builds vans. Orla has also spent a year talking about a joint venture in "
+                   "Malaysia with Vadar Autogroup Sdn Bhd; the two have yet to sign even a letter of intent.")
+    assert d["status"] == "planned"
