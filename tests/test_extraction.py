@@ -1776,3 +1776,20 @@ def test_an_investor_qa_page_and_talks_not_yet_signed_record_no_signed_deal():
     [d] = deals_of("Orla Motors Co. builds vans. Orla has also spent a year talking about a joint venture in "
                    "Malaysia with Vadar Autogroup Sdn Bhd; the two have yet to sign even a letter of intent.")
     assert d["status"] == "planned"
+
+
+def test_a_deal_tracker_lists_deals_as_heads_and_fields():
+    text = ("ANHUI AUTO DEAL TRACKER\nWeek 41: 5-11 October 2026\n\nNEW THIS WEEK\n\n"
+            "> Chaohu Orla Precision Castings Co., Ltd. -> Kestrel Motors Co.\n"
+            "- Type: supply of aluminium rear subframes for two electric models\n- Value: CNY 260 m over five years\n"
+            "- Signed: Thu 8 Oct, Hefei\n- Status: SIGNED\n\n"
+            "> Lumen Power Co. -> Vadar Cellteknikk AS (60%)\n"
+            "- Type: stake purchase; seller Arden Holding AS, which keeps the other 40%\n- Value: EUR 38 m\n"
+            "- Signed: Tue 6 Oct\n- Status: SIGNED\n\nSTATUS CHANGES\n\n"
+            "> Orla <-> Kestrel (subframes)\n- Series deliveries started Mon 5 Oct\n")
+    supply, stake = deals_of(text, "2026-10-11")
+    assert supply["parties"] == {"Chaohu Orla Precision Castings Co., Ltd.": "supplier", "Kestrel Motors Co.": "customer"}
+    assert (supply["kind"], supply["date"], supply["value"]) == ("supply", "2026-10-08", (260e6, "CNY"))
+    assert stake["parties"] == {"Lumen Power Co.": "investor", "Vadar Cellteknikk AS": "investee",
+                                "Arden Holding AS": "seller"}
+    assert (stake["kind"], stake["date"], stake["value"]) == ("investment", "2026-10-06", (38e6, "EUR"))

@@ -921,6 +921,9 @@ def extract_deals(
                 if d is not None:
                     c.date, c.dated_by_text = d.value, True
         claims += new
+    if " -> " in text or " <-> " in text:
+        claims += _tracker_entries(article, focus, dates)
+        claims.sort(key=lambda c: c.sentence)
     claims = _fold_headline(article, _merge_in_article(claims))
     _infer_dates(article, claims, _signing_event(article, dates))
     out = []
@@ -2222,6 +2225,70 @@ def _schedule_entry(article: Article, sent, focus: _Focus, sd: list[DateMatch], 
                    status=_status(sent.text, sent.text, _Trigger(sent.start, sent.start + label.end(), kind, spec, False)),
                    title=None, value=money_in(sent.text), stake=None, place=None,
                    evidence=[_evidence(article, sent)], sentence=sent.index, rule=f"deal.schedule.{kind}.v1")]
+
+
+# a deal tracker: "> A -> B" on one line, then "- Type: supply of ...", "- Signed: Thu 8 Oct", ...
+_TRACKER_HEAD = re.compile(r"[>*•]?\s*[^\s].*?\s(?:->|<->|→|↔)\s.+")
+_TRACKER_FIELD = re.compile(r"[-*•]?\s*(Type|Value|Signed|Closed|Status):\s")
+_TRACKER_KIND = [(re.compile(r"stake|equity|investment|shares|capital", re.I), "investment", 4), *_ITEM_KIND,
+                 (re.compile(r"distribut|import|dealer", re.I), "other", 3)]
+_TRACKER_STATUS = {"signed": "signed", "closed": "completed", "delivering": "ongoing", "dropped": "cancelled",
+                   "rumour": "rumoured", "rumor": "rumoured"}
+_SELLER_IN = re.compile(r"\bseller\s")
+
+
+def _tracker_entries(article: Article, focus: _Focus, dates: list[DateMatch]) -> list[_Claim]:
+    """Deals a tracker lists as a head line naming two companies ("A -> B": A supplies, invests,
+    licenses) and field lines under it; an entry without a "Type:" line only updates a deal
+    told elsewhere and adds none."""
+    out: list[_Claim] = []
+    sents = article.sentences
+    for sent in sents:
+        if "->" not in sent.text and "→" not in sent.text and "↔" not in sent.text:
+            continue
+        if not _TRACKER_HEAD.fullmatch(sent.text.strip()):
+            continue
+        named: list[Mention] = []
+        for m in focus.orgs:
+            if m.sentence == sent.index and m.name not in {x.name for x in named}:
+                named.append(m)
+        if len(named) != 2:
+            continue
+        fields: dict[str, object] = {}
+        for nxt in sents[sent.index + 1 : sent.index + 8]:
+            f = _TRACKER_FIELD.match(nxt.text)
+            if f is None:
+                if _TRACKER_HEAD.fullmatch(nxt.text.strip()):
+                    break
+                continue
+            fields.setdefault(f.group(1), nxt)
+        kind_line = fields.get("Type")
+        if kind_line is None:
+            continue
+        kind, spec = next(((k, sp) for pat, k, sp in _TRACKER_KIND if pat.search(kind_line.text)),
+                          ("strategic_cooperation", 2))
+        a, b = named
+        roles: dict[str, PartyRole] = {a.id: "party", b.id: "party"}
+        if kind in _AGENT_ROLES and "<->" not in sent.text:
+            roles = {a.id: _AGENT_ROLES[kind][0], b.id: _AGENT_ROLES[kind][1]}
+        names = {a.name: a.id, b.name: b.id}
+        if kind == "investment" and (seller := _SELLER_IN.search(kind_line.text)) is not None:
+            who = next((m for m in focus.orgs if m.sentence == kind_line.index
+                        and m.start >= kind_line.start + seller.end()), None)
+            if who is not None and who.name not in names:
+                names[who.name] = who.id
+                roles[who.id] = "seller"
+        when = fields.get("Signed") or fields.get("Closed")
+        day = next((d for d in dates if when is not None and when.start <= d.start < when.end), None)
+        state = fields.get("Status")
+        word = state.text.split(":", 1)[1].strip().split()[0].lower() if state is not None else ""
+        evidence = [_evidence(article, x) for x in (sent, kind_line)]
+        out.append(_Claim(kind=kind, spec=spec, parties=roles, names=names, date=day.value if day else None,
+                          end_date=None, status=_TRACKER_STATUS.get(word, "signed"), title=None,
+                          value=money_in(fields["Value"].text) if "Value" in fields else None,
+                          stake=_stake_in(sent.text), place=None, evidence=evidence, sentence=sent.index,
+                          rule=f"deal.tracker.{kind}.v1", dated_by_text=day is not None))
+    return out
 
 
 def _fill(into: _Claim, source: _Claim, fields: tuple[str, ...]) -> None:

@@ -442,8 +442,8 @@ _HEADING_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A title-case line without final punctuation: headings invite false organisations."""
     line = text[start:end].strip()
-    if not line or line[-1] in ".!?:;,”\"’)" or len(line) > 80:
-        return False
+    if not line or line[-1] in ".!?:;,”\"’)" or len(line) > 80 or " -> " in line or " <-> " in line:
+        return False  # (a tracker's "A -> B" line names two companies: no heading)
     words = _HEADING_WORD.findall(line)
     if not words:
         return False
