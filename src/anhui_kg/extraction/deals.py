@@ -32,7 +32,7 @@ from ..models import (
 from .caseless import Caseless, folds_alike
 from .dates import DateMatch
 from .literals import Words, alternatives, required_literals
-from .mentions import APPROXIMATELY
+from .mentions import APPROXIMATELY, SELLS_STAKE
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -347,6 +347,7 @@ _ALSO_JOINED = re.compile(r"\balso\s(?:took\spart|participated|joined\s(?:the\s|
                           r"|\b(?:was|were)\s(?:also\s)?among\sthe\s(?:[\w-]+\s)?(?:investors|backers)\b")
 # after "a 15% stake": in whom ("in X", "of X"), or in the one the passage is about
 _STAKE_IN_NAMED = re.compile(r"(?:\s(?:in|of)\b|\s(?:[\w-]+\s){0,3}(?:in|of)\s[A-Z])")
+# (the cues below are each explained where they are used)
 _NAMED_BEFORE = re.compile(r",\s(?:named|called|known\sas)\s$")
 _PASSIVE_AFTER = re.compile(r"\s(?:had\s|has\s|have\s)?(?:been|was|is|were)\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en)\b")
 _PERSONS_COMPANY_BEFORE = re.compile(
@@ -367,7 +368,6 @@ _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
 _OF_THE_COMPANY = re.compile(r"\sof\s(?:the|its|his|her|their)\s(?:company|firm|business|group|venture|start-?up)$")
-_PERSON_SELLS = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per cent)\s")
 _STAKE_IN_IT = re.compile(r"(?:\sin)?\s(?:the|its)\s(?:company|firm|group|start-?up|business|maker|foundry|supplier)\b")
 _AS_DID = re.compile(r",\s(?:as\sdid|and\sso\sdid)\s")
 _SOME_OF_THEM = re.compile(
@@ -847,7 +847,7 @@ def extract_deals(
         every = by_sentence.get(sent.index, [])
         # "Mr Cao sold 20% of the company": a person who sells a stake is its seller
         sm = [m for m in every if m.type in PARTY_TYPES
-              or (m.type == "Person" and _PERSON_SELLS.match(article.text, m.end))]
+              or (m.type == "Person" and SELLS_STAKE.match(article.text, m.end))]
         low = sent.text.lower()
         found = _TRIGGER_WORDS.found(low)  # one scan for all the words, not one test each
         undone = _UNDONE.search(sent.text) if not found.isdisjoint(_UNDONE_NEEDS) else None

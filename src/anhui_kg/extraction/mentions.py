@@ -1766,7 +1766,8 @@ def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_SELLS_AT = re.compile(r"\s(?:sold|sells)\s[\d.]+\s?(?:%|percent|per\scent)\s")  # "Ruan sold 18% of ..."
+# "Mr Cao sold 20% of the company", "Ruan sold 18% of ...": a person selling a stake (deals too)
+SELLS_STAKE = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per\scent)\s")
 _GIVEN_NAME = re.compile(r"\s([A-Z][a-z]+(?:-[a-z]+)?)\b(?![\w’'-])")
 
 
@@ -1833,7 +1834,7 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
             while pos != -1:
                 end = pos + len(form)
                 if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_’'-")) and not text[end : end + 1].islower()
-                        and (_SPEECH_AT.match(text, end) or _SELLS_AT.match(text, end)
+                        and (_SPEECH_AT.match(text, end) or SELLS_STAKE.match(text, end)
                              or _HONORIFIC_BEFORE.search(text, max(0, pos - 5), pos)
                              and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))):
                     uses.append((pos, end, word))
