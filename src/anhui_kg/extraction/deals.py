@@ -28,6 +28,7 @@ from ..models import (
     Money,
     PartyClaim,
     PartyRole,
+    Sentence,
 )
 from .caseless import Caseless, folds_alike
 from .dates import DateMatch
@@ -711,11 +712,25 @@ class _Focus:
         self.defined: Mention | None = None  # the organisation a release calls "the Company"
         # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
         self.opener: dict[int, str] = {}
+        # each sentence's organisation mentions, in order
+        self._in: dict[int, list[Mention]] = {}
         for m in self.orgs:
             if starts and m.sentence not in self.opener and m.start - starts[m.sentence] <= 25:
                 self.opener[m.sentence] = m.name
+            self._in.setdefault(m.sentence, []).append(m)
 
-    def _heading(self, sentence: int) -> bool:
+    def mentions_in(self, sentence: int) -> list[Mention]:
+        """A sentence's organisation mentions, in order."""
+        return self._in.get(sentence, [])
+
+    def named_in(self, sentence: int) -> list[Mention]:
+        """The organisations a sentence names, each once (its first mention there)."""
+        first: dict[str, Mention] = {}
+        for m in self._in.get(sentence, []):
+            first.setdefault(m.name, m)
+        return list(first.values())
+
+    def heading(self, sentence: int) -> bool:
         """A short line that does not end like a sentence: "Ankai (+2.7%)"."""
         text = self.sentences[sentence].strip()
         # (a name's abbreviation may end it: "14:00  iFlytek Co., Ltd.")
@@ -724,7 +739,7 @@ class _Focus:
     def named_just_before(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """The one organisation the nearest of the two sentences before names, if one does."""
         for back in (1, 2):
-            named = [m for m in self.orgs if m.sentence == sentence - back and m.name not in exclude]
+            named = [m for m in self.mentions_in(sentence - back) if m.name not in exclude]
             if named:
                 return named[-1] if len({m.name for m in named}) == 1 else None
         return None
@@ -775,10 +790,10 @@ class _Focus:
             pool = [n for n in counts if n not in exclude]
         if not pool:
             return None
-        if not hint and 0 < sentence <= len(self.sentences) and self._heading(sentence - 1):
+        if not hint and 0 < sentence <= len(self.sentences) and self.heading(sentence - 1):
             # "Ankai (+2.7%)\nThe bus maker, which ...": the company the heading above names
-            named = {m.name for m in self.orgs if m.sentence == sentence - 1}
-            if len(named) == 1 and (only := next(iter(named))) in pool and only in last:
+            named = self.named_in(sentence - 1)
+            if len(named) == 1 and (only := named[0].name) in pool and only in last:
                 return last[only]
         if hint:
             told = [n for n in counts if n not in exclude and self.told_with(n, hint, sentence)]
@@ -789,8 +804,8 @@ class _Focus:
                 # description the text has not tied to a name yet goes on from the subject of
                 # the sentence before, or from the one organisation it names ("..., and it is
                 # Chery's. The Wuhu carmaker and X have signed ...")
-                before = {m.name for m in self.orgs if m.sentence == sentence - 1}
-                subject = self.opener.get(sentence - 1) or (next(iter(before)) if len(before) == 1 else None)
+                before = self.named_in(sentence - 1)
+                subject = self.opener.get(sentence - 1) or (before[0].name if len(before) == 1 else None)
                 if subject in pool and subject in last:
                     return last[subject]
         best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
@@ -883,8 +898,8 @@ def extract_deals(
                 if len(prev.text) <= 80:
                     lead = _sentence_initial_date([d for d in dates if prev.start <= d.start < prev.end], prev)
             new = _sentence_claims(article, sent, sm, sd, focus, claims, places, lead, found)
-            if not new and sent.index > 0 and _LABEL.match(sent.text):
-                new = _schedule_entry(article, sent, focus, sd, dates)
+            if not new and sent.index > 0 and (label := _LABEL.match(sent.text)) is not None:
+                new = _schedule_entry(article, sent, label, focus, sd, dates)
         if not new and after_deal and claims[-1].end_date is None \
                 and _FINITE_SIGN.search(sent.text) and all(_among(m.name, claims[-1].names) for m in sm):
             if not has_words:
@@ -2192,12 +2207,12 @@ _ABBREVIATION_END = re.compile(r"\b(?:Ltd|Co|Inc|Corp|[A-Z])\.$")
 _LABEL = re.compile(r"[A-Z][\w-]*(?:\s[\w-]+){0,5}:\s")  # "Five-year distribution agreement: ..."
 
 
-def _schedule_entry(article: Article, sent, focus: _Focus, sd: list[DateMatch], dates: list[DateMatch]) -> list[_Claim]:
+def _schedule_entry(article: Article, sent, label: re.Match[str], focus: _Focus, sd: list[DateMatch],
+                    dates: list[DateMatch]) -> list[_Claim]:
     """A signing schedule: '11:15  Flotas Guadalmina S.L. (Málaga, Spain)' on one line, then
-    'Supply contract: 600 vans ...' -- a deal between the company the line above names and
-    the one the document is about."""
-    label = _LABEL.match(sent.text)
-    if not focus._heading(sent.index - 1):
+    'Supply contract: 600 vans ...' (``label`` its "Supply contract: ") -- a deal between the
+    company the line above names and the one the document is about."""
+    if not focus.heading(sent.index - 1):
         return []
     triggers = [(s, e, i) for s, e, i in _find_triggers(label.group()) if _TRIGGERS[i][1] != "strategic_cooperation"
                 or _TRIGGERS[i][2] > 1]
@@ -2205,8 +2220,8 @@ def _schedule_entry(article: Article, sent, focus: _Focus, sd: list[DateMatch], 
         return []
     _, _, i = max(triggers, key=lambda t: _TRIGGERS[t[2]][2])
     _, kind, spec = _TRIGGERS[i]
-    named = [m for m in focus.orgs if m.sentence == sent.index - 1]
-    if len({m.name for m in named}) != 1:
+    named = focus.named_in(sent.index - 1)
+    if len(named) != 1:
         return []
     org = named[0]
     issuer = focus.speaker(sent.index, exclude=frozenset({org.name}))  # whose schedule it is
@@ -2248,13 +2263,10 @@ def _tracker_entries(article: Article, focus: _Focus, dates: list[DateMatch]) ->
             continue
         if not _TRACKER_HEAD.fullmatch(sent.text.strip()):
             continue
-        named: list[Mention] = []
-        for m in focus.orgs:
-            if m.sentence == sent.index and m.name not in {x.name for x in named}:
-                named.append(m)
+        named = focus.named_in(sent.index)
         if len(named) != 2:
             continue
-        fields: dict[str, object] = {}
+        fields: dict[str, Sentence] = {}
         for nxt in sents[sent.index + 1 : sent.index + 8]:
             f = _TRACKER_FIELD.match(nxt.text)
             if f is None:
@@ -2273,8 +2285,7 @@ def _tracker_entries(article: Article, focus: _Focus, dates: list[DateMatch]) ->
             roles = {a.id: _AGENT_ROLES[kind][0], b.id: _AGENT_ROLES[kind][1]}
         names = {a.name: a.id, b.name: b.id}
         if kind == "investment" and (seller := _SELLER_IN.search(kind_line.text)) is not None:
-            who = next((m for m in focus.orgs if m.sentence == kind_line.index
-                        and m.start >= kind_line.start + seller.end()), None)
+            who = next((m for m in focus.mentions_in(kind_line.index) if m.start >= kind_line.start + seller.end()), None)
             if who is not None and who.name not in names:
                 names[who.name] = who.id
                 roles[who.id] = "seller"
