@@ -731,9 +731,9 @@ class _Focus:
         return list(first.values())
 
     def heading(self, sentence: int) -> bool:
-        """A short line that does not end like a sentence: "Ankai (+2.7%)"."""
+        """A short line that does not end like a sentence: "Orla Bus (+2.7%)"."""
         text = self.sentences[sentence].strip()
-        # (a name's abbreviation may end it: "14:00  iFlytek Co., Ltd.")
+        # (a name's abbreviation may end it: "14:00  Lumen Voice Co., Ltd.")
         return len(text) <= 60 and (not text.endswith((".", "!", "?", '"', "”")) or _ABBREVIATION_END.search(text) is not None)
 
     def named_just_before(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
@@ -791,7 +791,7 @@ class _Focus:
         if not pool:
             return None
         if not hint and 0 < sentence <= len(self.sentences) and self.heading(sentence - 1):
-            # "Ankai (+2.7%)\nThe bus maker, which ...": the company the heading above names
+            # "Orla Bus (+2.7%)\nThe bus maker, which ...": the company the heading above names
             named = self.named_in(sentence - 1)
             if len(named) == 1 and (only := named[0].name) in pool and only in last:
                 return last[only]
@@ -803,7 +803,7 @@ class _Focus:
                 # "Volkswagen opened a plant there. In 2023 the German group sold ...": a
                 # description the text has not tied to a name yet goes on from the subject of
                 # the sentence before, or from the one organisation it names ("..., and it is
-                # Chery's. The Wuhu carmaker and X have signed ...")
+                # Kestrel's. The Vadar carmaker and X have signed ...")
                 before = self.named_in(sentence - 1)
                 subject = self.opener.get(sentence - 1) or (before[0].name if len(before) == 1 else None)
                 if subject in pool and subject in last:
@@ -860,7 +860,7 @@ def extract_deals(
     claims: list[_Claim] = []
     for sent in article.sentences:
         every = by_sentence.get(sent.index, [])
-        # "Mr Cao sold 20% of the company": a person who sells a stake is its seller
+        # "Mr Ren sold 20% of the company": a person who sells a stake is its seller
         sm = [m for m in every if m.type in PARTY_TYPES
               or (m.type == "Person" and SELLS_STAKE.match(article.text, m.end))]
         low = sent.text.lower()
@@ -883,7 +883,7 @@ def extract_deals(
             continue
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
         if sent.text.rstrip(" \"”’").endswith("?"):
-            continue  # "Will Saryarka assemble JAC vehicles in Kazakhstan?": a question tells no deal
+            continue  # "Will Arden assemble Kestrel vehicles in Almaty?": a question tells no deal
         has_words = not found.isdisjoint(_ALL_NEEDS)
         if not has_words and not after_deal:
             continue
@@ -1165,7 +1165,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         a, b = clauses[ci]
         cstart, cend = base + a, base + b
         if len(ts) > 1 and ", wh" in text[cstart:cend]:
-            # "Chery, which holds 9.8% of the Company's shares, buys forgings from it": the
+            # "Lumen, which holds 9.8% of the Company's shares, buys forgings from it": the
             # aside describes a party; the clause's own verb tells the deal
             asides = [(cstart + r.start(), cstart + r.end()) for r in _RELATIVE_ASIDE.finditer(text[cstart:cend])]
             outside = [t for t in ts if not any(x <= t.start < y for x, y in asides)]
@@ -1214,7 +1214,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 continue
             names = founders
         if best.kind == "joint_venture" and len(names) >= 3:
-            # "our joint venture with Gimhae Hanul Polymer, Huainan Shunhe Hanul Foam Co., Ltd.":
+            # "our joint venture with Kestrel Lumen Polymer, Huainan Orla Lumen Foam Co., Ltd.":
             # a name made of words of two other parties' names is the venture they formed
             words = {n: set(_NAME_WORD.findall(n)) - _COMMON_NAME_WORDS for n in names}
             made = {n for n in names if sum(1 for o in names if o != n and words[n] & words[o]) >= 2}
@@ -1608,14 +1608,14 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             continue  # "..., or JAC": the short name of the company just named
         if " of " in wide and _DESCRIBED_OF.search(wide) and not _PERSONS_COMPANY_BEFORE.search(wide):
             # "JAG, the largest shareholder of the Shanghai-listed JAC": a description (but
-            # "with Jiang Wanli, the founder of X": the company he signs for)
+            # "with Jiang Haoran, the founder of X": the company he signs for)
             continue
         if m.end != trig.start and _POSSESSIVE_TAIL.match(text[m.end : m.end + 25]) is None and any(
                 o is not m and o.start - m.end <= 20 and o.start > m.end
                 and not m.end <= trig.start < o.start  # "X's agreement with Y": the deal between them
                 and _POSSESSIVE_GAP.fullmatch(text[m.end : o.start])
                 # "for Chery's Exeed sedans": a brand's cars are the owner's business
-                # (and "for NIO's ONVO brand": the brand's owner)
+                # (and "for Vadar's Orla brand": the brand's owner)
                 and not (o.type == "Brand" and (_VEHICLES_AFTER.match(text, o.end) or _BRAND_WORD_AFTER.match(text, o.end)))
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
@@ -1761,7 +1761,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     if len(chosen) == 1 and focus.defined is not None and focus.defined.name not in chosen \
             and text.find("the Company", cstart, cend) != -1 and not text.startswith("hold", trig.start):
         # (not "Y holds 75% of the Company": a holding told, no deal)
-        # "Chery buys crankshafts from the Company": the issuer the filing calls so
+        # "Lumen buys crankshafts from the Company": the issuer the filing calls so
         chosen[focus.defined.name] = (focus.defined.id, "party")
         if _FROM_THE_COMPANY.search(text, cstart, cend) is not None and trig.kind in _AGENT_ROLES:
             agent_role, patient_role = _AGENT_ROLES[trig.kind]  # it sells; the other buys
@@ -1783,7 +1783,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
         if between is not None and re.fullmatch(r"\s(?:to|with)\s(?:[\w-]+\s){0,4}", between):
-            # "Mr Cao set up a joint venture with X, ..., named Z": the passage's company, not
+            # "Mr Ren set up a joint venture with X, ..., named Z": the passage's company, not
             # one the clause names and the rules above left out
             f = focus.at(sent.index, exclude=frozenset(chosen).union(m.name for m in in_clause))
             if f is not None:
@@ -1955,7 +1955,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 named = {m.name for m in in_clause}
                 seller = next((n for n in chosen if n not in named and n != agent and n not in counter_role), None)
             if seller is not None:
-                # "Guangmo sold a 12% stake to Y": new shares of its own, not a stake it held in
+                # "Lumen sold a 12% stake to Y": new shares of its own, not a stake it held in
                 # another company ("sold its stake in X to Y")
                 own = _OWN_STAKE_SOLD.search(text, sold_from, to_pos) and not any(
                     m.name in chosen and m.name not in (seller, agent) for m in in_clause)
@@ -2209,7 +2209,7 @@ _LABEL = re.compile(r"[A-Z][\w-]*(?:\s[\w-]+){0,5}:\s")  # "Five-year distributi
 
 def _schedule_entry(article: Article, sent, label: re.Match[str], focus: _Focus, sd: list[DateMatch],
                     dates: list[DateMatch]) -> list[_Claim]:
-    """A signing schedule: '11:15  Flotas Guadalmina S.L. (Málaga, Spain)' on one line, then
+    """A signing schedule: '11:15  Orla Fleets S.L. (Malaga, Spain)' on one line, then
     'Supply contract: 600 vans ...' (``label`` its "Supply contract: ") -- a deal between the
     company the line above names and the one the document is about."""
     if not focus.heading(sent.index - 1):

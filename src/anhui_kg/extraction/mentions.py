@@ -653,7 +653,7 @@ _TITLE_LOW = re.compile(
 _NAME_AFTER_TITLE = re.compile(rf"\s+({NAME})\b|,\s({NAME}),")
 _OF_ORG_THEN_NAME = re.compile(rf"\sof\s[^,.;]{{2,80}}?,\s({NAME})(?=[,.;\s])")
 _NAME_BEFORE_TITLE = re.compile(
-    # ("Kang Yuhe is NIO's senior vice-president")
+    # ("Orla Weiyu is Lumen's senior vice-president")
     rf"(?<![\w’'])({NAME})(?:,\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?|\s(?:is|was)\s)(?:the\s|a\s|its\s)?"
     rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s|(?<=s)[’'])\s)?"  # "William Li, NIO's founder"
     rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}"
@@ -1014,7 +1014,7 @@ _WORK_VERB = re.compile(
     # "bought about 10% of Kestrel", "to buy the 20% of Kestrel Hose held by ...": the part
     # bought, then the company ("buy" only with the part: "to buy LED lamps" names none)
     r"\b(?:(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?:%s|(?!the\s|a\s|an\s))|buy\s%s)(?P<obj>%s)"
-    # "signed Lindqvist Bil as importer", "chose Kestrel Lighting to supply lamps"
+    # "signed Arden Bil as importer", "chose Kestrel Lighting to supply lamps"
     r"|\b(?:signed|signs|chose|picked|selected|appointed|tapped)\s(?P<chosen>%s)"
     r"(?=\sas\s|\sto\s(?:supply|provide|deliver|import|distribute|sell|build|assemble|make)\b)"
     r"|\s(?:(?:began|begun|started|has\sbeen|have\sbeen|had\sbeen|will\sbe)\s)?"
@@ -1766,13 +1766,13 @@ def _model_codes(chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-# "Mr Cao sold 20% of the company", "Ruan sold 18% of ...": a person selling a stake (deals too)
+# "Mr Ren sold 20% of the company", "Ren sold 18% of ...": a person selling a stake (deals too)
 SELLS_STAKE = re.compile(r"\s(?:has\s|had\s)?(?:sold|sells)\s[\d.]+\s?(?:%|percent|per\scent)\s")
 _GIVEN_NAME = re.compile(r"\s([A-Z][a-z]+(?:-[a-z]+)?)\b(?![\w’'-])")
 
 
 def _surname_first_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """'Cao Renfu' where the text also says 'Mr Cao': a Chinese name, surname first, that
+    """'Ren Haolin' where the text also says 'Mr Ren': a Chinese name, surname first, that
     no other rule found (a one-word surname with Mr/Ms/Dr and a capitalised word after it)."""
     surnames = {c.name for c in chosen if c.via == "honorific.v1" and " " not in c.name}
     if not surnames:
@@ -1808,8 +1808,8 @@ def _surnames(text: str, chosen: list[_Cand]) -> list[_Cand]:
             first.setdefault(c.name, c.start)
 
     def full_name(word: str, pos: int) -> str | None:
-        # the one full name with this word; of several ("Cao Renfu", later his daughter "Cao
-        # Yiling"), the one the text has introduced so far
+        # the one full name with this word; of several ("Ren Haolin", later his daughter "Ren
+        # Meixi"), the one the text has introduced so far
         full = [n for n in people.get(word.replace("’", "'"), ()) if " " in n]
         if len(full) > 1:
             full = [n for n in full if first[n] < pos]
