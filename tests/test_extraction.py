@@ -1288,6 +1288,25 @@ def test_the_signing_not_the_report_dates_a_deal():
     assert d["date"] == "2025-08-19"
 
 
+def test_a_dateline_gives_way_to_the_day_the_clause_says_it_was_signed():
+    [d] = deals_of("ARDEN, Aug 19 (Newswire) - Kestrel Motors will supply 400 mining trucks to Lumen Mining LLC "
+                   "under a contract signed in Almaty on Monday.", "2025-08-19")
+    assert d["date"] == "2025-08-18"
+    # a day the clause does not tie to the signing leaves the dateline's day
+    [d] = deals_of("ARDEN, Aug 19 (Newswire) - Kestrel Motors will supply 400 mining trucks to Lumen Mining LLC "
+                   "for delivery in October.", "2025-08-19")
+    assert d["date"] == "2025-08-19"
+
+
+def test_a_release_dated_by_its_dateline_is_dated_by_the_signing_the_next_sentence_tells():
+    text = ("ARDEN, Kazakhstan, August 20, 2025 /Newswire/ -- Kestrel Motors Co., Ltd. (the \"Company\") today "
+            "announced that it has entered into a supply agreement (the \"Agreement\") with Lumen Mining LLC "
+            "(\"Lumen\") for 400 mining trucks.\n\nThe Agreement was signed on August 15 in Almaty by the two "
+            "chief executives.")
+    [d] = deals_of(text, "2025-08-20")
+    assert d["date"] == "2025-08-15"
+
+
 def test_a_memorandum_signed_is_signed_whatever_it_foresees():
     [d] = deals_of("Kestrel Tech and Lumen Motors signed a memorandum of understanding to set up a joint laboratory "
                    "in Arden, where engineers of both companies will record regional accents.")

@@ -320,9 +320,9 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|rep
 _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
 _NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
 _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
 _THE_DEAL_SIGNED = re.compile(
-    r"(?:The|That|This)\s(?:[\w-]+\s)?(?:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
+    r"(?:The|That|This)\s(?:[\w-]+\s)?(?i:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -1300,6 +1300,13 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                            and x.value.precision not in ("decade", "unknown")
                            and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
             d = agreed or d
+        if d is not None and d.start - base < 40 and _DATELINE_AFTER.match(text, d.end) is not None:
+            # "HEFEI, Aug 19 (Kestrel) - X will supply ... under a contract signed on Monday":
+            # the dateline is the report's day; the day the clause says it was signed wins
+            signed_on = next((x for x in csd if cstart <= x.start < cend and x is not d and x.role == "event"
+                              and x.value.precision not in ("decade", "unknown")
+                              and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
+            d = signed_on or d
         later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
         if d is None and ci > 0 and not later and not _PREDICATE_LIST.match(text, cstart):
             # "came in 2007, when it and X founded ...": the date of the clause before
