@@ -1033,6 +1033,11 @@ def test_a_stake_told_without_its_company_is_in_the_one_the_passage_is_about():
                    "by Arden Capital, a private-equity firm, for about 260 million yuan.")
     assert d["parties"] == {"Arden Capital": "investor", "Kestrel Material Technology": "investee"}
     assert d["date"] == "2022"
+    # named as often as a customer told after it, the company the article opens with
+    [_, d] = deals_of("Kestrel Light Alloy Co., Ltd. makes castings in Lu'an. Chery agreed to buy its shock towers. "
+                      "Kestrel still supplies those parts, and Chery remains its largest customer. The money to grow "
+                      "came in 2022, when Arden Capital, the city's investment company, took a 15% stake.")
+    assert d["parties"] == {"Arden Capital": "investor", "Kestrel Light Alloy Co., Ltd.": "investee"}
 
 
 def test_names_with_romance_particles_institutions_of_a_place_and_units_named_by_a_city():

@@ -777,7 +777,8 @@ class _Focus:
         pool = [n for n in counts if n not in exclude]
         return last[max(pool, key=lambda n: (counts[n], last[n].start))] if pool else None
 
-    def at(self, sentence: int, exclude: frozenset[str] = frozenset(), hint: str | None = None) -> Mention | None:
+    def at(self, sentence: int, exclude: frozenset[str] = frozenset(), hint: str | None = None,
+           topic_first: bool = False) -> Mention | None:
         """The organisation 'it' / 'the company' means. ``hint`` is a word of the description
         ("the Ningguo company", "the Wuhu-based carmaker"): of the candidates, those told
         together with it before are preferred; "Company", capitalised, is the defined term."""
@@ -808,8 +809,17 @@ class _Focus:
                 subject = self.opener.get(sentence - 1) or (before[0].name if len(before) == 1 else None)
                 if subject in pool and subject in last:
                     return last[subject]
-        best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
+        # (``topic_first``: on a tie, the company the article opens with: "X still supplies those
+        # parts, and Y remains its largest customer. ... took a 15% stake" is a stake in X)
+        topic = self.topic if topic_first else None
+        best = max(pool, key=lambda n: (counts.get(n, 0), n == topic, last[n].start if n in last else -1))
         return last.get(best)
+
+    @property
+    def topic(self) -> str | None:
+        """The organisation the article's body opens with (its first two sentences)."""
+        first = self.body_start
+        return next((m.name for m in self.orgs if first <= m.sentence <= first + 1), None)
 
     def salient(self, sentence: int, n: int, before: int, exclude: frozenset[str] = frozenset(),
                 described_as=None) -> list[Mention]:
@@ -1806,7 +1816,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             _STAKE_IN_IT.match(text, trig.end) or not _STAKE_IN_NAMED.match(text, trig.end)):
         # "took a 15% stake for 90 million yuan", "a 12% stake in the company was acquired by
         # X": the stake is in the company the passage is about
-        f = focus.at(sent.index, exclude=frozenset(chosen))
+        f = focus.at(sent.index, exclude=frozenset(chosen), topic_first=True)
         if f is not None:
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "investee"
