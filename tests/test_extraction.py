@@ -1817,3 +1817,33 @@ def test_a_deal_tracker_lists_deals_as_heads_and_fields():
     assert stake["parties"] == {"Lumen Power Co.": "investor", "Vadar Cellteknikk AS": "investee",
                                 "Arden Holding AS": "seller"}
     assert (stake["kind"], stake["date"], stake["value"]) == ("investment", "2026-10-06", (38e6, "EUR"))
+
+
+def test_goods_bought_from_a_maker_are_a_supply_named_in_lower_case_too():
+    [d] = deals_of("Kestrel Bus has bought bus chassis from Arden Motor Co., Ltd. since 2023 under a five-year "
+                   "supply contract.")
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Kestrel Bus": "customer", "Arden Motor Co., Ltd.": "supplier"}
+    # a company found by the present tense of its routine
+    [d] = deals_of("Kestrel Bus buys its seats from Arden Seating Co., Ltd.")
+    assert d["parties"] == {"Kestrel Bus": "customer", "Arden Seating Co., Ltd.": "supplier"}
+    # the business bought stays an acquisition
+    [d] = deals_of("Kestrel Bus bought the business from Arden Motor Co., Ltd. in 2023.")
+    assert d["kind"] == "acquisition"
+
+
+def test_in_an_interview_what_comes_from_a_supplier_under_our_contract_is_supplied_to_us():
+    intro = "Valtera Thermal Systems makes heat pumps in Hefei. Q: Where do the parts come from? "
+    [d] = deals_of(intro + "A: Arden Compressor supplies our electric compressors under a five-year contract "
+                   "we signed in 2023.")
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Valtera Thermal Systems": "customer", "Arden Compressor": "supplier"}
+    [d] = deals_of(intro + "A: The cells come from Arden Cells under a contract we signed in 2022.")
+    assert d["parties"] == {"Valtera Thermal Systems": "customer", "Arden Cells": "supplier"}
+    # no contract, no deal: where an idea came from
+    assert deals_of(intro + "A: The idea came from Arden Cells in 2022.") == []
+
+
+def test_a_pronoun_that_starts_a_sentence_is_no_company():
+    x = extract(article_of("Nobody signed a contract with Kestrel Steering on trust, said its founder."))
+    assert "Nobody" not in {m.name for m in x.mentions}

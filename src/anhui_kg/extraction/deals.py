@@ -69,6 +69,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
+     # "The cells come from X under a contract we signed": X supplies them
+     r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
      r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
@@ -365,6 +367,9 @@ _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorp
 _FROM_DATE_BEFORE = re.compile(r"\b(?:from|starting|starting\sin|beginning\sin)\s$")
 _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
+# "X supplies our compressors under a five-year contract we signed": we are the other side
+_OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded|placed|awarded)\b")
+_SUPPLIES_US = re.compile(r"\s(?:our|us)\b")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
@@ -1097,7 +1102,11 @@ _BOUGHT_GOODS = re.compile(
     r"(?:(?:about|around|some|nearly|more\sthan)\s)?(?:\d[\d,.]*|dozens|hundreds|thousands|two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve|twenty|fifty)\s(?!%|percent|per\scent|million|billion|shares|stakes?\b)"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s(?!(?:stakes?|shares|assets|units?|plants?|operations|business(?:es)?|"
-    r"interests?|holdings?|divisions?|subsidiaries)\b)[a-z][\w-]*s\b)")
+    r"interests?|holdings?|divisions?|subsidiaries)\b)[a-z][\w-]*s\b"
+    # "has bought bus chassis from Y", "buys its seats from Y": goods named in lower case, from a maker
+    r"|(?:(?:its|their|our)\s)?(?!(?:the|a|an|stakes?|shares|assets|units?|plants?|factory|factories|operations|business(?:es)?|"
+    r"interests?|holdings?|divisions?|subsidiar(?:y|ies)|company|companies|firms?|brands?|rights|land|sites?|equity|"
+    r"control|half|rest|remainder|out|back|into)\b)[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\sfrom\s)")
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
@@ -1788,6 +1797,13 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X joined our battery-swap alliance"
         if f is not None:
             chosen[f.name] = (f.id, "party")
+    if len(chosen) == 1 and trig.kind in _AGENT_ROLES and (
+            _OUR_CONTRACT.search(text, trig.end, cend) or (trig.kind == "supply" and _SUPPLIES_US.match(text, trig.end))):
+        f = focus.speaker(sent.index)  # "X supplies our Y under a contract we signed"
+        if f is not None and f.name not in chosen:
+            chosen[f.name] = (f.id, "party")
+            if trig.kind == "supply" and not text.startswith(("come", "came"), trig.start):
+                counter_role[f.name] = "customer"
     if len(chosen) == 1 and _WE_SIGNED.match(text, trig.end, cend):
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "the investment agreement we signed with X"
         if f is not None:
@@ -1998,7 +2014,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                 None))
     ordered = None if agent or trig.kind != "supply" else re.match(
         # (or "added X to its supplier list": X supplies)
-        r"(?:ordered|placed|sourc\w*|%s|buy|purchas\w*|procur\w*)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?\b(?:from|with)\s|add(?:ed|s|ing)?\s" % _BUYING_WORDS,
+        r"(?:ordered|placed|sourc\w*|%s|buy|purchas\w*|procur\w*|comes?|came)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?\b(?:from|with)\s|add(?:ed|s|ing)?\s" % _BUYING_WORDS,
         text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
         ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])

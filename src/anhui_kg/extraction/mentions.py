@@ -245,7 +245,8 @@ STOP_CAPS = frozenset(
     Friday Saturday Sunday Q1 Q2 Q3 Q4 H1 H2 EV EVs NEV NEVs SUV SUVs MPV R&D OEM OEMs IPO
     CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
     Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
-    Plant Factory Province City County District Government Party Belt Road Mr Ms Mrs Dr Prof""".split()
+    Plant Factory Province City County District Government Party Belt Road Mr Ms Mrs Dr Prof
+    Nobody Everybody Everyone Somebody Someone Anybody Anyone None""".split()
 )
 
 GENERIC_WORDS = frozenset(
@@ -1004,7 +1005,10 @@ _DEAL_CONTEXT_PREP = re.compile(
 )
 _DEAL_VERB = re.compile(
     r"\s(?:has\s|have\s|had\s|will\s|would\s|also\s)?(?:signed|inked|agreed|acquired|acquire|invested|invest|"
-    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supplies|supply|licensed|ordered)\b"
+    r"bought|buy|struck|formed|teamed|partnered|joined|entered|sealed|completed|took|take|supplied|supplies|supply|licensed|ordered|"
+    # the present tense of a routine: "Kestrel Bus buys its seats from ..."
+    # ("orders", "licenses", "purchases" are nouns as often: "Individual orders will follow")
+    r"signs|acquires|invests|buys|sources|sourced|purchased|procures|procured)\b"
 )
 # "acquired Evolut", "hired Pininfarina" (the name after the verb); "Derways began assembling",
 # "Kestrel distributes" (the name before it, found as for _DEAL_VERB)
