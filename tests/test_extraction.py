@@ -1847,3 +1847,10 @@ def test_in_an_interview_what_comes_from_a_supplier_under_our_contract_is_suppli
 def test_a_pronoun_that_starts_a_sentence_is_no_company():
     x = extract(article_of("Nobody signed a contract with Kestrel Steering on trust, said its founder."))
     assert "Nobody" not in {m.name for m in x.mentions}
+
+
+def test_a_contract_to_deliver_goods_described_at_length_to_a_company_of_a_city():
+    [d] = deals_of("Kestrel Motors signed a contract in January 2025 to deliver 3,000 Orla 7 cars, converted for "
+                   "taxi service, to Lumen Cab Company of Arden, Azerbaijan.", "2025-06-01")
+    assert (d["kind"], d["date"]) == ("supply", "2025-01")
+    assert d["parties"] == {"Kestrel Motors": "supplier", "Lumen Cab Company": "customer"}
