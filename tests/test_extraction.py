@@ -1854,3 +1854,15 @@ def test_a_contract_to_deliver_goods_described_at_length_to_a_company_of_a_city(
                    "taxi service, to Lumen Cab Company of Arden, Azerbaijan.", "2025-06-01")
     assert (d["kind"], d["date"]) == ("supply", "2025-01")
     assert d["parties"] == {"Kestrel Motors": "supplier", "Lumen Cab Company": "customer"}
+
+
+def test_goods_ordered_with_no_maker_named_are_ordered_from_the_company_the_passage_is_about():
+    [d] = deals_of("Kestrel Robotics Co., Ltd. makes driverless shuttles in Arden. The start-up's first paying customer "
+                   "followed in July, when Lumen City Bus Group Co., Ltd. ordered 60 of the 12-seat shuttles.",
+                   "2024-11-01")
+    assert (d["kind"], d["date"]) == ("supply", "2024-07")
+    assert d["parties"] == {"Kestrel Robotics Co., Ltd.": "supplier", "Lumen City Bus Group Co., Ltd.": "customer"}
+    # a maker named keeps the order its own
+    [d] = deals_of("Kestrel Robotics Co., Ltd. makes shuttles. Lumen City Bus Group Co., Ltd. ordered 60 buses "
+                   "from Arden Motors.")
+    assert d["parties"] == {"Lumen City Bus Group Co., Ltd.": "customer", "Arden Motors": "supplier"}
