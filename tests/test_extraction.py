@@ -1866,3 +1866,14 @@ def test_goods_ordered_with_no_maker_named_are_ordered_from_the_company_the_pass
     [d] = deals_of("Kestrel Robotics Co., Ltd. makes shuttles. Lumen City Bus Group Co., Ltd. ordered 60 buses "
                    "from Arden Motors.")
     assert d["parties"] == {"Lumen City Bus Group Co., Ltd.": "customer", "Arden Motors": "supplier"}
+
+
+def test_an_order_told_in_a_relative_clause_is_the_antecedents():
+    [d] = deals_of("Kestrel Bus Co., Ltd. makes buses. The biggest contract of the year came from Lumen Transport "
+                   "Group Co., Ltd., which ordered 300 electric city buses in March for about 420 million yuan.",
+                   "2024-11-01")
+    assert (d["kind"], d["date"]) == ("supply", "2024-03")
+    assert d["parties"] == {"Kestrel Bus Co., Ltd.": "supplier", "Lumen Transport Group Co., Ltd.": "customer"}
+    # what a company does, told the same way, is no deal
+    kinds = [d["kind"] for d in deals_of("Kestrel Bus acquired Lumen Robotics, which builds robotic cells for foundries.")]
+    assert kinds == ["acquisition"]

@@ -1125,7 +1125,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
-                and not any(x.start >= base + end for x in sm):
+                and not any(x.start >= base + end for x in sm) and not sent.text.startswith("ordered", start):
+            # (but "Y, which ordered 300 buses in March": an order is an event, not what Y does)
             continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
         if kind == "acquisition" and (goods := _BOUGHT_GOODS.match(sent.text, start)) is not None:
             # "has bought Kestrel calipers for years", "bought 40 of them": goods, not a company
