@@ -242,6 +242,13 @@ def test_origin(text, anchor, origin):
     ("the following spring", "2020-09", "2021-H1", "half"),
     ("that summer", "2020-03", "2020-mid", "season"),
     ("two years later", "199X", None, None),  # a decade cannot move by two years
+    ("days later", "2024-08", "2024-08", "month"),  # a few days after a month: that month, no day
+    ("a few days later", "2024-08-03", "2024-08", "month"),
+    ("days later", "2024-08-28", None, None),  # may be September
+    ("the next day", "2024-08-31", "2024-09-01", "day"),
+    ("the same day", "2024-08-03", "2024-08-03", "day"),
+    ("hours later", "2024-08-03", "2024-08-03", "day"),
+    ("the next day", "2024", None, None),  # a year's next day is no date
 ])
 def test_normalize_date_previous(text, previous, value, precision):
     result = normalize_date(text, MONTH, previous=make_date(previous))

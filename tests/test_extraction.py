@@ -1877,3 +1877,13 @@ def test_an_order_told_in_a_relative_clause_is_the_antecedents():
     # what a company does, told the same way, is no deal
     kinds = [d["kind"] for d in deals_of("Kestrel Bus acquired Lumen Robotics, which builds robotic cells for foundries.")]
     assert kinds == ["investment"]  # (the gold format records a company bought as an investment)
+
+
+def test_another_stake_told_days_later_is_in_the_company_of_the_stake_before():
+    deals = deals_of("In August, Arden Motors agreed to buy 10% of Kestrel Intelligent Technology from Lumen Tech "
+                     "for 11.5 billion yuan. Days later Vadar Group, a carmaker from Chongqing, signed an agreement "
+                     "to buy another 10% for the same price.", "2024-10-01")
+    second = next(d for d in deals if "Vadar Group" in d["parties"])
+    assert second["kind"] == "investment" and second["date"] == "2024-08"
+    assert second["parties"] == {"Vadar Group": "investor", "Kestrel Intelligent Technology": "investee",
+                                 "Lumen Tech": "seller"}

@@ -320,6 +320,9 @@ _KINDS: list[tuple[str, str]] = [
     ("ago", r"(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
             r"|\d{1,2})\s+(?P<unit>(?i:years?|months?|decades?|quarters?|weeks?|days?|hours?|minutes?))"
             r"\s+(?P<dir>(?i:ago|earlier|later))(?![a-z])"),
+    # "Days later", "a few hours later", "the next day", "the same day": after the date before
+    ("soon_after", r"(?:(?:(?i:a\s+few|several)\s+)?(?P<unit>(?i:days|hours))\s+(?i:later)"
+                   r"|(?i:the)\s+(?P<rel>(?i:next|following|same))\s+(?i:day))(?![\w-])"),
     ("this_week", r"(?:(?i:earlier|later)\s+)?(?i:this)\s+(?i:week)(?![\w-])"),
     ("rel_unit", r"(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?P<the>(?i:the)\s+)?"
                  r"(?P<rel>(?i:last|this|next|following|previous|same|that\s+same|that))\s+"
@@ -624,6 +627,23 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
     return _coarsen(shifted, unit, "resolved")
 
 
+def _h_soon_after(g: dict, ctx: _Ctx) -> DateValue | None:
+    """A few days after the date before: "the next day" is its next day; "days later" of a
+    day or a month is that month, if a few days cannot leave it (a month's, then, is as
+    precise as the text says: the month, not a day in it)."""
+    base = ctx.previous
+    if base is None or base.precision not in ("day", "month"):
+        return None
+    if g["rel"] is not None and base.precision == "day":
+        return _shift(base, "day", 0 if g["rel"].lower() == "same" else 1, "resolved")
+    if g["unit"] is not None and g["unit"].lower() == "hours" and base.precision == "day":
+        return _shift(base, "day", 0, "resolved")
+    if base.precision == "day" and base.earliest.day > 20:
+        return None  # "days later" than 28 March may be April
+    month = _coarsen(base, "month", "resolved") if base.precision == "day" else base
+    return month.model_copy(update={"origin": "resolved"}) if month is not None else None
+
+
 def _the_before(text: str, start: int) -> bool:
     """``_THE_BEFORE`` ends at ``start``: searched from just before the spaces that end there
     (its word is at most 6 letters), not from the start of the text."""
@@ -718,7 +738,7 @@ _HANDLERS: dict[str, Callable[[dict, _Ctx], DateValue | None]] = {
     "iso_day": _h_iso_day, "iso_month": _h_iso_month, "yq": _h_q, "yh": _h_h,
     "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "named_season": _h_named_season,
     "quarter": _h_quarter, "qy": _h_q, "nq": _h_q, "half": _h_half, "hy": _h_h, "nh": _h_h,
-    "ago": _h_ago, "rel_unit": _h_rel_unit, "this_week": _h_this_week, "month_rel": _h_month_rel,
+    "ago": _h_ago, "soon_after": _h_soon_after, "rel_unit": _h_rel_unit, "this_week": _h_this_week, "month_rel": _h_month_rel,
     "weekday": _h_weekday, "yest": _h_yest, "year": _h_year,
 }
 
@@ -837,7 +857,7 @@ _START_WORDS = sorted(set(
              "third", "fourth", "last", "this", "next", "following", "previous", "same",
              "that", "a", "an", "one", "two", "three", "four", "five", "six", "seven",
              "eight", "nine", "ten", "eleven", "twelve", "fiscal", "yesterday",
-             "tomorrow", "spring", "summer", "autumn", "fall", "winter")
+             "tomorrow", "spring", "summer", "autumn", "fall", "winter", "days", "hours")
     + [*_MONTH_WORDS, *(w.upper() for w in _MONTH_WORDS), *_WEEKDAYS, "FY", "Q", "H"]
     + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
        "Dec"]

@@ -50,7 +50,9 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "60% of X was acquired by Y": a stake, told in the passive
      r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)"
      # "Y, by which 70% of the start-up was bought in 2021"
-     r"|\bby\swhich\s[\d.]+\s?(?:%|percent|per cent)\sof\s[^;,]{2,60}?\s(?:was|were|has been|had been)\s(?:acquired|bought|purchased)\b", "investment", 4),
+     r"|\bby\swhich\s[\d.]+\s?(?:%|percent|per cent)\sof\s[^;,]{2,60}?\s(?:was|were|has been|had been)\s(?:acquired|bought|purchased)\b"
+     # "signed an agreement to buy another 10% for the same price": more of the company just told
+     r"|\b(?:buy|buys|bought|acquire[sd]?|take|takes|took)\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)(?!\sof\b)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
@@ -366,6 +368,7 @@ _SAMPLES = re.compile(r"\b(?:samples?|prototypes?|trial\sbatch(?:es)?)\b")
 _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorporate)\s(?:a\s(?:new\s)?company,?\s(?:called\s|named\s)?)?$")
 _FROM_DATE_BEFORE = re.compile(r"\b(?:from|starting|starting\sin|beginning\sin)\s$")
 _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
+_MORE_OF_IT = re.compile(r"\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)$")
 _WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
 # "X supplies our compressors under a five-year contract we signed": we are the other side
 _OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded|placed|awarded)\b")
@@ -1764,6 +1767,14 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen = {f.name: (f.id, "party"), **chosen}
     # "X, which has been our battery supplier": we (or it) are X's customer
     _possessor_takes(_OUR_SUPPLIER.search(text[trig.start : trig.end]), "customer", chosen, counter_role, focus, sent.index)
+    if len(chosen) == 1 and trig.kind == "investment" and _MORE_OF_IT.search(text, trig.start, trig.end):
+        # "A agreed to buy 10% of X from Y. Days later B signed an agreement to buy another
+        # 10%": of X, from Y, as the stake just told
+        last = next((c for c in reversed(previous) if c.kind == "investment" and sent.index - c.sentence <= 2), None)
+        for name, mid in (last.names.items() if last is not None else ()):
+            if last.parties.get(mid) in ("investee", "seller") and name not in chosen:
+                chosen[name] = (mid, "party")
+                counter_role[name] = last.parties[mid]
     if len(chosen) == 1 and trig.kind == "supply" and text.startswith("ordered", trig.start) \
             and text.find(" from ", trig.start, cend) == -1:
         # "..., when Y ordered 60 of the shuttles": ordered from the company the passage is about
