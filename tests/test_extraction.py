@@ -1887,3 +1887,10 @@ def test_another_stake_told_days_later_is_in_the_company_of_the_stake_before():
     assert second["kind"] == "investment" and second["date"] == "2024-08"
     assert second["parties"] == {"Vadar Group": "investor", "Kestrel Intelligent Technology": "investee",
                                  "Lumen Tech": "seller"}
+
+
+def test_a_possessive_in_what_is_distributed_keeps_the_distribution():
+    [d] = deals_of("Kestrel Motor Co., Ltd. (the \"Company\") makes cars. Lumen Motor Holdings (Pty) Ltd operates "
+                   "64 dealerships and has distributed the Company's vehicles in South Africa since 2019.")
+    assert (d["kind"], d["date"]) == ("other", "2019")
+    assert set(d["parties"]) == {"Lumen Motor Holdings (Pty) Ltd", "Kestrel Motor Co., Ltd."}
