@@ -51,7 +51,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|[\d.]+\s?(?:%|percent|per cent)\sof\s[^;]{2,60}?\s(?:was|were|has been|had been|is|will be)\s(?:acquired|bought|purchased|sold)\sby(?=\s)"
      # "Y, by which 70% of the start-up was bought in 2021"
      r"|\bby\swhich\s[\d.]+\s?(?:%|percent|per cent)\sof\s[^;,]{2,60}?\s(?:was|were|has been|had been)\s(?:acquired|bought|purchased)\b"
-     # "signed an agreement to buy another 10% for the same price": more of the company just told
+     # "agreed to buy a further 5% on the same terms": more of the company just told
      r"|\b(?:buy|buys|bought|acquire[sd]?|take|takes|took)\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)(?!\sof\b)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
@@ -71,7 +71,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
-     # "The cells come from X under a contract we signed": X supplies them
+     # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
      r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
@@ -370,7 +370,7 @@ _FROM_DATE_BEFORE = re.compile(r"\b(?:from|starting|starting\sin|beginning\sin)\
 _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _MORE_OF_IT = re.compile(r"\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)$")
 _WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
-# "X supplies our compressors under a five-year contract we signed": we are the other side
+# "X supplies our pumps under a contract we signed": we are the other side
 _OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded|placed|awarded)\b")
 _SUPPLIES_US = re.compile(r"\s(?:our|us)\b")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
@@ -817,8 +817,8 @@ class _Focus:
                 subject = self.opener.get(sentence - 1) or (before[0].name if len(before) == 1 else None)
                 if subject in pool and subject in last:
                     return last[subject]
-        # (``topic_first``: on a tie, the company the article opens with: "X still supplies those
-        # parts, and Y remains its largest customer. ... took a 15% stake" is a stake in X)
+        # (``topic_first``: on a tie, the company the article opens with: "X still makes those
+        # frames and Y is still its biggest buyer. ... took a 10% stake" is a stake in X)
         topic = self.topic if topic_first else None
         best = max(pool, key=lambda n: (counts.get(n, 0), n == topic, last[n].start if n in last else -1))
         return last.get(best)
@@ -1106,7 +1106,7 @@ _BOUGHT_GOODS = re.compile(
     r"eight|nine|ten|twelve|twenty|fifty)\s(?!%|percent|per\scent|million|billion|shares|stakes?\b)"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s(?!(?:stakes?|shares|assets|units?|plants?|operations|business(?:es)?|"
     r"interests?|holdings?|divisions?|subsidiaries)\b)[a-z][\w-]*s\b"
-    # "has bought bus chassis from Y", "buys its seats from Y": goods named in lower case, from a maker
+    # "has bought axle frames from Y", "buys its pumps from Y": goods named in lower case, from a maker
     r"|(?:(?:its|their|our)\s)?(?!(?:the|a|an|stakes?|shares|assets|units?|plants?|factory|factories|operations|business(?:es)?|"
     r"interests?|holdings?|divisions?|subsidiar(?:y|ies)|company|companies|firms?|brands?|rights|land|sites?|equity|"
     r"control|half|rest|remainder|out|back|into)\b)[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\sfrom\s)")
@@ -1129,7 +1129,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
                 and not any(x.start >= base + end for x in sm) and not sent.text.startswith("ordered", start):
-            # (but "Y, which ordered 300 buses in March": an order is an event, not what Y does)
+            # (but "Y, which ordered 120 trucks in May": an order is an event, not what Y does)
             continue  # "acquired X, which builds robotic cells for foundries": what X does, for nobody named
         if kind == "acquisition" and (goods := _BOUGHT_GOODS.match(sent.text, start)) is not None:
             # "has bought Kestrel calipers for years", "bought 40 of them": goods, not a company
@@ -1768,8 +1768,8 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     # "X, which has been our battery supplier": we (or it) are X's customer
     _possessor_takes(_OUR_SUPPLIER.search(text[trig.start : trig.end]), "customer", chosen, counter_role, focus, sent.index)
     if len(chosen) == 1 and trig.kind == "investment" and _MORE_OF_IT.search(text, trig.start, trig.end):
-        # "A agreed to buy 10% of X from Y. Days later B signed an agreement to buy another
-        # 10%": of X, from Y, as the stake just told
+        # "A agreed to buy 10% of X from Y. A week later B agreed to buy a further 5%": of
+        # X, from Y, as the stake just told
         last = next((c for c in reversed(previous) if c.kind == "investment" and sent.index - c.sentence <= 2), None)
         for name, mid in (last.names.items() if last is not None else ()):
             if last.parties.get(mid) in ("investee", "seller") and name not in chosen:
@@ -1777,7 +1777,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 counter_role[name] = last.parties[mid]
     if len(chosen) == 1 and trig.kind == "supply" and text.startswith("ordered", trig.start) \
             and text.find(" from ", trig.start, cend) == -1:
-        # "..., when Y ordered 60 of the shuttles": ordered from the company the passage is about
+        # "..., when Y ordered 40 of the robots": ordered from the company the passage is about
         f = focus.at(sent.index, exclude=frozenset(chosen))
         if f is not None:
             chosen[f.name] = (f.id, "party")
@@ -1818,7 +1818,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen[f.name] = (f.id, "party")
     if len(chosen) == 1 and trig.kind in _AGENT_ROLES and (
             _OUR_CONTRACT.search(text, trig.end, cend) or (trig.kind == "supply" and _SUPPLIES_US.match(text, trig.end))):
-        f = focus.speaker(sent.index)  # "X supplies our Y under a contract we signed"
+        f = focus.speaker(sent.index)  # "X supplies our pumps under a contract we signed"
         if f is not None and f.name not in chosen:
             chosen[f.name] = (f.id, "party")
             if trig.kind == "supply" and not text.startswith(("come", "came"), trig.start):

@@ -811,7 +811,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a legal form followed by "of": the name ends with the form ("Aalto Kraft A/S of Espoo")
-# ("Caspian Cab Company of Baku": "Company" too; "Ford Motor Company of Canada" keeps its parent's name)
+# ("Lumen Cab Company of Arden": "Company" too; "Kestrel Motor Company of Orla" keeps its parent's name)
 _FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd|Company)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
 _BOARD_OF = re.compile(r"Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
 # (a straight quote that closes a term, '"Partner"),', opens no title; a title keeps to its line)
