@@ -369,9 +369,11 @@ _ESTABLISH_BEFORE = re.compile(r"\b(?:establish|set\sup|form|create|found|incorp
 _FROM_DATE_BEFORE = re.compile(r"\b(?:from|starting|starting\sin|beginning\sin)\s$")
 _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _MORE_OF_IT = re.compile(r"\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)$")
-_WE_SIGNED = re.compile(r"\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded)\b")
+# "(that) we (have) signed" after a deal word: the speaker's company is a party
+_WE = r"(?:that\s)?we\s(?:have\s|had\s|jointly\s)?"
+_WE_SIGNED = re.compile(r"\s" + _WE + r"(?:signed|agreed|concluded)\b")
 # "X supplies our pumps under a contract we signed": we are the other side
-_OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s(?:that\s)?we\s(?:have\s|had\s|jointly\s)?(?:signed|agreed|concluded|placed|awarded)\b")
+_OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s" + _WE + r"(?:signed|agreed|concluded|placed|awarded)\b")
 _SUPPLIES_US = re.compile(r"\s(?:our|us)\b")
 _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
