@@ -517,6 +517,30 @@ def test_estimate_published_ignores_what_is_still_to_be_done():
     assert estimate_published(text).value == "2024-07"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("LUMEN WORKS\n\nNotes due 2035\n\nThe date of this Offering Circular is 3 March 2031.\n"
+     "In 2030 we sold 9,000 pumps.", "2031-03-03"),
+    ("Annual address (excerpt)\n\nDelivered to the Arden Assembly on 9 January 2031 by the "
+     "Mayor\n\nII. Tasks for 2031\nWe will build a new depot.", "2031-01-09"),
+    ("Notice on the sale of Orla Pumps\n\nIn 2030 Kestrel bought 40% of Orla Pumps.\n\n"
+     "The Board of Directors of Kestrel Motors Co., Ltd.\nDecember 12, 2030", "2030-12-12"),
+    ("Reply to Proposal No. 12\n\nWe thank the Deputy.\n\nArden Bureau of Industry\n"
+     "Arden, 28 May 2031\n\n(This reply is made public.)", "2031-05-28"),
+])
+def test_estimate_published_the_document_states_its_own_day(text, value):
+    result = estimate_published(text)
+    assert (result.value, result.precision, result.origin) == (value, "day", "stated")
+
+
+def test_estimate_published_a_dated_line_inside_the_text_is_no_signature():
+    text = ("In 2030 Kestrel bought 40% of Orla Pumps.\n\nTimeline:\n"
+            "Arden, 28 May 2029\nThe first pumps were shipped.\n\nMore lines follow.\n"
+            "And more.\nAnd the last one.")
+    assert estimate_published(text).value == "2031-early"
+    text = "Issued to all staff\n\nMemo\n\nPlease note\nIssued on 2 May 2030 by HR\n"
+    assert estimate_published(text).value == "2030-05"
+
+
 def test_estimate_published_nothing_usable():
     assert estimate_published("BEIJING (Reuters) - NIO said on Tuesday it would grow.") is None
     assert estimate_published("Sales will reach two million in 2027.") is None

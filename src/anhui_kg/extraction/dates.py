@@ -1097,6 +1097,37 @@ _DATELINE = re.compile(
 )
 
 
+# A document that states its own date: "The date of this Prospectus is 2 May 2031.",
+# a header line "Issued by the Board on 2 May 2031", or a signature block whose last
+# lines are "Lumen Works" and "2 May 2031".
+_FULL_DAY = rf"(?:{DAY}\s+{MONTH},?\s+{YR}|{MONTH}\s+{DAY},?\s+{YR})"
+_SELF_DATED = re.compile(
+    rf"\b[Tt]he\s+date\s+of\s+this\s+[A-Za-z ]{{1,40}}?\s+is\s+(?P<date>{_FULL_DAY})"
+    rf"|(?m:^[ \t]*(?:Delivered|Issued|Dated|Presented|Adopted|Released)\b[^\n]{{0,120}}?"
+    rf"\bon\s+(?P<head>{_FULL_DAY}))"
+)
+_SIGNED_OFF = re.compile(rf"(?m)^[ \t]*(?:[A-Z][A-Za-z'’ -]{{1,30}},\s*)?(?P<date>{_FULL_DAY})[ \t]*$")
+
+
+def _self_dated(text: str) -> DateValue | None:
+    """The day a document gives as its own: a "date of this" statement, a header line
+    within the first three lines, or a date alone on one of the last four lines."""
+    for m in _SELF_DATED.finditer(text):
+        if m["head"] is not None and text.count("\n", 0, m.start()) >= 3:
+            continue
+        value = normalize_date(m["date"] or m["head"], None)
+        if value is not None and value.precision == "day":
+            return value
+    tail = text.rstrip()
+    for _ in range(4):
+        tail = tail[: tail.rfind("\n")].rstrip() if "\n" in tail else ""
+    for m in _SIGNED_OFF.finditer(text, len(tail)):
+        value = normalize_date(m["date"], None)
+        if value is not None and value.precision == "day":
+            return value
+    return None
+
+
 def _after(v: DateValue) -> DateValue:
     """Where an article probably appeared, given that ``v`` is its newest past fact."""
     e = v.earliest
@@ -1144,6 +1175,9 @@ def estimate_published(text: str) -> DateValue | None:
         value = normalize_date(m["date"], None)
         if value is not None and value.precision == "day":
             return value
+    stated = _self_dated(text)
+    if stated is not None:
+        return stated
     best: DateValue | None = None
     for found in find_dates(text, None):
         v = found.value
