@@ -158,6 +158,20 @@ def test_a_peoples_government_is_the_municipal_government_and_a_zone_keeps_its_a
     assert ents["Lanmere Economic and Technological Development Area"].type == "Place"
 
 
+def test_a_government_named_without_its_place_is_the_one_the_article_placed():
+    ents = _entities(["Report of the Mayor\n\nDelivered on 8 May 2031 on behalf of the Vadar Municipal People's "
+                      "Government\n\n"
+                      "On behalf of the Municipal People's Government, I present the report. "
+                      "Lumen Ceramics Co., Ltd. signed an agreement with the Municipal People's Government."])
+    [government] = [e for e in ents.values() if e.type == "GovernmentBody"]
+    assert {"Vadar Municipal People's Government", "Municipal People's Government"} <= \
+        {government.name, *government.aliases}
+    # two placed governments of that level: the bare one could be either, and stays apart
+    ents = _entities(["The Vadar Municipal People's Government and the Arden Municipal People's Government "
+                      "met. The Municipal People's Government of neither town said more."])
+    assert len([e for e in ents.values() if e.type == "GovernmentBody"]) == 3
+
+
 def test_a_founder_named_in_a_deal_sentence_is_a_person_when_called_mr_later():
     found = names_of("The firm, founded by Jean-Luc Marvaux and Ortis Cells, sold its stake to "
                      "Hartwell Holdings plc. Mr. Marvaux said the sale was finished. "

@@ -69,6 +69,18 @@ def _person_key(name: str) -> str:
     return re.sub(r"[^a-z ]", "", normalize_name(name).replace("'", ""))
 
 
+_GOVERNMENT_LEVELS = frozenset({"municipal", "city", "county", "provincial", "district", "state"})
+
+
+def _government_core(name: str) -> str:
+    """A government's core name: "Hefei Municipal People's Government" is the Hefei
+    municipal government."""
+    core = core_name(name)
+    if core.endswith("people's government"):
+        core = core[: -len("people's government")] + "government"
+    return core
+
+
 def resolve_entities(extractions: Iterable[Extraction], aliases: Aliases) -> Resolved:
     """One canonical entity per real-world thing, and the deals and relations between them.
 
@@ -134,6 +146,14 @@ class Resolver:
         for m in mentions:
             if m.key:
                 surface_key.setdefault(m.text, m.key)
+        # "On behalf of the Municipal People's Government", in an article that named it the
+        # Wuhu Municipal People's Government: the one government of that level it names
+        placed_government: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.type == "GovernmentBody" and not m.key:
+                words = _government_core(m.name).split(" ", 1)
+                if len(words) == 2 and words[0] not in _GOVERNMENT_LEVELS:
+                    placed_government.setdefault(words[1], set()).add(m.name)
         keys = []
         for m in mentions:
             fam = _family(m.type)
@@ -145,9 +165,10 @@ class Resolver:
                 keys.append(f"p:{_person_key(m.name)}")
             else:
                 core = core_name(m.name)
-                if m.type == "GovernmentBody" and core.endswith("people's government"):
-                    # "Hefei Municipal People's Government" is the Hefei municipal government
-                    core = core[: -len("people's government")] + "government"
+                if m.type == "GovernmentBody":
+                    core = _government_core(m.name)
+                    if core.split(" ", 1)[0] in _GOVERNMENT_LEVELS and len(placed_government.get(core, ())) == 1:
+                        core = _government_core(next(iter(placed_government[core])))
                 k = self._table_core.get((fam, core))
                 if m.via == "subsidiary.v1" and (k and normalize_name(m.name) not in self._table_names
                                                  or not k and (" " not in core or "(" in m.name)):
