@@ -1894,3 +1894,42 @@ def test_a_possessive_in_what_is_distributed_keeps_the_distribution():
                    "64 dealerships and has distributed the Company's vehicles in South Africa since 2019.")
     assert (d["kind"], d["date"]) == ("other", "2019")
     assert set(d["parties"]) == {"Lumen Motor Holdings (Pty) Ltd", "Kestrel Motor Co., Ltd."}
+
+
+def test_a_deal_told_without_a_date_is_dated_by_its_completion():
+    [d] = deals_of("Kestrel Motors Co., Ltd. took a 20% stake in Orla Robotics Co., Ltd., a maker of welding "
+                   "robots. The transaction was completed in August.", "2025-01-08")
+    assert (d["kind"], d["status"], d["date"]) == ("investment", "completed", "2024-08")
+
+
+def test_two_investors_buying_into_one_company_for_a_combined_sum_are_one_round():
+    [d] = deals_of("Kestrel Motors Co., Ltd. took a 20% stake in Orla Robotics Co., Ltd., and the Vadar "
+                   "Mobility Fund took a further 10%, for a combined 450 million yuan.")
+    assert d["parties"] == {"Kestrel Motors Co., Ltd.": "investor", "Vadar Mobility Fund": "investor",
+                            "Orla Robotics Co., Ltd.": "investee"}
+    # without a combined sum they stay two purchases
+    deals = deals_of("Kestrel Motors Co., Ltd. took a 20% stake in Orla Robotics Co., Ltd. in May, and the "
+                     "Vadar Mobility Fund took a further 10% in June.")
+    assert len(deals) == 2
+
+
+def test_a_joint_venture_first_told_where_it_is_dissolved_keeps_its_founders_and_both_dates():
+    [d] = deals_of("The seat joint venture that Kestrel Motors and Orla Seating Co., Ltd. of Arden, Japan, "
+                   "set up in 2014 was dissolved by agreement of its two shareholders in June.", "2025-01-08")
+    assert (d["kind"], d["status"], d["date"]) == ("joint_venture", "dissolved", "2014")
+    assert set(d["parties"]) == {"Kestrel Motors", "Orla Seating Co., Ltd."}
+    x = extract(article_of("The joint venture that Kestrel Motors and Orla Seating Co., Ltd. set up in 2014 "
+                           "was wound up in June.", "2025-01-08"))
+    assert [(c.date.value, c.end_date.value) for c in x.deals] == [("2014", "2024-06")]
+
+
+def test_talks_that_did_not_lead_to_an_agreement_are_cancelled():
+    [d] = deals_of("Talks between Kestrel Motors and Orla Seating on a joint venture for seats did not lead "
+                   "to an agreement.")
+    assert d["status"] == "cancelled"
+
+
+def test_the_line_that_tells_where_a_report_was_delivered_is_no_delivery():
+    text = ("Report on the Work of the Government\n\nDelivered to the Vadar People's Congress on 8 January "
+            "2031 by the Mayor, on behalf of the Vadar Municipal People's Government\n\nFellow Deputies,")
+    assert deals_of(text) == []

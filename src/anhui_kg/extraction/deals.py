@@ -223,6 +223,8 @@ _UNDONE = Caseless(
 _DONE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
+# A header line that tells where the document itself was given, not a delivery of goods
+_BYLINE = re.compile(r"(?:Delivered|Presented|Submitted|Addressed|Read)\s(?:to|at|before)\s[^.\n]*\Z")
 _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|terminat(?:ed|es|e))\b")
 
 _MOU = Caseless(r"\bmemorand(?:um|a)\b(?! of association)|\bMoUs?\b")
@@ -232,7 +234,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                         # a correction notice: "An earlier version of this story said X had chosen Y"
                         r"|\bearlier\sversion\sof\s(?:this|the)\s(?:story|article|report)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through|broke off)\b"
-                           r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
+                           r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\b(?:did\snot|didn['’]t|never)\s(?:lead|led|come|came)\sto\s(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
                            # "have discussed a venture, but no agreement on it has been reached"
                            r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded)")),
     ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
@@ -895,6 +897,14 @@ def extract_deals(
             if target:  # "The transaction was completed the following year"
                 target.status = "completed"
                 target.evidence.append(_evidence(article, sent))
+                if target.date is None:
+                    # "X took 20% of Y. The transaction was completed in August.": the deal
+                    # told without a date is dated by its completion
+                    d = _nearest_date([x for x in dates if sent.start + done.end() <= x.start < sent.end
+                                       and x.role == "event"], sent.start, sent.start, sent.end,
+                                      exclude_decade=True)
+                    if d is not None:
+                        target.date, target.dated_by_text = d.value, True
         if claims and claims[-1].extra.get("single") and sent.index - claims[-1].sentence <= 2 \
                 and _name_host(claims[-1], sent, sm, article):
             continue
@@ -904,6 +914,8 @@ def extract_deals(
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
         if sent.text.rstrip(" \"”’").endswith("?"):
             continue  # "Will Arden assemble Kestrel vehicles in Almaty?": a question tells no deal
+        if _BYLINE.match(sent.text) and text.count("\n", 0, sent.start) < 4:
+            continue  # "Presented to the Arden Assembly on 2 May 2031 by the Mayor": the document's own line
         has_words = not found.isdisjoint(_ALL_NEEDS)
         if not has_words and not after_deal:
             continue
@@ -1114,6 +1126,29 @@ _BOUGHT_GOODS = re.compile(
     r"control|half|rest|remainder|out|back|into)\b)[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\sfrom\s)")
 
 
+# "The joint venture that Kestrel and Orla Pumps (of Arden) set up in 2014 was dissolved"
+_VENTURE_THAT = re.compile(r"\s(?:that|which)\s([^;]{3,120}?)\s(?:had\s)?(?:set\sup|formed|established|founded|created)\b"
+                           r"(?:\s(?:in|on)\s[^,;]{3,30}?)?(?=\s(?:was|were|has\sbeen|had\sbeen)\s)")
+
+
+def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Mention],
+                     sd: list[DateMatch]) -> _Claim | None:
+    """A joint venture first told where it ends: its founders are named in the relative
+    clause after "the joint venture", which also dates its founding."""
+    m = _VENTURE_THAT.match(article.text, trigger.end, sent.end)
+    if m is None:
+        return None
+    founders = [x for x in sm if m.start(1) <= x.start < m.end(1) and x.type in ("Company", "Organization", "Fund")]
+    names = {x.name: x.id for x in reversed(founders)}
+    if len(names) < 2:
+        return None
+    founded = next((x for x in sd if m.start(1) <= x.start < m.end() and x.role == "event"), None)
+    return _Claim(kind="joint_venture", spec=3, parties={mid: "party" for mid in names.values()},
+                  names=names, date=founded.value if founded else None, end_date=None, status="signed",
+                  title=None, value=None, stake=None, place=None, evidence=[_evidence(article, sent)],
+                  sentence=sent.index, rule="deal.joint_venture.v1", dated_by_text=founded is not None)
+
+
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
                      lead: DateMatch | None = None, found: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
@@ -1155,14 +1190,26 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     # A dissolution of "the joint venture": end the article's latest matching deal.
     if _DISSOLVE.search(sent.text):
         for t in triggers:
-            if t.anaphoric and t.kind == "joint_venture":
+            if t.kind != "joint_venture":
+                continue
+            target = _venture_told_in(article, sent, t, sm, sd)
+            ends = sd
+            if target is not None:
+                ends = [x for x in sd if x.start > t.end and x.value != target.date]
+                # (a deal told before with the same founders is the same venture)
+                target = next((c for c in reversed(previous) if c.kind == "joint_venture"
+                               and c.party_names == target.party_names), None) or target
+                if target not in previous:
+                    previous.append(target)
+            elif t.anaphoric:
                 target = next((c for c in reversed(previous) if c.kind == "joint_venture"), None)
-                if target is not None:
-                    d = _nearest_date(sd, t.start, base, sent.end, exclude_decade=True)
+            if target is not None:
+                    d = _nearest_date(ends, t.start, base, sent.end, exclude_decade=True)
                     if d is not None:
                         target.end_date = d.value
                     target.status = "dissolved"
-                    target.evidence.append(_evidence(article, sent))
+                    if target.evidence[-1] != _evidence(article, sent):
+                        target.evidence.append(_evidence(article, sent))
         return []
 
     party_starts = {m.start - base for m in sm}
@@ -2384,6 +2431,13 @@ def _more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 _CONTINUES = re.compile(r"^(?:Under|According to|As part of|Pursuant to|Through)\s(?:the|this|that)\s(?:[\w-]+\s)?(?:agreement|deal|partnership|contract|terms|arrangement|cooperation)\b", re.I)
 
 
+_COMBINED = re.compile(r"\b(?:a\s|for\sa\s)combined\b|\btogether\s(?:they|paid|invested|hold|own)\b")
+
+
+def _investee(c: _Claim) -> str | None:
+    return next((name for name, mid in c.names.items() if c.parties.get(mid) == "investee"), None)
+
+
 def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
     """Same kind + same parties + compatible dates = one deal; generic re-mentions attach;
     "Under the agreement, X grants Y a licence" spells out the deal just reported."""
@@ -2395,6 +2449,19 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             # "X signed a licence agreement with Y. Y will assemble controllers of X's design":
             # what the licence lets Y do, not a deal of its own
             prev.evidence += c.evidence
+            continue
+        if (prev is not None and prev.kind == c.kind == "investment" and c.sentence == prev.sentence
+                and _investee(prev) is not None and _investee(prev) == _investee(c)
+                and _COMBINED.search(c.evidence[0].text)):
+            # "Kestrel took 20% of Orla and a city fund a further 10%, for a combined 90 million
+            # yuan": one round with two investors
+            for name, mid in c.names.items():
+                if name not in prev.names:
+                    prev.names[name] = mid
+                    prev.parties[mid] = c.parties[mid]
+            prev.evidence += [e for e in c.evidence if e not in prev.evidence]
+            if prev.date is None:
+                prev.date, prev.dated_by_text = c.date, c.dated_by_text
             continue
         # (the detail may name one more party: "Under the Agreement, X will sell to Y 51% of Z")
         if (prev is not None and prev.party_names <= c.party_names and c.sentence - prev.sentence <= 2
