@@ -1933,3 +1933,18 @@ def test_the_line_that_tells_where_a_report_was_delivered_is_no_delivery():
     text = ("Report on the Work of the Government\n\nDelivered to the Vadar People's Congress on 8 January "
             "2031 by the Mayor, on behalf of the Vadar Municipal People's Government\n\nFellow Deputies,")
     assert deals_of(text) == []
+
+
+def test_we_in_a_filing_is_the_company_its_definition_names():
+    text = ('LUMEN THERMAL CO., LTD.\n\nIn this section, "we", "us", "our" and the "Issuer" refer to Lumen '
+            "Thermal Co., Ltd. Our customers include Vadar Motors.\n\n"
+            "Under a five-year offtake agreement signed in 2025, Orla Litio S.A. supplied about 18% of the "
+            "lithium we used in 2026. The control software of our pumps is licensed from Arden Varme A/S "
+            "under a licence agreement signed in March 2021. We rely on licensed software.")
+    deals = deals_of(text, "2027-06-01")
+    assert sorted((d["kind"], d["date"], tuple(sorted(d["parties"].items()))) for d in deals) == [
+        ("licensing", "2021-03", (("Arden Varme A/S", "licensor"), ("Lumen Thermal Co., Ltd.", "licensee"))),
+        ("supply", "2025", (("Lumen Thermal Co., Ltd.", "customer"), ("Orla Litio S.A.", "supplier"))),
+    ]
+    # without the definition, "we" is no one in particular
+    assert deals_of(text.replace('"we", "us", "our" and the "Issuer" refer to', "this is"), "2027-06-01") == []

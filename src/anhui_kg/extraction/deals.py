@@ -373,6 +373,7 @@ _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _MORE_OF_IT = re.compile(r"\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)$")
 # "(that) we (have) signed" after a deal word: the speaker's company is a party
 _WE = r"(?:that\s)?we\s(?:have\s|had\s|jointly\s)?"
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _WE_SIGNED = re.compile(r"\s" + _WE + r"(?:signed|agreed|concluded)\b")
 # "X supplies our pumps under a contract we signed": we are the other side
 _OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s" + _WE + r"(?:signed|agreed|concluded|placed|awarded)\b")
@@ -710,6 +711,12 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+# 'In this report "we", "our" and "Kestrel" refer to Kestrel Motors Co., Ltd.': who "we" is
+_WE_REFERS_TO = re.compile(
+    r"[“\"]we[”\"],?\s(?:(?:and\s|or\s)?(?:the\s)?[“\"][\w ]{1,30}[”\"],?\s){0,4}"
+    r"(?:refer|refers|mean|means|are\sto)\s(?:to\s)?(?:the\s)?")
+
+
 class _Focus:
     """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
 
@@ -722,6 +729,7 @@ class _Focus:
         # the first sentence that is not a headline (one that ends like a sentence is none)
         self.body_start = 0 if self.sentences and self.sentences[0].rstrip(" \"”’").endswith((".", "!", "?")) else 1
         self.defined: Mention | None = None  # the organisation a release calls "the Company"
+        self.we: Mention | None = None  # the organisation a filing says "we" refers to
         # the organisation each sentence opens with, its subject ("Volkswagen opened a plant")
         self.opener: dict[int, str] = {}
         # each sentence's organisation mentions, in order
@@ -775,6 +783,8 @@ class _Focus:
     def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """'we'/'our' in an interview or release: the company its opening introduces (the
         first one named after the headline), else the one the article names most."""
+        if self.we is not None and self.we.name not in exclude:
+            return self.we
         counts, last = self._salience(sentence)
         first = self.body_start
         intro = next((m for m in self.orgs if first <= m.sentence <= min(first + 1, sentence) and m.name not in exclude),
@@ -876,6 +886,9 @@ def extract_deals(
     elif "the Company" in text and focus.orgs and focus.orgs[0].sentence <= 1 and focus.orgs[0].start < 200:
         # minutes or a filing headed by the issuer's name use "the Company" for it undefined
         focus.defined = focus.orgs[0]
+    we = _WE_REFERS_TO.search(text) if "refer" in text or "mean" in text else None
+    if we is not None:
+        focus.we = next((m for m in focus.orgs if 0 <= m.start - we.end() <= 2), None)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -1162,6 +1175,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
+        if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
+                and before.endswith((" on ", " of ")):
+            continue  # "we rely on licensed software": what is used, not a licence granted
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
@@ -1880,6 +1896,10 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         f = focus.speaker(sent.index, exclude=frozenset(chosen))  # "X has signed an agreement with us"
         if f is not None:
             chosen[f.name] = (f.id, "party")
+    if len(chosen) == 1 and focus.we is not None and focus.we.name not in chosen \
+            and _FIRST_PERSON.search(text, cstart, cend):
+        # a filing that says whom "we" refers to: "X supplied 18% of the lithium we used"
+        chosen[focus.we.name] = (focus.we.id, "party")
     if len(chosen) == 1 and trig.spec >= 3:
         only = next((m for m in in_clause if m.name in chosen), None)
         between = text[trig.end : only.start] if only is not None and only.start >= trig.end else None
