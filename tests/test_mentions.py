@@ -364,3 +364,11 @@ def test_a_subsidiary_with_its_city_in_parentheses_is_not_its_parent():
         "to Orla in 2022 by Lumen Sensorik (Suzhou) Co., Ltd., the German firm's Chinese subsidiary."], [])
     assert {"Lumen Sensorik GmbH", "Lumen Sensorik (Suzhou) Co., Ltd."} <= set(ents)
     assert not any("-based" in name for name in ents)  # where a company is, not its name
+
+
+def test_a_word_and_of_before_a_legal_name_is_not_part_of_it():
+    found = names_of("Executives of Kestrel Thermal Systems Co., Ltd. signed. Gift of Orla Lift Co., Ltd.\n"
+                     "About Vadar Freni S.p.A.\nThe Bank of Arden Co., Ltd. lent the money.")
+    assert {"Kestrel Thermal Systems Co., Ltd.", "Orla Lift Co., Ltd.", "Vadar Freni S.p.A.",
+            "Bank of Arden Co., Ltd."} <= set(found)
+    assert not any(n.startswith(("Executives", "Gift", "About")) for n in found)

@@ -246,7 +246,7 @@ STOP_CAPS = frozenset(
     CEO CFO CTO COO AI Chairman President Founder Director Minister Mayor Governor Premier
     Agreement Framework Memorandum Strategic Cooperation Partnership Joint Venture Deal
     Plant Factory Province City County District Government Party Belt Road Mr Ms Mrs Dr Prof
-    Nobody Everybody Everyone Somebody Someone Anybody Anyone None""".split()
+    Nobody Everybody Everyone Somebody Someone Anybody Anyone None About""".split()
 )
 
 GENERIC_WORDS = frozenset(
@@ -813,6 +813,15 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 # a legal form followed by "of": the name ends with the form ("Aalto Kraft A/S of Espoo")
 # ("Lumen Cab Company of Arden": "Company" too; "Kestrel Motor Company of Orla" keeps its parent's name)
 _FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd|Company)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
+# "Equity of X Co., Ltd.": a word before "of" and a legal name; not "Bank of X Co., Ltd."
+_WORD_OF = re.compile(r"([A-Z][a-z]+)\sof\s(?:the\s)?(?=[A-Z])")
+_ORG_HEADS = frozenset(
+    """Bank Bureau Ministry Department Office Commission Administration Institute University Academy
+    Association Federation Council Chamber Society Union Committee Agency Authority College School
+    Museum Hall Port Government State Republic City Province County Municipality Court Exchange Fund
+    Trust Alliance Center Centre Foundation Club League Church Hospital Library Corporation Company
+    Industrial Commercial Insurance Assurance Kingdom Commonwealth Region District Town Village""".split()
+)
 _BOARD_OF = re.compile(r"Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
 # (a straight quote that closes a term, '"Partner"),', opens no title; a title keeps to its line)
 _QUOTED_TITLE = re.compile(r"[“\"](?![)\s,.;])[^”\"\n]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"\n]{0,200}[”\"]")
@@ -839,6 +848,11 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 end = form.end()  # "Sitzwerk GmbH of Steyr": a legal form ends the name
             if (board := _BOARD_OF.match(text, start, end)) is not None:
                 start = board.end()  # "the Board of Directors of X Co., Ltd.": X's body, X is named
+            else:
+                # "Executives of X Co., Ltd.", "Gift of X GmbH": X is named
+                while ((part := _WORD_OF.match(text, start, end)) is not None and part.group(1) not in _ORG_HEADS
+                       and _LEGAL_END.search(text, part.end(), end) is not None and " " in text[part.end() : end]):
+                    start = part.end()
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
             continue
