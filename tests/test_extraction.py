@@ -1948,3 +1948,19 @@ def test_we_in_a_filing_is_the_company_its_definition_names():
     ]
     # without the definition, "we" is no one in particular
     assert deals_of(text.replace('"we", "us", "our" and the "Issuer" refer to', "this is"), "2027-06-01") == []
+
+
+def test_a_memorandum_due_to_be_signed_at_a_postponed_ceremony_is_planned():
+    [d] = deals_of("An empty table: Kestrel Chips Co., Ltd. was due to sign a memorandum on wafer supply with "
+                   "Orla Motors at 3 p.m., but the ceremony was postponed.")
+    assert (d["kind"], d["status"]) == ("framework_agreement", "planned")
+
+
+def test_deals_signed_on_the_first_day_of_a_fair_take_that_day():
+    text = ("IN PICTURES: Signing day at the Arden Parts Fair\n\nFriday 26 March | 8 photos\n\n1/8\n"
+            "Visitors queue outside Hall 3 on Thursday morning, the opening day of the fair. The organisers said "
+            "64 contracts were signed on the first day.\n\n2/8\nKong Lin (left), of Kestrel Lift Co., Ltd., "
+            "and Bao Yi, of Orla Power Co., Ltd., after the two companies signed a strategic framework "
+            "agreement on forklift powertrains.")
+    [d] = deals_of(text, "2027-03-26")
+    assert (d["kind"], d["date"]) == ("framework_agreement", "2027-03-25")

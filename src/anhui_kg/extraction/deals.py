@@ -246,7 +246,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                               r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are) (?:expected|due|scheduled|slated) to|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
@@ -2559,7 +2559,9 @@ def _fold_headline(article: Article, claims: list[_Claim]) -> list[_Claim]:
 # "Nine projects were signed at the conference", "signed at the same ceremony"
 _SIGNED_AT_EVENT = re.compile(
     r"\bsigned\s(?:[\w-]+\s){0,3}?at\s(?:the\s)?(?:same\s|opening\s|signing\s)?"
-    r"(?P<noun>conference|ceremony|forum|summit|expo|fair|event|meeting|exhibition|convention)\b")
+    r"(?P<noun>conference|ceremony|forum|summit|expo|fair|event|meeting|exhibition|convention)\b"
+    # "64 contracts were signed on the first day" of a fair the sentence before dates
+    r"|\bsigned\s(?:[\w-]+\s){0,3}?on\sthe\s(?:first|opening|second|last|final|closing)\s(?P<day>day)\b")
 
 
 def _signing_event(article: Article, dates: list[DateMatch]) -> DateMatch | None:
@@ -2570,7 +2572,7 @@ def _signing_event(article: Article, dates: list[DateMatch]) -> DateMatch | None
     m = _SIGNED_AT_EVENT.search(article.text) if "signed" in article.text else None
     if m is None:
         return None
-    noun = m.group("noun")
+    noun = m.group("noun") or m.group("day")
     sent = next((x for x in article.sentences if x.start <= m.start() < x.end), None)
     if sent is None:
         return None
