@@ -1964,3 +1964,25 @@ def test_deals_signed_on_the_first_day_of_a_fair_take_that_day():
             "agreement on forklift powertrains.")
     [d] = deals_of(text, "2027-03-26")
     assert (d["kind"], d["date"]) == ("framework_agreement", "2027-03-25")
+
+
+def test_an_investor_that_also_took_part_in_a_round_is_an_investor():
+    [d] = deals_of("In January, Kestrel Industry Investment Co., Ltd. led a CNY 260 million financing round in "
+                   "Orla Microelectronics, in which Vadar Semiconductor Corporation also took part.")
+    assert d["parties"] == {"Kestrel Industry Investment Co., Ltd.": "investor", "Orla Microelectronics": "investee",
+                            "Vadar Semiconductor Corporation": "investor"}
+
+
+def test_the_venture_wound_up_later_ends_the_joint_venture_just_told():
+    x = extract(article_of("Kestrel Lift Co., Ltd. and Lumen Lift Ltda. of Porto Alegre, Brazil, signed a joint "
+                           "venture agreement in 2016 for assembling forklifts. The venture was wound up in 2021, "
+                           "when Kestrel switched to distributors."))
+    [d] = x.deals
+    assert (d.kind, d.status, d.date.value, d.end_date.value) == ("joint_venture", "dissolved", "2016", "2021")
+
+
+def test_a_company_that_has_been_its_customer_is_supplied_by_it():
+    [d] = deals_of("Orla Axle Co., Ltd. makes axles. Kestrel Motors has been its main customer since 2019 under a "
+                   "long-term supply agreement.")
+    assert (d["kind"], d["date"]) == ("supply", "2019")
+    assert d["parties"] == {"Orla Axle Co., Ltd.": "supplier", "Kestrel Motors": "customer"}
