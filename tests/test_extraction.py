@@ -1986,3 +1986,19 @@ def test_a_company_that_has_been_its_customer_is_supplied_by_it():
                    "long-term supply agreement.")
     assert (d["kind"], d["date"]) == ("supply", "2019")
     assert d["parties"] == {"Orla Axle Co., Ltd.": "supplier", "Kestrel Motors": "customer"}
+
+
+def test_a_dateline_place_in_capitals_is_no_party():
+    text = ("ARDEN, Italy and WUHU, China, February 4, 2027 /Newswire/ -- Orla Freni S.p.A. and Kestrel Brakes "
+            "Co., Ltd. today announced that they have signed an agreement to establish a joint venture.")
+    [d] = deals_of(text, "2027-02-04")
+    assert set(d["parties"]) == {"Orla Freni S.p.A.", "Kestrel Brakes Co., Ltd."}
+
+
+def test_a_licence_to_the_venture_company_named_by_its_defined_term_is_a_licence():
+    text = ('Orla Freni S.p.A. ("Orla") and Kestrel Brakes Co., Ltd. ("Kestrel") signed a joint venture '
+            'agreement. The joint venture, to be named Arden Braking Components Co., Ltd. (the "Joint Venture"), '
+            "will make calipers. Under a licence agreement signed on the same day, Orla will license its caliper "
+            "design to the Joint Venture for ten years.")
+    kinds = sorted(d["kind"] for d in deals_of(text))
+    assert "licensing" in kinds and kinds.count("joint_venture") <= 2

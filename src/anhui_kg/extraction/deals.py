@@ -471,6 +471,7 @@ _PAST_VERB = re.compile(
 _SIGNED_WITH_NO_AGENT = re.compile(
     r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
 # 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
+_LEGAL_NAME_END = re.compile(r"(?:Co\.,?\sLtd\.?|Ltd\.?|GmbH|S\.p\.A\.|Inc\.?|LLC|Limited|Corporation|S\.A\.|AG)$")
 _DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
 _ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
 _SPEAKER_OF = re.compile(
@@ -1184,8 +1185,14 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     text = article.text
     base = sent.start
     triggers: list[_Trigger] = []
+    named_venture: list[_Trigger] = []  # "the Joint Venture" as the defined name of a company
     for start, end, index in _find_triggers(sent.text, found):
         _, kind, spec = _TRIGGERS[index]
+        if kind == "joint_venture" and sent.text[max(0, start - 9) : start].endswith(("to the ", "for the ", "from the ")) \
+                and any(x.start <= base + start < x.end and x.name != text[x.start : x.end]
+                        and _LEGAL_NAME_END.search(x.name) for x in sm):
+            # ("to the Joint Venture": the venture company as the other side of another deal)
+            named_venture.append(_Trigger(base + start, base + end, kind, spec, False))
         before = sent.text[max(0, start - 40) : start]
         after = sent.text[end : end + 40]
         if any(x.start <= base + start < x.end and text[x.start : x.end] not in _DEFINED_VENTURE for x in sm):
@@ -1217,6 +1224,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
+    if named_venture and any(t.kind != "joint_venture" for t in triggers):
+        # "the Company will license its design to the Joint Venture": a licence to the venture
+        # company, which the sentence names by its defined term
+        triggers = [t for t in triggers if (t.start, t.end) not in {(v.start, v.end) for v in named_venture}]
     if not triggers:
         return []
 

@@ -988,6 +988,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 or phrase in GENERIC_SINGLE
                 or DEMONYM.fullmatch(phrase)
                 or _known_place(phrase, aliases)
+                # "BRESCIA, Italy and WUHU, China": a dateline's place in capitals
+                or phrase.isupper() and _known_place(phrase.title(), aliases)
                 or len(phrase) <= 2 and _CAPITALS.fullmatch(phrase)
                 or _DIGIT.search(phrase) and not _THREE_LETTERS.search(phrase)
             ):
