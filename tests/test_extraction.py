@@ -2002,3 +2002,9 @@ def test_a_licence_to_the_venture_company_named_by_its_defined_term_is_a_licence
             "design to the Joint Venture for ten years.")
     kinds = sorted(d["kind"] for d in deals_of(text))
     assert "licensing" in kinds and kinds.count("joint_venture") <= 2
+
+
+def test_a_customer_that_ordered_a_makers_vehicles_is_supplied_by_the_maker():
+    [d] = deals_of("Kestrel Bus Co., Ltd. makes coaches. Orla Transportes S.A. ordered 150 Kestrel coaches in 2011.")
+    assert (d["kind"], d["date"]) == ("supply", "2011")
+    assert d["parties"] == {"Orla Transportes S.A.": "customer", "Kestrel Bus Co., Ltd.": "supplier"}

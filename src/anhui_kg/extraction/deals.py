@@ -2169,6 +2169,11 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
                                  and m.name in chosen and m.name not in counter_role), None)
         if customer:
             counter_role[customer] = patient_role
+    if agent is None and trig.kind == "supply" and text.startswith("ordered ", trig.start) \
+            and text.find(" from ", trig.start, cend) == -1:
+        # "Y ordered 150 Kestrel coaches": the maker named after the verb supplies them to Y
+        agent = next((m.name for m in in_clause if m.start >= trig.start and m.name in chosen
+                      and m.name not in counter_role), None)
     if agent is None:
         before = [m for m in in_clause if m.start < trig.start and m.name in chosen and m.name not in counter_role]
         # "NIO said on Monday that CYVN had agreed to invest ...": the speaker is not the agent
