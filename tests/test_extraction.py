@@ -2008,3 +2008,12 @@ def test_a_customer_that_ordered_a_makers_vehicles_is_supplied_by_the_maker():
     [d] = deals_of("Kestrel Bus Co., Ltd. makes coaches. Orla Transportes S.A. ordered 150 Kestrel coaches in 2011.")
     assert (d["kind"], d["date"]) == ("supply", "2011")
     assert d["parties"] == {"Orla Transportes S.A.": "customer", "Kestrel Bus Co., Ltd.": "supplier"}
+
+
+def test_its_customer_is_the_customer_of_the_company_the_sentence_before_is_about():
+    text = ("The park opened in 2019. Kestrel Motors has a plant next door. Orla Seat Structures Co., Ltd., our "
+            "first tenant, has made seat frames in the park since 2021. Vadar Auto has been its largest customer "
+            "since 2023, when Orla began supplying the frames for two of its SUVs.")
+    [d] = deals_of(text)
+    assert (d["kind"], d["date"]) == ("supply", "2023")
+    assert d["parties"] == {"Orla Seat Structures Co., Ltd.": "supplier", "Vadar Auto": "customer"}

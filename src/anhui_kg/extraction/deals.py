@@ -2043,7 +2043,16 @@ def _possessor_takes(m: re.Match[str] | None, role: PartyRole, chosen: dict, cou
     the passage is about ("its") is a party in ``role`` (``chosen`` is added to in place)."""
     if m is None:
         return
-    f = (focus.speaker if m.group().startswith("our") else focus.at)(sentence, exclude=frozenset(chosen))
+    f = None
+    if m.group().startswith("its") and (opener := focus.opener.get(sentence - 1)) is not None:
+        # "X Co., Ltd. has made frames here since 2021. NIO has been its largest customer":
+        # "its" is the company the sentence before is about, its subject
+        if opener in chosen:
+            counter_role.setdefault(opener, role)
+            return
+        f = next((x for x in focus.named_in(sentence - 1) if x.name == opener), None)
+    if f is None:
+        f = (focus.speaker if m.group().startswith("our") else focus.at)(sentence, exclude=frozenset(chosen))
     if f is not None and f.name not in chosen:
         chosen[f.name] = (f.id, "party")
         counter_role[f.name] = role
