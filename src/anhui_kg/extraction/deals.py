@@ -991,7 +991,7 @@ def extract_deals(
                         c.parties[m.id] = "investor"
         if claims and (ended := _VENTURE_ENDED.match(sent.text)) is not None:
             # "The venture was wound up in 2021": the joint venture just told ended then
-            target = next((c for c in reversed(claims) if c.kind == "joint_venture"
+            target = next((c for c in reversed(claims) if c.kind == "joint_venture" and c.status != "dissolved"
                            and sent.index - c.sentence <= 2 and c.end_date is None), None)
             if target is not None:
                 sd = [d for d in dates if sent.start <= d.start < sent.end]
@@ -1248,12 +1248,12 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             elif t.anaphoric:
                 target = next((c for c in reversed(previous) if c.kind == "joint_venture"), None)
             if target is not None:
-                    d = _nearest_date(ends, t.start, base, sent.end, exclude_decade=True)
-                    if d is not None:
-                        target.end_date = d.value
-                    target.status = "dissolved"
-                    if target.evidence[-1] != _evidence(article, sent):
-                        target.evidence.append(_evidence(article, sent))
+                d = _nearest_date(ends, t.start, base, sent.end, exclude_decade=True)
+                if d is not None:
+                    target.end_date = d.value
+                target.status = "dissolved"
+                if target.evidence[-1] != _evidence(article, sent):
+                    target.evidence.append(_evidence(article, sent))
         return []
 
     party_starts = {m.start - base for m in sm}
