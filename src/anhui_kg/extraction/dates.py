@@ -1087,11 +1087,14 @@ def _join_month_year(text: str, found: list[DateMatch]) -> list[DateMatch]:
     return out
 
 
+# a whole day written out: "March 27, 2021", "27 March 2021"
+_MDY_FULL = rf"{MONTH}\s+{DAY},?\s+{YR}"
+_DMY_FULL = rf"{DAY}\s+{MONTH},?\s+{YR}"
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:(?:Published|Posted|Updated|Date)(?:\s+on)?:?\s*"
     r"|(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*){1,2}|[A-Z][A-Z.'’ -]{1,40}?\s+"
     r"(?:\([^)\n]{1,40}\)\s*)?[-–—,]\s*)?"
-    rf"(?P<date>(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YR}|{DAY}\s+{MONTH},?\s+{YR}"
+    rf"(?P<date>(?:{WEEKDAY},?\s+)?{_MDY_FULL}|{_DMY_FULL}"
     r"|\d{4}-\d\d-\d\d)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-–—:|/(]|$)"
 )
@@ -1100,28 +1103,29 @@ _DATELINE = re.compile(
 # A document that states its own date: "The date of this Prospectus is 2 May 2031.",
 # a header line "Issued by the Board on 2 May 2031", or a signature block whose last
 # lines are "Lumen Works" and "2 May 2031".
-_FULL_DAY = rf"(?:{DAY}\s+{MONTH},?\s+{YR}|{MONTH}\s+{DAY},?\s+{YR})"
-_SELF_DATED = re.compile(
-    rf"\b[Tt]he\s+date\s+of\s+this\s+[A-Za-z ]{{1,40}}?\s+is\s+(?P<date>{_FULL_DAY})"
-    rf"|(?m:^[ \t]*(?:Delivered|Issued|Dated|Presented|Adopted|Released)\b[^\n]{{0,120}}?"
-    rf"\bon\s+(?P<head>{_FULL_DAY}))"
-)
+_FULL_DAY = rf"(?:{_DMY_FULL}|{_MDY_FULL})"
+_DATE_OF_THIS = re.compile(rf"\b[Tt]he\s+date\s+of\s+this\s+[A-Za-z ]{{1,40}}?\s+is\s+(?P<date>{_FULL_DAY})")
+_DATED_HEADER = re.compile(
+    rf"(?m)^[ \t]*(?:Delivered|Issued|Dated|Presented|Adopted|Released)\b[^\n]{{0,120}}?\bon\s+(?P<date>{_FULL_DAY})")
 _SIGNED_OFF = re.compile(rf"(?m)^[ \t]*(?:[A-Z][A-Za-z'’ -]{{1,30}},\s*)?(?P<date>{_FULL_DAY})[ \t]*$")
 
 
 def _self_dated(text: str) -> DateValue | None:
     """The day a document gives as its own: a "date of this" statement, a header line
     within the first three lines, or a date alone on one of the last four lines."""
-    for m in _SELF_DATED.finditer(text):
-        if m["head"] is not None and text.count("\n", 0, m.start()) >= 3:
-            continue
-        value = normalize_date(m["date"] or m["head"], None)
-        if value is not None and value.precision == "day":
-            return value
+    head_end = -1
+    for _ in range(3):
+        head_end = text.find("\n", head_end + 1)
+        if head_end == -1:
+            head_end = len(text)
+            break
+    stated = [*(_DATE_OF_THIS.finditer(text) if "date" in text else ()),
+              *_DATED_HEADER.finditer(text, 0, head_end)]
     tail = text.rstrip()
     for _ in range(4):
         tail = tail[: tail.rfind("\n")].rstrip() if "\n" in tail else ""
-    for m in _SIGNED_OFF.finditer(text, len(tail)):
+    # (of a statement and a header, the one the text gives first; a signature only without them)
+    for m in [*sorted(stated, key=lambda m: m.start()), *_SIGNED_OFF.finditer(text, len(tail))]:
         value = normalize_date(m["date"], None)
         if value is not None and value.precision == "day":
             return value

@@ -33,7 +33,7 @@ from ..models import (
 from .caseless import Caseless, folds_alike
 from .dates import DateMatch
 from .literals import Words, alternatives, required_literals
-from .mentions import APPROXIMATELY, SELLS_STAKE
+from .mentions import APPROXIMATELY, LEGAL_END, SELLS_STAKE
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -471,7 +471,6 @@ _PAST_VERB = re.compile(
 _SIGNED_WITH_NO_AGENT = re.compile(
     r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
 # 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
-_LEGAL_NAME_END = re.compile(r"(?:Co\.,?\sLtd\.?|Ltd\.?|GmbH|S\.p\.A\.|Inc\.?|LLC|Limited|Corporation|S\.A\.|AG)$")
 _DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
 _ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
 _SPEAKER_OF = re.compile(
@@ -981,11 +980,12 @@ def extract_deals(
                                   raised.end, exclude_decade=True)
                 if d is not None:
                     c.date, c.dated_by_text = d.value, True
-        if new and ("part" in sent.text or "participated" in sent.text or "contributed" in sent.text):
-            also = _ALSO_TOOK_PART.search(sent.text)
+        if new and ("part" in sent.text or "participated" in sent.text or "contributed" in sent.text) \
+                and (also := _ALSO_TOOK_PART.search(sent.text)) is not None:
+            joined = [x for x in sm if sent.start + also.start() <= x.start < sent.start + also.end()]
             for c in (x for x in new if x.kind == "investment" and "investor" in x.parties.values()):
                 # "A led a round in X, in which B also took part": B invested too
-                for m in (x for x in sm if also and sent.start + also.start() <= x.start < sent.start + also.end()):
+                for m in joined:
                     if m.name not in c.names:
                         c.names[m.name] = m.id
                         c.parties[m.id] = "investor"
@@ -1190,7 +1190,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         _, kind, spec = _TRIGGERS[index]
         if kind == "joint_venture" and sent.text[max(0, start - 9) : start].endswith(("to the ", "for the ", "from the ")) \
                 and any(x.start <= base + start < x.end and x.name != text[x.start : x.end]
-                        and _LEGAL_NAME_END.search(x.name) for x in sm):
+                        and LEGAL_END.search(x.name) for x in sm):
             # ("to the Joint Venture": the venture company as the other side of another deal)
             named_venture.append(_Trigger(base + start, base + end, kind, spec, False))
         before = sent.text[max(0, start - 40) : start]

@@ -566,8 +566,9 @@ _TIER = {
 }
 
 
+# a name that ends with its legal form ("Lumen Drive Co., Ltd.", "Orla GmbH", "Vadar Corporation")
+LEGAL_END = re.compile(rf"(?:\s|^)(?:{LEGAL_FORMS}|Company Limited|Limited|Corporation|Incorporated)$")
 # rules whose name, where it holds a known name and more, is as sure as the table
-_LEGAL_END = re.compile(rf"(?:\s|^)(?:{LEGAL_FORMS}|Company Limited|Limited|Corporation|Incorporated)$")
 _EXTENDS_KNOWN = frozenset({"org_suffix.v1", "model_code.v1", "institution.v1", "name_number.v1",
                             "model_noun.v1", "model_appositive.v1", "place_of.v1", "place_comma.v1",
                             "place_site.v1", "place_unit.v1", "appositive.v1", "descriptor.v1"})
@@ -606,7 +607,7 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
                 # "University of Science and Technology of China": an institution of a place
                 or c.via == "institution.v1" and known_place.get((s, e), False)
                 # "NV Gotion Company Limited": a legal name around a known company is another one
-                or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and _LEGAL_END.search(c.name) is not None
+                or e < c.end and c.via == "org_suffix.v1" and c.type == "Company" and LEGAL_END.search(c.name) is not None
                 or c.via.startswith("place_") and known_place.get((s, e), False)  # "New South Wales"
             )
             for s, e in known_inside(c)
@@ -851,7 +852,7 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             else:
                 # "Executives of X Co., Ltd.", "Gift of X GmbH": X is named
                 while ((part := _WORD_OF.match(text, start, end)) is not None and part.group(1) not in _ORG_HEADS
-                       and _LEGAL_END.search(text, part.end(), end) is not None and " " in text[part.end() : end]):
+                       and LEGAL_END.search(text, part.end(), end) is not None and " " in text[part.end() : end]):
                     start = part.end()
         phrase = text[start:end]
         if not phrase or phrase in STOP_CAPS:
