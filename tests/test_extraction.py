@@ -2017,3 +2017,31 @@ def test_its_customer_is_the_customer_of_the_company_the_sentence_before_is_abou
     [d] = deals_of(text)
     assert (d["kind"], d["date"]) == ("supply", "2023")
     assert d["parties"] == {"Orla Seat Structures Co., Ltd.": "supplier", "Vadar Auto": "customer"}
+
+
+def test_a_legal_name_of_several_words_is_found_and_its_defined_company_is_the_party():
+    text = ('LUMEN, Mexico, October 5, 2027 /Newswire/ -- Orla Ensambladora del Sur, S.A. de C.V. ("Orla" or the '
+            '"Company") today announced that it has signed a contract assembly agreement with Kestrel Motor Co., '
+            "Ltd., under which the Company will assemble Kestrel cars. The Assembly Agreement was signed on "
+            "October 1, 2027 in Arden. Production will start in the second half of 2028. On the same day, the "
+            "Company signed a dealer agreement with Vadar Parts Co., Ltd.")
+    deals = deals_of(text, "2027-10-05")
+    assembly = [d for d in deals if d["kind"] == "contract_manufacturing"]
+    # one deal, dated by the signing the release tells after its own day
+    assert [(d["date"], set(d["parties"])) for d in assembly] == [
+        ("2027-10-01", {"Orla Ensambladora del Sur, S.A. de C.V.", "Kestrel Motor Co., Ltd."})]
+    [dealer] = [d for d in deals if "Vadar Parts Co., Ltd." in d["parties"]]
+    # "On the same day": the last day named, not the half-year between
+    assert dealer["date"] == "2027-10-01" and "Orla Ensambladora del Sur, S.A. de C.V." in dealer["parties"]
+
+
+def test_a_legal_name_followed_by_its_country_orders_from_the_maker():
+    [d] = deals_of("Orla Commercial Vehicles S.A.E. of Egypt ordered 1,500 Kestrel light trucks in March. "
+                   "Kestrel Motors is based in Arden.")
+    assert d["parties"] == {"Orla Commercial Vehicles S.A.E.": "customer", "Kestrel Motors": "supplier"}
+    assert d["date"] == "2024-03"
+
+
+def test_bank_of_a_place_is_no_legal_name_before_its_place():
+    deals = deals_of("Bank of Orla signed a cooperation agreement with Kestrel Motors.")
+    assert deals and all("Bank" not in d["parties"] for d in deals)

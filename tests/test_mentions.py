@@ -372,3 +372,8 @@ def test_a_word_and_of_before_a_legal_name_is_not_part_of_it():
     assert {"Kestrel Thermal Systems Co., Ltd.", "Orla Lift Co., Ltd.", "Vadar Freni S.p.A.",
             "Bank of Arden Co., Ltd."} <= set(found)
     assert not any(n.startswith(("Executives", "Gift", "About")) for n in found)
+
+
+def test_a_month_abbreviation_linked_to_the_next_word_is_part_of_a_name():
+    assert mentions_of("Mar de Lumen Ventures, a Porto fund, led the round in Kestrel Analytics.").get(
+        "Mar de Lumen Ventures") == "Fund"

@@ -397,6 +397,7 @@ class _Ctx:
     previous: DateValue | None
     standalone: bool  # the caller said the whole text is one date expression
     start: int = 0  # where the date part of the match starts in ``text``
+    previous_day: DateValue | None = None  # the last date before of day precision
 
 
 def _to_anchor(anchor: DateValue | date | None) -> DateValue | None:
@@ -632,6 +633,10 @@ def _h_soon_after(g: dict, ctx: _Ctx) -> DateValue | None:
     day or a month is that month, if a few days cannot leave it (a month's, then, is as
     precise as the text says: the month, not a day in it)."""
     base = ctx.previous
+    if g["rel"] is not None and ctx.previous_day is not None and (base is None or base.precision != "day"):
+        # "signed on 4 October ... production in the second half of 2028. On the same
+        # day, ...": the same day as the last day named, not as a period in between
+        base = ctx.previous_day
     if base is None or base.precision not in ("day", "month"):
         return None
     if g["rel"] is not None and base.precision == "day":
@@ -896,6 +901,7 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
              standalone: bool) -> list[DateMatch]:
     out: list[DateMatch] = []
     pos, n = 0, len(text)
+    previous_day = previous if previous is not None and previous.precision == "day" else None
     match, core = _MASTER.match, _CORE.search
     core_starts, core_ends = _CORE_TOKENS.scan(text)
     # Speed: only a start within _BACK characters before a core token's end can pass the
@@ -934,7 +940,7 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
         if kind in ("range_from", "range_dash"):
             found = _range(m, text, anchor, previous)
         else:
-            ctx = _Ctx(text, anchor, previous, standalone, m.start(kind))
+            ctx = _Ctx(text, anchor, previous, standalone, m.start(kind), previous_day)
             value = _single(m, kind, ctx, m["role"])
             found = []
             if value is not None:
@@ -943,6 +949,8 @@ def _matches(text: str, anchor: DateValue | None, previous: DateValue | None,
         if found:
             out.extend(found)
             previous = found[-1].value
+            if previous.precision == "day":
+                previous_day = previous
             pos = e
     return out
 

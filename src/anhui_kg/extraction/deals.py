@@ -44,7 +44,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|contract[- ]assembl(?:y|er|ers|ing)|assembly (?:agreement|contract|deal)s?\b|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
      r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s|the\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
@@ -2499,6 +2499,12 @@ _VENTURE_ENDED = re.compile(r"(?:The|This|That|Their|Its)\s(?:[\w-]+\s)?(?:joint
 _COMBINED = re.compile(r"\b(?:a\s|for\sa\s)combined\b|\btogether\s(?:they|paid|invested|hold|own)\b")
 
 
+def _signed_before_report(signed: DateValue | None, reported: DateValue | None) -> bool:
+    """``signed`` is a day in the fortnight up to the day ``reported``."""
+    return (signed is not None and reported is not None and signed.precision == reported.precision == "day"
+            and 0 <= (reported.earliest - signed.earliest).days <= 14)
+
+
 def _investee(c: _Claim) -> str | None:
     return next((name for name, mid in c.names.items() if c.parties.get(mid) == "investee"), None)
 
@@ -2561,10 +2567,23 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             None,
         )
         if twin is None:
+            # "X (dateline October 5) today announced it has signed ... The agreement was signed
+            # on October 4": the report's day gives way to the signing day told after it
+            twin = next(
+                (x for x in reversed(out)
+                 if x.extra.get("reported") and x.kind == c.kind and x.party_names == c.party_names
+                 and _REALITY.get(x.status, "") == reality and _signed_before_report(c.date, x.date)),
+                None,
+            )
+            if twin is not None:
+                twin.date = c.date
+        if twin is None:
             out.append(c)
             continue
         twin.evidence += c.evidence
         twin.date = _more_precise(twin.date, c.date)
+        if c.extra.get("reported") and twin.date is c.date:
+            twin.extra["reported"] = True  # the day it has is a report's
         twin.end_date = _more_precise(twin.end_date, c.end_date)
         _fill(twin, c, ("value", "title", "place", "stake", "dated_by_text", "finite_sign", "perfect"))
         # "gave X an order in 2017 ... X has supplied them ever since": a supply goes on

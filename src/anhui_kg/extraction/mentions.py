@@ -159,11 +159,11 @@ def _at_word_start(alternatives: Iterable[str]) -> str:
 # Legal forms of many countries, written with their full stops (the spelled-out and
 # one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
 LEGAL_FORMS = (
-    r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|"
+    r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.(?:B\.)?[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|S\.A\.E\.|S\.A\.C\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
-    r"sp\.[ \u00a0]z[ \u00a0]o\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
+    r"[Ss]p\.[ \u00a0]z[ \u00a0]o\.o\.|Lda\.|OÜ|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
     r"A/S|ApS|AS|SARL|S\.A\.R\.L\."  # Danish, Norwegian; French
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
@@ -759,6 +759,8 @@ def _classify_org(name: str) -> EntityType | None:
         return "GovernmentBody"
     if _ORG_SUFFIX_END.search(name):
         return "Fund" if FUND_WORDS.search(name.split()[-1]) else "Company"
+    if LEGAL_END.search(name):
+        return "Company"  # the legal forms of more than one word: "S.A. de C.V.", "Sdn. Bhd."
     if ORG_WORDS.search(name):
         return "Organization"
     return None
@@ -784,6 +786,10 @@ def _drop_posts_and_described_terms(text: str, cands: list[_Cand]) -> list[_Cand
                                      and (c.name in described or _POST.fullmatch(c.name)))]
 
 
+# "Mar de Leça Ventures": a capitalised word linked to the next name word is the name's own
+_LINK_NEXT = re.compile(r"%s[ \u00a0]" % _NAME_LINK)
+
+
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading stop words ("The", "In") and a trailing possessive from a phrase."""
     seg = text[start:end]
@@ -797,7 +803,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
         m = _FIRST_WORD.match(text, start, end)
         if m and m.end() < end and (
-            m.group(1) in STOP_CAPS
+            m.group(1) in STOP_CAPS and not _LINK_NEXT.match(text, m.end(), end)
             or m.group(1) in ("of", "and", "the", "de")
             or _MODIFIER_WORD.search(m.group(1))
         ):
@@ -946,7 +952,10 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)
                  if not _ORIGIN_FROM.search(sent.text, max(0, m.start() - 30), m.start(1))]
         for v in _DEAL_VERB.finditer(sent.text):
-            name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
+            # "Orla Trucks S.A.E. of Egypt ordered": a legal name, then its place
+            name = _LEGAL_NAME_OF_PLACE.search(sent.text, max(0, v.start() - 120), v.start())
+            if name is None or not LEGAL_END.search(name.group(1)):
+                name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
                 spans.append((name.start(1), name.end(1)))
                 # "Kestrel and Lumen Motory a.s. signed": the first of the two as well
@@ -1053,6 +1062,7 @@ _POSSESSIVE_DEAL_NOUN = re.compile(
     r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
     r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
 _NAME_AND_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})\s(?:and|&)\s$")
+_LEGAL_NAME_OF_PLACE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})\sof\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 # (both forms start with a capital: it comes first, so that sre skips to capitals, and
 # the word boundary and the second form's "G" are look-behinds after it)
