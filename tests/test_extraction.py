@@ -2045,3 +2045,12 @@ def test_a_legal_name_followed_by_its_country_orders_from_the_maker():
 def test_bank_of_a_place_is_no_legal_name_before_its_place():
     deals = deals_of("Bank of Orla signed a cooperation agreement with Kestrel Motors.")
     assert deals and all("Bank" not in d["parties"] for d in deals)
+
+
+def test_a_clause_after_a_colon_with_its_own_subject_tells_a_running_supply():
+    text = ("Orla Materials Oy, based in Porto, makes cathode powder. It is not new to Kestrel Motors: the "
+            "Finnish company has shipped powder to Kestrel Motors' cell plant in Arden since 2025 under a "
+            "supply contract that will continue unchanged.")
+    [d] = deals_of(text, "2027-09-14")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2025")
+    assert d["parties"] == {"Orla Materials Oy": "supplier", "Kestrel Motors": "customer"}

@@ -172,6 +172,19 @@ def test_a_government_named_without_its_place_is_the_one_the_article_placed():
     assert len([e for e in ents.values() if e.type == "GovernmentBody"]) == 3
 
 
+def test_a_committee_named_by_its_head_is_the_one_committee_of_that_name_the_article_names():
+    ents = _entities(["Published by the Administrative Committee of the Vadar Mobility Industrial Park.\n\n"
+                      "In July 2027 the Administrative Committee signed an investment agreement with Lumen "
+                      "Lamination Co., Ltd."])
+    [committee] = [e for e in ents.values() if e.type == "GovernmentBody"]
+    assert {"Administrative Committee of the Vadar Mobility Industrial Park", "Administrative Committee"} <= \
+        {committee.name, *committee.aliases}
+    # two such committees: the bare one could be either, and stays apart
+    ents = _entities(["The Administrative Committee of the Vadar Park met the Administrative Committee of the "
+                      "Arden Zone. The Administrative Committee signed nothing."])
+    assert len([e for e in ents.values() if e.type == "GovernmentBody"]) == 3
+
+
 def test_a_founder_named_in_a_deal_sentence_is_a_person_when_called_mr_later():
     found = names_of("The firm, founded by Jean-Luc Marvaux and Ortis Cells, sold its stake to "
                      "Hartwell Holdings plc. Mr. Marvaux said the sale was finished. "

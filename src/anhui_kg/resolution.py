@@ -154,6 +154,11 @@ class Resolver:
                 words = _government_core(m.name).split(" ", 1)
                 if len(words) == 2 and words[0] not in _GOVERNMENT_LEVELS:
                     placed_government.setdefault(words[1], set()).add(m.name)
+                # "the Administrative Committee", in an article that named the Administrative
+                # Committee of the Lumen Industrial Park: that committee
+                head, of, _ = m.name.partition(" of ")
+                if of and " " in head:
+                    placed_government.setdefault(_government_core(head), set()).add(m.name)
         keys = []
         for m in mentions:
             fam = _family(m.type)
@@ -167,7 +172,8 @@ class Resolver:
                 core = core_name(m.name)
                 if m.type == "GovernmentBody":
                     core = _government_core(m.name)
-                    if core.split(" ", 1)[0] in _GOVERNMENT_LEVELS and len(placed_government.get(core, ())) == 1:
+                    if (core.split(" ", 1)[0] in _GOVERNMENT_LEVELS or " of " not in m.name) \
+                            and len(placed_government.get(core, ())) == 1:
                         core = _government_core(next(iter(placed_government[core])))
                 k = self._table_core.get((fam, core))
                 if m.via == "subsidiary.v1" and (k and normalize_name(m.name) not in self._table_names

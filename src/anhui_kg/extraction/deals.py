@@ -421,6 +421,8 @@ _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|be
 _CLAUSE_BOUNDARY = re.compile(
     r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas|plus)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
     r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
+    # "It is not new to X: the Finnish company has shipped ...": a clause with its own subject
+    r"|:\s(?=the\s(?:[\w-]+\s){0,2}?(?:company|firm|group|maker|carmaker|automaker|supplier|start-?up)\s(?:has|have|had|will|is|was|signed|agreed)\b)"
 )
 
 _AND_NAME = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:the\s)?[A-Z])")
@@ -1583,6 +1585,9 @@ class _Lowered:
         return (cue.lower.search(self.low) if self.low is not None else cue.search(self.text)) is not None
 
 
+_TERM_GOES_ON = re.compile(r"\s(?:that|which)\swill\s(?:continue|run|remain|last|stay)\b[^,;.]*")
+
+
 def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool = False) -> DealStatus:
     """The deal's status from the cues of its sentence and clause; ``signed_it``: the clause
     says the framework agreement itself was signed ("X and Y signed an MoU to ...")."""
@@ -1590,6 +1595,10 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         # "Kestrel, founded in 2019, supplies ...": says nothing of the deal
         sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
         clause_text = _FOUNDED_APPOSITIVE.sub(",", clause_text)
+    if " will " in clause_text and _TERM_GOES_ON.search(clause_text):
+        # "under a supply contract that will continue unchanged": the contract's term, not a plan
+        sent_text = _TERM_GOES_ON.sub("", sent_text)
+        clause_text = _TERM_GOES_ON.sub("", clause_text)
     sent, clause = _Lowered(sent_text), _Lowered(clause_text)
     for i, (status, cue) in enumerate(_STATUS_CUES):
         # hearsay and denials colour a whole sentence; "is considering" only its own clause
