@@ -2054,3 +2054,13 @@ def test_a_clause_after_a_colon_with_its_own_subject_tells_a_running_supply():
     [d] = deals_of(text, "2027-09-14")
     assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2025")
     assert d["parties"] == {"Orla Materials Oy": "supplier", "Kestrel Motors": "customer"}
+
+
+def test_a_post_headed_by_its_authors_post_at_a_company_speaks_for_that_company():
+    text = ("Ana Lumen\nFounder & CEO at Orlavista Analytics | Battery health, predicted\n2d\n\n"
+            "On Thursday in Arden I put my name to a licence agreement with Kestrel Motors. It took 14 months.")
+    [d] = deals_of(text, "2027-11-13")
+    assert (d["kind"], d["date"]) == ("licensing", "2027-11-11")
+    assert set(d["parties"]) == {"Orlavista Analytics", "Kestrel Motors"}
+    # without the header line, "I" is no one in particular
+    assert deals_of(text.replace("Founder & CEO at Orlavista Analytics", "Battery health"), "2027-11-13") == []

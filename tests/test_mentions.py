@@ -390,3 +390,10 @@ def test_a_word_and_of_before_a_legal_name_is_not_part_of_it():
 def test_a_month_abbreviation_linked_to_the_next_word_is_part_of_a_name():
     assert mentions_of("Mar de Lumen Ventures, a Porto fund, led the round in Kestrel Analytics.").get(
         "Mar de Lumen Ventures") == "Fund"
+
+
+def test_an_organisation_is_found_where_a_post_is_held_at_it():
+    found = mentions_of('"It works," said Jane Arden, chief executive at Orlavista Analytics. Li Wei, head of '
+                        "connected vehicles at Kestrelwerk, agreed. They met at the Lumen Hotel.")
+    assert found.get("Orlavista Analytics") == "Company" and found.get("Kestrelwerk") == "Company"
+    assert "Lumen Hotel" not in found

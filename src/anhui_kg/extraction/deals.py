@@ -373,7 +373,7 @@ _WITH_THE_BEFORE = re.compile(r"\bwith\s(?:the\s)?$")
 _MORE_OF_IT = re.compile(r"\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)$")
 # "(that) we (have) signed" after a deal word: the speaker's company is a party
 _WE = r"(?:that\s)?we\s(?:have\s|had\s|jointly\s)?"
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")
 _WE_SIGNED = re.compile(r"\s" + _WE + r"(?:signed|agreed|concluded)\b")
 # "X supplies our pumps under a contract we signed": we are the other side
 _OUR_CONTRACT = re.compile(r"\b(?:contract|agreement|deal|order)\s" + _WE + r"(?:signed|agreed|concluded|placed|awarded)\b")
@@ -891,6 +891,10 @@ def extract_deals(
     we = _WE_REFERS_TO.search(text) if "refer" in text or "mean" in text else None
     if we is not None:
         focus.we = next((m for m in focus.orgs if 0 <= m.start - we.end() <= 2), None)
+    elif focus.orgs and focus.orgs[0].via == "post_at.v1" and focus.orgs[0].start < 150 \
+            and not focus.sentences[focus.orgs[0].sentence].rstrip().endswith((".", "!", "?", '"', "”")):
+        # a post headed "Founder & CEO at X": its author's "I" and "we" speak for X
+        focus.we = focus.orgs[0]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)

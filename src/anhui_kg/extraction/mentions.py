@@ -508,7 +508,8 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     has_quotes = "“" in text or '"' in text
     titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)] if has_quotes else []
     for c in _organisations(text, article, aliases, heading, low, opened):
-        if not in_heading(c.start) and not (titles and any(a <= c.start < b for a, b in titles)):
+        # (a post "at" a name says it is an organisation's, in a profile's title-cased line too)
+        if (c.via == "post_at.v1" or not in_heading(c.start)) and not (titles and any(a <= c.start < b for a, b in titles)):
             cands.append(c)
     named, subsidiary_starts = _named_in_context(text, aliases, opened)
     cands += [c for c in named if not in_heading(c.start)]
@@ -927,6 +928,16 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         if s < e and text[s:e].split()[0] not in STOP_CAPS and not _known_place(text[s:e], aliases):
             if not _NAME_RE.fullmatch(text[s:e]) or _COMPANY_NOUN.search(a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
+    # "chief executive at Lumen Analytics", "Founder & CEO at X": where a post is held
+    for a in _AT_NAME.finditer(text) if " at " in text else ():
+        if _TITLE_BEFORE_AT.search(text, max(0, a.start() - 50), a.start()) is None:
+            continue
+        s, e = _trim_phrase(text, a.start(1), a.end(1))
+        phrase = text[s:e]
+        if (s < e and phrase.split()[0] not in STOP_CAPS and phrase not in aliases.by_surface
+                and not _known_place(phrase, aliases) and not DEMONYM.fullmatch(phrase)
+                and not all(w in GENERIC_WORDS for w in phrase.split())):
+            out.append(_Cand(s, e, _classify_org(phrase) or "Company", phrase, None, "post_at.v1", 1))
     # names in deal sentences: "X signed ... with Y", "with X and Y", "by X"
     if opened is not None:
         # the sentences with a deal word: after a hit the next one tried is in the next
@@ -1062,6 +1073,8 @@ _POSSESSIVE_DEAL_NOUN = re.compile(
     r"[’'](?<=\w[’'])s\s(?:[\w-]+\s)?(?:agreement|deal|tie-up|partnership|alliance|venture|"
     r"investment|acquisition|purchase|takeover|stake|contract)\s(?:with|of|in|for)\b")
 _NAME_AND_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})\s(?:and|&)\s$")
+_AT_NAME = re.compile(rf"\sat\s(?:the\s)?({_CAP_SEQ})")
+_TITLE_BEFORE_AT = re.compile(rf"(?<![\w-])(?i:{TITLE})(?:\s(?:of|for)\s[\w&\s-]{{1,30}})?$")
 _LEGAL_NAME_OF_PLACE = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})\sof\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?$")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'-])({_CAP_SEQ})(?:,\s[^,]{{3,60}},)?$")
 # (both forms start with a capital: it comes first, so that sre skips to capitals, and
