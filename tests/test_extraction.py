@@ -2064,3 +2064,14 @@ def test_a_post_headed_by_its_authors_post_at_a_company_speaks_for_that_company(
     assert set(d["parties"]) == {"Orlavista Analytics", "Kestrel Motors"}
     # without the header line, "I" is no one in particular
     assert deals_of(text.replace("Founder & CEO at Orlavista Analytics", "Battery health"), "2027-11-13") == []
+
+
+def test_a_venture_contract_signed_in_the_next_sentence_dates_the_venture_and_the_licence_signed_with_it():
+    text = ("Orla Cylinders Co., Ltd. was registered on 9 August 2027. It is a joint venture of Vadar Composites "
+            "SAS, which holds 55%, and Kestrel Motors Co., Ltd., which holds 45%. The joint venture contract was "
+            "signed in July 2027. The winding technology is licensed to Orla Cylinders Co., Ltd. by Vadar "
+            "Composites SAS under a technology licence agreement signed together with the joint venture contract.")
+    deals = {d["kind"]: d for d in deals_of(text, "2027-08-25")}
+    assert deals["joint_venture"]["date"] == "2027-07"
+    assert deals["licensing"]["date"] == "2027-07"
+    assert deals["licensing"]["parties"] == {"Vadar Composites SAS": "licensor", "Orla Cylinders Co., Ltd.": "licensee"}

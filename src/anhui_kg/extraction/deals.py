@@ -326,9 +326,11 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|rep
 _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
 _NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
 _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
+_SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
+                           r"(?:contract|agreement|deal)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
 _THE_DEAL_SIGNED = re.compile(
-    r"(?:The|That|This)\s(?:[\w-]+\s)?(?i:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
+    r"(?:The|That|This)\s(?:[\w-]+\s){0,2}(?i:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -960,6 +962,10 @@ def extract_deals(
                 # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
                 # to ...": the sentence that tells the deal, naming no one new, dates it
                 d = _sentence_initial_date(sd, sent)
+                if d is None and (signed := _THE_DEAL_SIGNED.match(sent.text)) is not None:
+                    # "It is a joint venture of A and B. The joint venture contract was signed in July 2027."
+                    d = next((x for x in sd if x.start >= sent.start + signed.end() and x.role == "event"
+                              and x.value.precision not in ("decade", "unknown")), None)
             else:
                 # "X will supply ..., the company said on Tuesday. The contract was signed in
                 # Almaty on Monday": the signing, not the report, dates the deal
@@ -972,12 +978,17 @@ def extract_deals(
                 last.date, last.dated_by_text = d.value, True
                 last.evidence.append(_evidence(article, sent))
         same = _SAME_OCCASION.search(sent.text) if new and claims and "same" in sent.text else None
+        along = _SIGNED_ALONG.search(sent.text) if new and claims and "signed" in sent.text else None
         for c in new:
             if same is not None and claims[-1].date is not None and claims[-1].date.precision == "day" \
                     and (c.date is None or c.date.origin == "inferred"):
                 # "At the same ceremony X and Y signed a memorandum": the day and place of the deal before
                 c.date = claims[-1].date.model_copy(update={"origin": "inferred"})
                 c.place = c.place or claims[-1].place
+            elif along is not None and claims[-1].date is not None and claims[-1].dated_by_text \
+                    and (c.date is None or c.date.origin == "inferred"):
+                # "... under a licence agreement signed together with the joint venture contract": its date
+                c.date, c.dated_by_text = claims[-1].date, True
             if c.date is None and "raised_in" in c.extra:
                 # "X has raised ... this week. The round was led by A": the raising dates the round
                 raised = article.sentences[c.extra["raised_in"]]
