@@ -2075,3 +2075,10 @@ def test_a_venture_contract_signed_in_the_next_sentence_dates_the_venture_and_th
     assert deals["joint_venture"]["date"] == "2027-07"
     assert deals["licensing"]["date"] == "2027-07"
     assert deals["licensing"]["parties"] == {"Vadar Composites SAS": "licensor", "Orla Cylinders Co., Ltd.": "licensee"}
+
+
+def test_a_contract_signed_at_a_time_told_before_its_counterparty_is_a_supply():
+    [d] = deals_of("Kestrel Bus signed the contract in the first half of the year with Orla Avtobus JSC for 300 "
+                   "battery-electric buses.", "2027-10-18")
+    assert (d["kind"], d["date"]) == ("supply", "2027-H1")
+    assert d["parties"] == {"Kestrel Bus": "supplier", "Orla Avtobus JSC": "customer"}
