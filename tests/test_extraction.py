@@ -2082,3 +2082,25 @@ def test_a_contract_signed_at_a_time_told_before_its_counterparty_is_a_supply():
                    "battery-electric buses.", "2027-10-18")
     assert (d["kind"], d["date"]) == ("supply", "2027-H1")
     assert d["parties"] == {"Kestrel Bus": "supplier", "Orla Avtobus JSC": "customer"}
+
+
+def test_every_seller_of_a_purchase_is_a_seller_and_a_shareholders_since_is_no_deal_date():
+    lead = "Kestrel Inc. signed an agreement to acquire 100% of Orla Motor Controls Co., Ltd. "
+    [d] = deals_of(lead + "from its founders and from Vadar Venture Partners.", "2027-12-03")
+    assert d["parties"] == {"Kestrel Inc.": "investor", "Orla Motor Controls Co., Ltd.": "investee",
+                            "Vadar Venture Partners": "seller"}
+    [d] = deals_of(lead + "from Lumen Capital and Vadar Venture Partners.", "2027-12-03")
+    assert d["parties"] == {"Kestrel Inc.": "investor", "Orla Motor Controls Co., Ltd.": "investee",
+                            "Lumen Capital": "seller", "Vadar Venture Partners": "seller"}
+    [d] = deals_of(lead + "from Vadar Venture Partners, which has been its largest shareholder since 2022.",
+                   "2027-12-03")
+    assert d["date"] == "2027-12-03" and d["parties"]["Vadar Venture Partners"] == "seller"
+
+
+def test_a_purchase_told_without_and_then_with_its_seller_is_one_deal():
+    text = ("Orla Motor Controls Co., Ltd.\n\nKestrel's acquisition of Orla: questions and answers\n\n"
+            "What has been agreed?\n\n"
+            "On 1 December 2027, Kestrel Inc. signed an agreement to acquire 100% of Orla Motor Controls Co., Ltd. "
+            "from Vadar Venture Partners.")
+    [d] = deals_of(text, "2027-12-03")
+    assert d["date"] == "2027-12-01" and d["parties"]["Vadar Venture Partners"] == "seller"

@@ -363,6 +363,10 @@ _PERSONS_COMPANY_BEFORE = re.compile(
     r"\bwith\s[A-Z][\w-]*\s[A-Z][\w-]*,\s(?:the\s|its\s)?(?:co-)?(?:founder|chairman|chairwoman|chief\sexecutive|CEO|president|owner|"
     r"general\smanager)\sof\s$")
 # "bought 50% of X from Y", "... from our partner, Y": Y sells
+# "from Vadar, which has been its largest shareholder since 2022": when the party became what it is
+_STATE_SINCE_BEFORE = re.compile(r",\s(?:which|who)\s(?:has|have|had)\sbeen\s(?:[^,;]{0,80}?\s)?$")
+# "from Li Wen and Vadar", "from its founder, Li Wen, and from Vadar": one more seller
+_FROM_LIST_BEFORE = re.compile(r"\bfrom\s(?:(?:its|our|their|the)\s[\w-]+,\s)?[A-Z][\w.-]*(?:\s[A-Z][\w.,-]*){0,5},?\s(?:and|&)\s(?:from\s)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:the\s)?(?:[\w-]+\s){0,2}$|\bfrom\s(?:our|its|their|the)\s(?:[\w-]+\s){0,2}?[\w-]+,\s$")
 _FROM_THE_COMPANY = re.compile(r"\bfrom\sthe\sCompany\b")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -421,7 +425,7 @@ _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|create
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
-    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas|plus)\s(?!(?:the\s)?[A-Z])|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
+    r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas|plus)\s(?!(?:the\s)?[A-Z]|from\s)|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
     r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
     # "It is not new to X: the Finnish company has shipped ...": a clause with its own subject
     r"|:\s(?=the\s(?:[\w-]+\s){0,2}?(?:company|firm|group|maker|carmaker|automaker|supplier|start-?up)\s(?:has|have|had|will|is|was|signed|agreed)\b)"
@@ -1288,7 +1292,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     # "Kestrel, founded in Hefei in 2019, supplies ...": a date that describes a party dates no deal
     # ("will supply controllers from the fourth quarter": when deliveries start, not the deal)
     deal_dates = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(base, x.start - 40), x.start)
-                  and not _FROM_DATE_BEFORE.search(text, max(base, x.start - 12), x.start)]
+                  and not _FROM_DATE_BEFORE.search(text, max(base, x.start - 12), x.start)
+                  and not _STATE_SINCE_BEFORE.search(text, max(base, x.start - 100), x.start)]
     by_clause: dict[int, list[_Trigger]] = {}
     for t in live:
         by_clause.setdefault(clause_of(t.start), []).append(t)
@@ -1767,7 +1772,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                 for o in in_clause):
             continue  # "Volkswagen's Audi signed ...": the owner names whose Audi it is
         if trig.kind in ("investment", "acquisition") and m.start >= trig.end and _BUY_VERB.search(text, trig.start, trig.end) \
-                and _FROM_BEFORE.search(before) and text[trig.end - 4 : trig.end] != "from":
+                and (_FROM_BEFORE.search(before) or _FROM_LIST_BEFORE.search(before)) and text[trig.end - 4 : trig.end] != "from":
             counter_role[m.name] = "seller"  # "bought 50% of X from Y"
         if _VIA_UNIT.search(before) and trig.kind in _AGENT_ROLES and m.start > trig.end:
             via = m  # "NIO bought the assets from JAC through its subsidiary Jianglai": Jianglai acts
@@ -2529,6 +2534,13 @@ def _signed_before_report(signed: DateValue | None, reported: DateValue | None) 
             and 0 <= (reported.earliest - signed.earliest).days <= 14)
 
 
+def _only_sellers_apart(a: _Claim, b: _Claim) -> bool:
+    """The parties of one claim are those of the other and sellers more."""
+    small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
+    extra = big.party_names - small.party_names
+    return small.party_names < big.party_names and all(big.parties.get(big.names[n]) == "seller" for n in extra)
+
+
 def _investee(c: _Claim) -> str | None:
     return next((name for name, mid in c.names.items() if c.parties.get(mid) == "investee"), None)
 
@@ -2601,6 +2613,18 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             )
             if twin is not None:
                 twin.date = c.date
+        if twin is None:
+            # "NIO's acquisition of X" and "NIO signed to acquire X from Y": one purchase, told
+            # once with its seller
+            twin = next(
+                (x for x in reversed(out)
+                 if x.kind == c.kind and c.kind in ("investment", "acquisition") and _investee(x) is not None
+                 and _investee(x) == _investee(c) and _REALITY.get(x.status, "") == reality
+                 and _compatible(x.date, c.date) and _only_sellers_apart(x, c)),
+                None,
+            )
+            if twin is not None and len(c.parties) > len(twin.parties):
+                twin.names, twin.parties = {**twin.names, **c.names}, {**twin.parties, **c.parties}
         if twin is None:
             out.append(c)
             continue
