@@ -2535,10 +2535,14 @@ def _signed_before_report(signed: DateValue | None, reported: DateValue | None) 
 
 
 def _only_sellers_apart(a: _Claim, b: _Claim) -> bool:
-    """The parties of one claim are those of the other and sellers more."""
+    """The parties of one claim are those of the other and sellers more, and the one with fewer
+    has no date of its own."""
     small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
     extra = big.party_names - small.party_names
-    return small.party_names < big.party_names and all(big.parties.get(big.names[n]) == "seller" for n in extra)
+    # (the one without its seller told without a date of its own: "bought shares in July, and in a
+    # separate transaction bought more from Y" are two)
+    return (small.party_names < big.party_names and (small.date is None or small.date.origin == "inferred")
+            and all(big.parties.get(big.names[n]) == "seller" for n in extra))
 
 
 def _investee(c: _Claim) -> str | None:
