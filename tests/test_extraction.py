@@ -2104,3 +2104,24 @@ def test_a_purchase_told_without_and_then_with_its_seller_is_one_deal():
             "from Vadar Venture Partners.")
     [d] = deals_of(text, "2027-12-03")
     assert d["date"] == "2027-12-01" and d["parties"]["Vadar Venture Partners"] == "seller"
+
+
+def test_the_company_a_venture_agreement_establishes_is_no_party_of_it():
+    text = ('ARDEN, Italy, June 13, 2028 /Newswire/ -- Kestrel Robotics Co., Ltd. ("Kestrel") and Automatización '
+            'Lumen, S.A. de C.V. ("LUMEN") today jointly announced the signing of a joint venture agreement for the '
+            'establishment of Kestrel LUMEN Robótica, S.A. de C.V. (the "Joint Venture").')
+    [d] = deals_of(text, "2028-06-13")
+    assert d["kind"] == "joint_venture"
+    assert set(d["parties"]) == {"Kestrel Robotics Co., Ltd.", "Automatización Lumen, S.A. de C.V."}
+
+
+@pytest.mark.parametrize("text", [
+    "A person familiar with the matter said Kestrel Motors had also discussed taking a minority stake in Orla "
+    "Microelectronics.",
+    "A proposal for the establishment of a joint venture to assemble coaches in Arden was submitted to Kestrel Bus "
+    "by PT Lumen Jaya in February 2027. The proposal has not been approved by the Board.",
+    "The Board wishes to clarify that no agreement has been entered into by Kestrel Steel Co., Ltd. for the acquisition of any "
+    "equity interest in Orla Estampaciones, S.A., and that no such acquisition is being contemplated.",
+])
+def test_hearsay_proposals_and_denials_in_filings_are_not_signed(text):
+    assert all(d["status"] not in ("signed", "completed", "ongoing") for d in deals_of(text, "2028-06-20"))

@@ -229,24 +229,24 @@ _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|term
 
 _MOU = Caseless(r"\bmemorand(?:um|a)\b(?! of association)|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b"
+    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project|acquisition|investment|transaction)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b"
                         r"|\b(?:has|have|had)\s(?:[\w-]+\s)?no\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal|order|cooperation|partnership)s?\s(?:with|from)\b"
                         # a correction notice: "An earlier version of this story said X had chosen Y"
                         r"|\bearlier\sversion\sof\s(?:this|the)\s(?:story|article|report)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through|broke off)\b"
                            r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\b(?:did\snot|didn['’]t|never)\s(?:lead|led|come|came)\sto\s(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
                            # "have discussed a venture, but no agreement on it has been reached"
-                           r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded)")),
-    ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
+                           r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded|entered\sinto)")),
+    ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\b(?:person|people|sources?)\s(?:familiar|close)\swith\b|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b"
                           r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
-    ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?)\b"
+    ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?|(?:has|have|had)\s(?:also\s)?discussed)\b"
                           r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|would (?:set up|establish|form|build))\b")),
+    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?been\s(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
@@ -285,11 +285,12 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through",
      "broke off", "without", "talks", "been "),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed",
-     "suggested", "speculated", "press"),
-    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "talk", "press", "newspaper"),
+     "suggested", "speculated", "press", "familiar", "close with"),
+    ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
+     "newspaper"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
     ("plan", "will", "yet to sign", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
-     "proposed", "would"),
+     "proposed", "proposal", "not been", "not yet been", "would"),
     ("memorand", "mou"),
     ("dissolv", "wound up"),
     ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
@@ -480,7 +481,8 @@ _SIGNED_WITH_NO_AGENT = re.compile(
     r"\b(?:was|were|has\sbeen|had\sbeen)\s(?:[a-z]+ly\s)?(?:signed|reached|agreed|concluded|struck)\swith\s(?![^.;]*\bby\s)")
 # 'X Company Limited (the "Joint Venture")': a defined term that names the venture and says what it is
 _DEFINED_VENTURE = frozenset({"Joint Venture", "JV", "Venture"})
-_ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s")
+_ESTABLISH = re.compile(r"\b(?:establish|set\sup|form|create|found)(?:ed|s|es)?\s"
+                        r"|\b(?:establishment|formation|incorporation|creation)\sof\s")
 _SPEAKER_OF = re.compile(
     r"\b(?:official|officials|spokesman|spokeswoman|spokesperson|executive|executives|manager|director|analyst|"
     r"engineer|employee|representative)\s(?:at|of|from|for|with)\s(?:the\s)?$")
