@@ -634,7 +634,7 @@ def _h_soon_after(g: dict, ctx: _Ctx) -> DateValue | None:
     precise as the text says: the month, not a day in it)."""
     base = ctx.previous
     if g["rel"] is not None and ctx.previous_day is not None and (base is None or base.precision != "day"):
-        # "signed on 4 October ... production in the second half of 2028. On the same
+        # "signed on 2 May ... output in the first half of 2030. On the same
         # day, ...": the same day as the last day named, not as a period in between
         base = ctx.previous_day
     if base is None or base.precision not in ("day", "month"):

@@ -364,7 +364,7 @@ _PERSONS_COMPANY_BEFORE = re.compile(
     r"\bwith\s[A-Z][\w-]*\s[A-Z][\w-]*,\s(?:the\s|its\s)?(?:co-)?(?:founder|chairman|chairwoman|chief\sexecutive|CEO|president|owner|"
     r"general\smanager)\sof\s$")
 # "bought 50% of X from Y", "... from our partner, Y": Y sells
-# "from Vadar, which has been its largest shareholder since 2022": when the party became what it is
+# "from Vadar, which has been its largest shareholder since 2019": when the party became what it is
 _STATE_SINCE_BEFORE = re.compile(r",\s(?:which|who)\s(?:has|have|had)\sbeen\s(?:[^,;]{0,80}?\s)?$")
 # "from Li Wen and Vadar", "from its founder, Li Wen, and from Vadar": one more seller
 _FROM_LIST_BEFORE = re.compile(r"\bfrom\s(?:(?:its|our|their|the)\s[\w-]+,\s)?[A-Z][\w.-]*(?:\s[A-Z][\w.,-]*){0,5},?\s(?:and|&)\s(?:from\s)?$")
@@ -428,7 +428,7 @@ _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|be
 _CLAUSE_BOUNDARY = re.compile(
     r",\s(?=the\s(?:[\w-]+\s)?(?:venture|joint venture|JV)\s(?:that\s|which\s)?(?:the\s(?:two|three)\s|both\s|they\s|it\s))|;\s|,\s(?:and|while|but|whereas|plus)\s(?!(?:the\s)?[A-Z]|from\s)|,\s(?=(?!including\b|excluding\b)[a-z]+ing\b)|\s(?:when|whereas)\s|\s[—–]\s|(?<!ed)\sand\s(?=(?:also\s)?[a-z]+ed\b)|,\s(?:and\s)?also\s"
     r"|:\s(?=[A-Z][\w-]*(?:,?\s[A-Z][\w.-]*){0,4},?\s(?:agreed|signed|will|has|had|bought|acquired|invested|took|set)\b)"
-    # "It is not new to X: the Finnish company has shipped ...": a clause with its own subject
+    # "Kestrel knows X well: the Danish company has shipped ...": a clause with its own subject
     r"|:\s(?=the\s(?:[\w-]+\s){0,2}?(?:company|firm|group|maker|carmaker|automaker|supplier|start-?up)\s(?:has|have|had|will|is|was|signed|agreed)\b)"
 )
 
@@ -969,7 +969,7 @@ def extract_deals(
                 # to ...": the sentence that tells the deal, naming no one new, dates it
                 d = _sentence_initial_date(sd, sent)
                 if d is None and (signed := _THE_DEAL_SIGNED.match(sent.text)) is not None:
-                    # "It is a joint venture of A and B. The joint venture contract was signed in July 2027."
+                    # "It is a venture of A and B. The joint venture contract was signed in May 2026."
                     d = next((x for x in sd if x.start >= sent.start + signed.end() and x.role == "event"
                               and x.value.precision not in ("decade", "unknown")), None)
             else:
@@ -1618,7 +1618,7 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         sent_text = _FOUNDED_APPOSITIVE.sub(",", sent_text)
         clause_text = _FOUNDED_APPOSITIVE.sub(",", clause_text)
     if " will " in clause_text and _TERM_GOES_ON.search(clause_text):
-        # "under a supply contract that will continue unchanged": the contract's term, not a plan
+        # "under a contract that will continue": the contract's term, not a plan
         sent_text = _TERM_GOES_ON.sub("", sent_text)
         clause_text = _TERM_GOES_ON.sub("", clause_text)
     sent, clause = _Lowered(sent_text), _Lowered(clause_text)
@@ -2620,7 +2620,7 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             if twin is not None:
                 twin.date = c.date
         if twin is None:
-            # "NIO's acquisition of X" and "NIO signed to acquire X from Y": one purchase, told
+            # "Kestrel's acquisition of X" and "Kestrel signed to acquire X from Y": one purchase, told
             # once with its seller
             twin = next(
                 (x for x in reversed(out)

@@ -787,7 +787,7 @@ def _drop_posts_and_described_terms(text: str, cands: list[_Cand]) -> list[_Cand
                                      and (c.name in described or _POST.fullmatch(c.name)))]
 
 
-# "Mar de Leça Ventures": a capitalised word linked to the next name word is the name's own
+# "Mar de Lumen Ventures": a capitalised word linked to the next name word is the name's own
 _LINK_NEXT = re.compile(r"%s[ \u00a0]" % _NAME_LINK)
 
 
