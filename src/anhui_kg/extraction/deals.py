@@ -1295,7 +1295,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
     # ("will supply controllers from the fourth quarter": when deliveries start, not the deal)
     deal_dates = [x for x in sd if not _FOUNDED_BEFORE.search(text, max(base, x.start - 40), x.start)
                   and not _FROM_DATE_BEFORE.search(text, max(base, x.start - 12), x.start)
-                  and not _STATE_SINCE_BEFORE.search(text, max(base, x.start - 100), x.start)]
+                  and not (" been " in sent.text and _STATE_SINCE_BEFORE.search(text, max(base, x.start - 100), x.start))]
     by_clause: dict[int, list[_Trigger]] = {}
     for t in live:
         by_clause.setdefault(clause_of(t.start), []).append(t)
@@ -2536,13 +2536,27 @@ def _signed_before_report(signed: DateValue | None, reported: DateValue | None) 
             and 0 <= (reported.earliest - signed.earliest).days <= 14)
 
 
+def _reported_day(x: _Claim, c: _Claim) -> bool:
+    """``x`` has the report's day, which gives way to the signing day ``c`` tells: "X (dateline
+    October 5) today announced it has signed ... The agreement was signed on October 4"."""
+    return x.extra.get("reported", False) and x.party_names == c.party_names and _signed_before_report(c.date, x.date)
+
+
+def _told_again(x: _Claim, c: _Claim) -> bool:
+    """Beyond same parties and compatible dates, ``c`` tells the deal ``x`` of the same kind
+    and reality: with the signing day after the report's, or "Kestrel's acquisition of X" and
+    "Kestrel signed to acquire X from Y", one purchase told once with its seller."""
+    return _reported_day(x, c) or (
+        c.kind in ("investment", "acquisition") and _investee(x) is not None and _investee(x) == _investee(c)
+        and _compatible(x.date, c.date) and _only_sellers_apart(x, c))
+
+
 def _only_sellers_apart(a: _Claim, b: _Claim) -> bool:
     """The parties of one claim are those of the other and sellers more, and the one with fewer
     has no date of its own."""
     small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
     extra = big.party_names - small.party_names
-    # (the one without its seller told without a date of its own: "bought shares in July, and in a
-    # separate transaction bought more from Y" are two)
+    # ("bought shares in July, and in a separate transaction bought more from Y" are two)
     return (small.party_names < big.party_names and (small.date is None or small.date.origin == "inferred")
             and all(big.parties.get(big.names[n]) == "seller" for n in extra))
 
@@ -2609,27 +2623,11 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
             None,
         )
         if twin is None:
-            # "X (dateline October 5) today announced it has signed ... The agreement was signed
-            # on October 4": the report's day gives way to the signing day told after it
-            twin = next(
-                (x for x in reversed(out)
-                 if x.extra.get("reported") and x.kind == c.kind and x.party_names == c.party_names
-                 and _REALITY.get(x.status, "") == reality and _signed_before_report(c.date, x.date)),
-                None,
-            )
-            if twin is not None:
+            twin = next((x for x in reversed(out) if _REALITY.get(x.status, "") == reality
+                         and x.kind == c.kind and _told_again(x, c)), None)
+            if twin is not None and _reported_day(twin, c):
                 twin.date = c.date
-        if twin is None:
-            # "Kestrel's acquisition of X" and "Kestrel signed to acquire X from Y": one purchase, told
-            # once with its seller
-            twin = next(
-                (x for x in reversed(out)
-                 if x.kind == c.kind and c.kind in ("investment", "acquisition") and _investee(x) is not None
-                 and _investee(x) == _investee(c) and _REALITY.get(x.status, "") == reality
-                 and _compatible(x.date, c.date) and _only_sellers_apart(x, c)),
-                None,
-            )
-            if twin is not None and len(c.parties) > len(twin.parties):
+            elif twin is not None and len(c.parties) > len(twin.parties):
                 twin.names, twin.parties = {**twin.names, **c.names}, {**twin.parties, **c.parties}
         if twin is None:
             out.append(c)

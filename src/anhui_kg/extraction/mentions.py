@@ -929,7 +929,14 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
             if not _NAME_RE.fullmatch(text[s:e]) or _COMPANY_NOUN.search(a.group()):
                 out.append(_Cand(s, e, "Company", text[s:e], None, "appositive.v1", 1))
     # "chief executive at Lumen Analytics", "Founder & CEO at X": where a post is held
+    # (tried only where a title word opens within the 50 characters before "at": the title
+    # scan's openings say where)
+    title_at = opened.get(_TITLE_LOW.pattern) if opened is not None else None
     for a in _AT_NAME.finditer(text) if " at " in text else ():
+        if title_at is not None:
+            i = bisect_left(title_at, a.start() - 51)
+            if i == len(title_at) or title_at[i] >= a.start():
+                continue
         if _TITLE_BEFORE_AT.search(text, max(0, a.start() - 50), a.start()) is None:
             continue
         s, e = _trim_phrase(text, a.start(1), a.end(1))
@@ -964,7 +971,8 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                  if not _ORIGIN_FROM.search(sent.text, max(0, m.start() - 30), m.start(1))]
         for v in _DEAL_VERB.finditer(sent.text):
             # "Orla Trucks S.A.E. of Egypt ordered": a legal name, then its place
-            name = _LEGAL_NAME_OF_PLACE.search(sent.text, max(0, v.start() - 120), v.start())
+            name = _LEGAL_NAME_OF_PLACE.search(sent.text, max(0, v.start() - 120), v.start()) \
+                if " of " in sent.text[max(0, v.start() - 40) : v.start()] else None
             if name is None or not LEGAL_END.search(name.group(1)):
                 name = _NAME_BEFORE_VERB.search(sent.text, max(0, v.start() - 120), v.start())
             if name is not None:
