@@ -2125,3 +2125,72 @@ def test_the_company_a_venture_agreement_establishes_is_no_party_of_it():
 ])
 def test_hearsay_proposals_and_denials_in_filings_are_not_signed(text):
     assert all(d["status"] not in ("signed", "completed", "ongoing") for d in deals_of(text, "2028-06-20"))
+
+
+@pytest.mark.parametrize("text, licensor, licensee", [
+    # the one who grants the licence, in the detail that follows the agreement
+    ("On April 28, 2028, Kestrel Lift Co., Ltd. entered into a licence agreement with Orla Hydrogen Ltd. "
+     "Under the Licence Agreement, Orla Hydrogen grants Kestrel Lift a ten-year licence to manufacture its "
+     "fuel-cell stack in China.", "Orla Hydrogen Ltd.", "Kestrel Lift Co., Ltd."),
+    # a licensor only described: the subject is the licensee
+    ("Kestrel Rubber Co., Ltd. is based in Arden. Vadar Gumi Zrt. has made rubber bushings to Kestrel designs "
+     "since 2025 under a licence from the Chinese company.", "Kestrel Rubber Co., Ltd.", "Vadar Gumi Zrt"),
+    # "from X" further from the verb
+    ("Last year Kestrel Electric licensed a laser-welding process for aluminium busbars from Orla Fügetechnik "
+     "GmbH.", "Orla Fügetechnik GmbH", "Kestrel Electric"),
+    # whose design it is
+    ("Vadar Tractors Ltd. had licensed Kestrel Power's four-cylinder engine design in 2019 for ten years.",
+     "Kestrel Power", "Vadar Tractors Ltd."),
+])
+def test_the_licensor_is_who_grants_the_licence_however_it_is_said(text, licensor, licensee):
+    [d] = [d for d in deals_of(text, "2028-05-09") if d["kind"] == "licensing"]
+    assert d["parties"] == {licensor: "licensor", licensee: "licensee"}
+    assert d["status"] != "completed"  # a licence taken runs on until the text ends it
+
+
+def test_a_licences_terms_told_after_it_are_no_new_deal():
+    text = ("Kestrel Drive Co., Ltd. licenses its inverter software from Orla Electric Co., Ltd. under an agreement "
+            "signed in 2021. The licence required Orla's consent to the change of control, and Orla gave that "
+            "consent on 28 November.")
+    [d] = deals_of(text, "2027-12-03")
+    assert (d["kind"], d["date"]) == ("licensing", "2021")
+
+
+def test_a_press_release_dates_its_deals_by_the_signing_it_tells_after_its_news():
+    head = ("ARDEN, Italy, May 9, 2028 /Newswire/ -- Kestrel Lift Co., Ltd. today announced that it has entered "
+            "into a supply agreement with Orla Terminal SIA for 60 container handlers. ")
+    # two sentences after the news
+    [d] = deals_of(head + "The contract is valued at EUR 32 million. The Supply Agreement was signed in Riga on "
+                   "May 8, 2028 by the two chief executives.", "2028-05-09")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2028-05-08")
+    # both agreements of the news, signed together
+    text = ('LUMEN, ON, January 18, 2028 /Newswire/ - Orla Lithium Corp. ("Orla" or the "Company") is pleased to '
+            'announce that it has entered into an offtake agreement with Kestrel Cells Co., Ltd. ("Kestrel"), a '
+            'battery maker based in Arden, and that Kestrel has agreed to subscribe for 18,500,000 common shares of '
+            'the Company, for gross proceeds of approximately US$25 million (the "Private Placement"). Under the '
+            'Offtake Agreement, Orla will sell to Kestrel 60% of its lithium hydroxide. The Offtake Agreement and '
+            'the subscription agreement for the Private Placement were signed in Toronto on January 17, 2028.')
+    assert {d["kind"]: d["date"] for d in deals_of(text, "2028-01-18")} == {"supply": "2028-01-17",
+                                                                            "investment": "2028-01-17"}
+    # "Under the agreement, which was signed ... on Tuesday": the Tuesday, not the day it was said
+    [d] = deals_of("Kestrel Motors has agreed to develop a controller with Orla Systems Co., Ltd., the carmaker said "
+                   "on Wednesday. Under the agreement, which was signed in Arden on Tuesday, engineers of both "
+                   "companies will design the chip.", "2028-03-08")
+    assert d["date"] == "2028-03-07"
+
+
+def test_a_venture_announced_then_signed_is_signed_and_a_deal_at_the_same_ceremony_takes_its_day():
+    text = ('ARDEN, Italy, June 13, 2028 /Newswire/ -- Kestrel Robotics Co., Ltd. ("Kestrel") and Lumen '
+            'Automatización, S.A. de C.V. ("LUMEN") today jointly announced the signing of a joint venture '
+            'agreement for the establishment of Kestrel LUMEN Robótica, S.A. de C.V. (the "Joint Venture"). The JV '
+            'Agreement was signed in Monterrey on June 12, 2028. Kestrel will hold 51% of the Joint Venture and '
+            'LUMEN will hold 49%. The Joint Venture will integrate Kestrel\'s robots into production lines. '
+            'Registration is expected in the third quarter. Customers want robots. They want service. '
+            'At the same ceremony, Kestrel signed a supply agreement with Carrocerías Orla, S.A. de C.V. for 85 '
+            'welding robots.')
+    deals = {d["kind"]: d for d in deals_of(text, "2028-06-13")}
+    assert set(deals) == {"joint_venture", "supply"}  # the venture at work is no deal of its own
+    jv = deals["joint_venture"]
+    assert (jv["status"], jv["date"]) == ("signed", "2028-06-12")
+    assert set(jv["parties"]) == {"Kestrel Robotics Co., Ltd.", "Lumen Automatización, S.A. de C.V."}
+    assert deals["supply"]["date"] == "2028-06-12"

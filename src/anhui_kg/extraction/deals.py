@@ -208,7 +208,9 @@ def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[t
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
     r"\s(?:brings|gives|makes|means|allows|lets|puts|marks|helps|adds|comes|follows|extends|strengthens|"
+    r"requires|required|covers|covered|includes|included|obliges|obliged|expires|expired|"
     r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen))\b")
+_VENTURE_AT_WORK = re.compile(r"\s(?:will|would|can|shall|also)\s(?!be\b)(?:also\s)?[a-z]+\b")
 _UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = Caseless(r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$")
@@ -330,8 +332,13 @@ _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|s
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
                            r"(?:contract|agreement|deal)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
+_DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum)"
+# "The Supply Agreement was signed", "The Offtake Agreement and the subscription agreement
+# were signed", "Under the agreement, which was signed ...": the signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
-    r"(?:The|That|This)\s(?:[\w-]+\s){0,2}(?i:contract|agreement|deal|order|memorandum)\s(?:was|were|had\sbeen)\s(?:formally\s)?signed\b")
+    rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
+    rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},\swhich\s(?:was|had\sbeen))\s(?:formally\s)?signed\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -959,11 +966,16 @@ def extract_deals(
             new = _sentence_claims(article, sent, sm, sd, focus, claims, places, lead, found)
             if not new and sent.index > 0 and (label := _LABEL.match(sent.text)) is not None:
                 new = _schedule_entry(article, sent, label, focus, sd, dates)
-        if not new and after_deal and claims[-1].end_date is None \
-                and _FINITE_SIGN.search(sent.text) and all(_among(m.name, claims[-1].names) for m in sm):
+        # (a press release may tell the signing a sentence or two after its news of the day)
+        last = claims[-1] if after_deal else None
+        if not new and claims and "signed" in sent.text and (
+                last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
+            # (past a detail of the deal: "Under the Offtake Agreement, X will sell ...")
+            last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 3), last)
+        if not new and last is not None and last.end_date is None \
+                and _FINITE_SIGN.search(sent.text) and all(_among(m.name, last.names) for m in sm):
             if not has_words:
                 sd = [d for d in dates if sent.start <= d.start < sent.end]
-            last = claims[-1]
             if last.date is None:
                 # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
                 # to ...": the sentence that tells the deal, naming no one new, dates it
@@ -980,17 +992,30 @@ def extract_deals(
                                      and x.value.precision == "day" and x.role == "event"), None)
                 if d is not None:
                     last.place = last.place or _place(places, sent.start, sent.end, text)
+                    if last.status == "announced":
+                        last.status = "signed"  # "announced the signing of ... The JV Agreement was signed on 12 June"
+                    if signed.group("both"):
+                        # "The Offtake Agreement and the subscription agreement were signed on
+                        # 17 January": both deals of the report
+                        for c in claims:
+                            if c is not last and c.sentence == last.sentence and c.extra.get("reported") and c.date == last.date:
+                                c.date, c.dated_by_text = d.value, True
+                                c.place = c.place or last.place
+                                c.evidence.append(_evidence(article, sent))
             if d is not None:
                 last.date, last.dated_by_text = d.value, True
                 last.evidence.append(_evidence(article, sent))
         same = _SAME_OCCASION.search(sent.text) if new and claims and "same" in sent.text else None
+        if same is not None:
+            # (the occasion is the last signing told to the day, perhaps before a detail of it)
+            same = next((x for x in reversed(claims) if x.date is not None and x.date.precision == "day"
+                         and sent.index - x.sentence <= 10), None)
         along = _SIGNED_ALONG.search(sent.text) if new and claims and "signed" in sent.text else None
         for c in new:
-            if same is not None and claims[-1].date is not None and claims[-1].date.precision == "day" \
-                    and (c.date is None or c.date.origin == "inferred"):
+            if same is not None and (c.date is None or c.date.origin == "inferred"):
                 # "At the same ceremony X and Y signed a memorandum": the day and place of the deal before
-                c.date = claims[-1].date.model_copy(update={"origin": "inferred"})
-                c.place = c.place or claims[-1].place
+                c.date = same.date.model_copy(update={"origin": "inferred"})
+                c.place = c.place or same.place
             elif along is not None and claims[-1].date is not None and claims[-1].dated_by_text \
                     and (c.date is None or c.date.origin == "inferred"):
                 # "... under a licence agreement signed together with the joint venture contract": its date
@@ -1225,6 +1250,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
                 and before.endswith((" on ", " of ")):
             continue  # "we rely on licensed software": what is used, not a licence granted
+        if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
+            continue  # "grants Y a licence to manufacture its stack": the licence is the deal
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
@@ -1245,7 +1272,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
-               or _UNDER_THE_DEAL.search(before) is not None)  # "Under the agreement, X will open ..."
+               or _UNDER_THE_DEAL.search(before) is not None  # "Under the agreement, X will open ..."
+               # "The Joint Venture will integrate X's robots ...": the venture at work, told before
+               or (start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if named_venture and any(t.kind != "joint_venture" for t in triggers):
         # "the Company will license its design to the Joint Venture": a licence to the venture
@@ -1338,9 +1367,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         names, roles = parties
         if len(names) > 2:
             # "would move its business into a new company, later named X": X is what the
-            # deal makes, not one who signs it
+            # deal makes, not one who signs it; so is "the Joint Venture" a venture's owners hold
             made = {m.name for m in sm if cstart <= m.start < cend and m.name in names
-                    and _NAMED_LATER.search(text, max(cstart, m.start - 30), m.start)}
+                    and (_NAMED_LATER.search(text, max(cstart, m.start - 30), m.start)
+                         or (best.kind == "joint_venture" and text[m.start : m.end] in _DEFINED_VENTURE))}
             if made and len(names) - len(made) >= 2:
                 names = {n: v for n, v in names.items() if n not in made}
                 roles = {n: r for n, r in roles.items() if n not in made}
@@ -1470,6 +1500,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             start_d = None
         status = _status(sent.text, clause_text, best,
                          best.kind == "framework_agreement" and _SIGNED_JUST_BEFORE.search(text, cstart, best.start) is not None)
+        if status == "completed" and best.kind == "licensing" and end_d is None:
+            status = "ongoing"  # "licensed a process from X": a licence taken runs on until the text ends it
         pub = article.published
         # "signed in the mid-2000s": the text dates it, only too coarsely to keep; not the article date
         decade_said = any(cstart <= x.start < cend and x.value.precision == "decade" for x in csd)
@@ -2284,11 +2316,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         owner = next((m for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
         if owner is not None:
             agent = owner.name
-    # "licensed technology from X": the one after "from" is the licensor/seller
-    if trig.kind in ("licensing",) and re.search(r"licen[sc]\w*\s(?:[\w-]+\s){0,4}from\b", window, re.I):
-        frm_m = next((m for m in in_clause if m.start > trig.start and m.name in chosen), None)
-        if frm_m is not None:
-            agent = frm_m.name
+    if trig.kind == "licensing":
+        agent = _licensor(text, trig, chosen, in_clause, window, cstart) or agent
     if trig.kind == "contract_manufacturing" and _HIRED.match(text, trig.start):
         # "X signed up the local assembler Y to build its models": Y builds, X is the client
         hired = next((m.name for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
@@ -2313,6 +2342,42 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         else:
             roles[name] = patient_role
     return roles
+
+
+# "X grants Y a ten-year licence", "X gave Y the licence": X licenses
+_LICENCE_GRANT = re.compile(r"\b(?:grants?|granted|gives|gave|awards?|awarded)\s(?!to\b)(?=[^.;]{0,80}?\blicen[cs]e)")
+# "licensed a welding process for busbars from X", "under a licence from the Chinese company"
+_LICENCE_TO = re.compile(r"\blicen[cs]es?\s(?:[\w-]+\s)?to\s$")
+_LICENCE_FROM = re.compile(r"licen[sc]\w*\s(?:[\w-]+\s){0,8}?from\s", re.I)
+
+
+def _licensor(text, trig, chosen, in_clause, window, cstart) -> str | None:
+    """Who grants the licence, where the clause says so; None leaves the subject as licensor."""
+    named = [m for m in in_clause if m.name in chosen]
+    grant = _LICENCE_GRANT.search(text, max(cstart, trig.start - 120), trig.start)
+    if grant is not None:
+        # "Under the agreement, Firth grants the Company a licence": the one before the verb
+        giver = next((m for m in reversed(named) if m.end <= grant.start()), None)
+        if giver is not None and any(m.start >= grant.end() and m.name != giver.name for m in named):
+            return giver.name
+    frm = _LICENCE_FROM.match(window)
+    if frm is not None:
+        at = trig.start + frm.end()
+        after = next((m for m in named if m.start >= at - 1), None)
+        if after is not None:
+            return after.name
+        # "Y has made bushings to X designs under a licence from the Chinese company": the
+        # licensor is only described, so the subject is the licensee
+        subject = next((m for m in named if m.start < trig.start), None)
+        if subject is not None:
+            return next((n for n in chosen if n != subject.name), None)
+    # "Y had licensed X's design": X, whose design it is, licenses it
+    if text.startswith(("licensed ", "licenced "), trig.start):
+        owner = next((m for m in named if m.start == trig.start + 9
+                      and text.startswith(("’s ", "'s "), m.end)), None)
+        if owner is not None:
+            return owner.name
+    return None
 
 
 # "acquired Evolut", "the takeover of X", "X was bought by Y": a whole company changes hands
@@ -2593,7 +2658,8 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         # (the detail may name one more party: "Under the Agreement, X will sell to Y 51% of Z")
         if (prev is not None and prev.party_names <= c.party_names and c.sentence - prev.sentence <= 2
                 and any(_CONTINUES.match(e.text) for e in c.evidence) and not _REALITY.get(prev.status)):
-            if c.spec > prev.spec:  # the detail names the kind: "grants Ebro a licence"
+            if c.spec > prev.spec or (c.kind == prev.kind == "licensing" and _LICENCE_GRANT.search(c.evidence[0].text)):
+                # the detail names the kind ("grants Ebro a licence"), or who grants the licence
                 prev.kind, prev.spec, prev.rule = c.kind, c.spec, c.rule
                 # (a name already a party keeps its first mention and takes the detail's role)
                 first = {c.names[n]: prev.names.get(n, c.names[n]) for n in c.names}
