@@ -184,6 +184,8 @@ TABLE = [
     ("earlier this week", "day", "2026-Q1", "quarter"),
     ("this week", "month", None, None),  # the week of 1 January 2026 starts in 2025
     ("this week", "year", None, None),  # so does the last week of 2024 end in 2025
+    ("last week", "day", "2026-01", "month"),  # Mon 19 - Sun 25 January
+    ("next week", "day", "2026-02", "month"),  # Mon 2 - Sun 8 February
     ("in recent years", "month", None, None),
     ("early", "month", None, None),
     ("1,000", "none", None, None),

@@ -2194,3 +2194,68 @@ def test_a_venture_announced_then_signed_is_signed_and_a_deal_at_the_same_ceremo
     assert (jv["status"], jv["date"]) == ("signed", "2028-06-12")
     assert set(jv["parties"]) == {"Kestrel Robotics Co., Ltd.", "Lumen Automatización, S.A. de C.V."}
     assert deals["supply"]["date"] == "2028-06-12"
+
+
+def test_a_business_bought_with_words_before_it_and_a_wires_credit_is_no_party():
+    text = ("ARDEN, Italy, Thursday, April 13, 2028 (Lumen News Agency) — Kestrel Sealing Co., Ltd. has agreed to "
+            "buy the air-spring business of Vadar Gumi Zrt., a Hungarian rubber group, for 48 million euros, the two "
+            "companies said on Thursday. The purchase agreement was signed in Arden on Wednesday. That supply "
+            "contract will pass to Kestrel with the business, the seller said.")
+    [d] = deals_of(text, "2028-04-13")
+    assert (d["kind"], d["date"]) == ("acquisition", "2028-04-12")
+    assert d["parties"] == {"Kestrel Sealing Co., Ltd.": "buyer", "Vadar Gumi Zrt": "seller"}
+    assert "Lumen News Agency" not in {m.name for m in extract(article_of(text, "2028-04-13")).mentions}
+
+
+def test_has_bought_since_a_year_goes_on():
+    [d] = deals_of("Orla Gumi Kft. makes air springs in Ajka. The plant's largest customer is Kestrel Bus Co., Ltd., "
+                   "which has bought air springs from Orla for its coaches since 2026.", "2028-04-13")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2026")
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Motors has agreed to develop a zone-controller chip with Orla Microelectronics Co., Ltd., the carmaker said.",
+    "Kestrel Cells Co., Ltd. and Orla Semiconductor Co., Ltd. will jointly develop a chip that measures the voltage "
+    "of battery cells, under an agreement signed on Friday.",
+])
+def test_developing_a_chip_together_is_a_chip_collaboration_and_an_agreement_signed_makes_it_signed(text):
+    [d] = deals_of(text, "2028-03-27")
+    assert (d["kind"], d["status"]) == ("chip_collaboration", "signed")
+
+
+def test_a_letter_of_intent_signed_is_a_framework_agreement():
+    [d] = deals_of("Kestrel Trucks Co., Ltd. and Orla Logistics LLC, a Tbilisi haulier, signed a letter of intent on "
+                   "Thursday for up to 100 hydrogen tractor units, to be delivered over three years if a binding "
+                   "contract follows.", "2028-03-27")
+    assert (d["kind"], d["status"], d["date"]) == ("framework_agreement", "signed", "2028-03-23")
+
+
+def test_a_companys_first_two_words_name_it_and_last_week_dates_the_contract_to_its_month():
+    text = ("Kestrel Emobility Technology Co., Ltd., the charging unit of Kestrel Power Supply Co., Ltd., will supply "
+            "400 fast chargers to Orla Charge S.A. for about EUR 21 million. The contract was signed in Athens last "
+            "week. Kestrel Emobility's tie-up with Orla is its largest order in southern Europe so far.")
+    [d] = deals_of(text, "2028-03-27")
+    assert (d["kind"], d["date"]) == ("supply", "2028-03")
+    assert d["parties"] == {"Kestrel Emobility Technology Co., Ltd.": "supplier", "Orla Charge S.A.": "customer"}
+
+
+def test_the_pair_is_the_two_the_sentence_before_names():
+    text = ("Kestrel Motors Co., Ltd. signed a framework agreement with Vadar Transportes Ltda. for 1,000 trucks. "
+            "Individual orders will follow. Minutes later Kestrel's engineers were back on stage, this time with "
+            "Orla Microsystems Co., Ltd., a young chip designer. The pair will jointly develop a domain-controller "
+            "chip for Kestrel's next cars.")
+    chips = [d for d in deals_of(text, "2026-09-20") if d["kind"] == "chip_collaboration"]
+    assert [set(d["parties"]) for d in chips] == [{"Kestrel Motors Co., Ltd.", "Orla Microsystems Co., Ltd."}]
+
+
+def test_a_venture_registered_months_after_its_signing_is_the_same_venture_completed():
+    from anhui_kg.pipeline import resolve_articles
+
+    signed = article_of("On 16 January 2026, Kestrel Lift Co., Ltd. and Orla Nostin Oy signed a joint venture agreement "
+                        "to establish a tow-tractor maker in Arden.", "2026-01-20")
+    registered = article_of("- Kestrel's venture is registered. Arden Kestrel Nostin Vehicle Co., Ltd., the 60/40 joint "
+                            "venture of Kestrel Lift Co., Ltd. and Orla Nostin Oy, was registered in Arden on 12 May 2026.",
+                            "2026-05-20").model_copy(update={"id": "u.txt"})
+    for articles in ([signed, registered], [registered, signed]):
+        deals = [d for d in resolve_articles(articles).deals if d.kind == "joint_venture"]
+        assert [(d.date.value, d.status) for d in deals] == [("2026-01-16", "completed")], deals

@@ -405,6 +405,15 @@ def _continues(a: DateValue | None, a_status: str, b: DateValue | None, b_status
     return (a_status == "ongoing" and b.earliest <= a.earliest) or (b_status == "ongoing" and a.earliest <= b.earliest)
 
 
+def _completes(a: DateValue | None, a_status: str, b: DateValue | None, b_status: str) -> bool:
+    """Whether one of two dated claims completes (registers, closes) what the other signed, within
+    two years after it."""
+    if a is None or b is None or {a_status, b_status} != {"signed", "completed"}:
+        return False
+    signed, done = (a, b) if a_status == "signed" else (b, a)
+    return 0 <= (done.earliest - signed.earliest).days <= 730
+
+
 def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     """The more precise of two compatible dates; a stated date beats an inferred one."""
     if a is None:
@@ -518,9 +527,11 @@ class _DealMerger:
             )
             if twin is None:
                 # "has been building cars for Y since 2018" goes on from a start it does not give:
-                # it is the same deal as one of its kind and parties that began earlier
+                # it is the same deal as one of its kind and parties that began earlier; "the
+                # venture of A and B was registered last week" completes the one they signed
                 twin = next((d for d in self.buckets[key] if _REALITY.get(d.status, "") == reality
-                             and _continues(d.date, d.status, c.date, c.status)), None)
+                             and (_continues(d.date, d.status, c.date, c.status)
+                                  or (c.kind == "joint_venture" and _completes(d.date, d.status, c.date, c.status)))), None)
                 if twin is not None:
                     twin.absorb(c, parties, place, self.same)
                     twin.date = min((x for x in (twin.date, c.date) if x is not None), key=lambda x: x.earliest)

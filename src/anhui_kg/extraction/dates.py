@@ -323,7 +323,7 @@ _KINDS: list[tuple[str, str]] = [
     # "Days later", "a few hours later", "the next day", "the same day": after the date before
     ("soon_after", r"(?:(?:(?i:a\s+few|several)\s+)?(?P<unit>(?i:days|hours))\s+(?i:later)"
                    r"|(?i:the)\s+(?P<rel>(?i:next|following|same))\s+(?i:day))(?![\w-])"),
-    ("this_week", r"(?:(?i:earlier|later)\s+)?(?i:this)\s+(?i:week)(?![\w-])"),
+    ("this_week", r"(?:(?i:earlier|later)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:week)(?![\w-])"),
     ("rel_unit", r"(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?P<the>(?i:the)\s+)?"
                  r"(?P<rel>(?i:last|this|next|following|previous|same|that\s+same|that))\s+"
                  r"(?P<unit>(?i:year|month|quarter|decade))(?![\w-])"),
@@ -682,13 +682,16 @@ def _h_rel_unit(g: dict, ctx: _Ctx) -> DateValue | None:
 
 
 def _h_this_week(g: dict, ctx: _Ctx) -> DateValue | None:
-    """"this week": there is no week precision, so the smallest month, quarter, half or year
-    that holds the week of every day the anchor can mean (a week may straddle two months)."""
+    """"this week", "last week": there is no week precision, so the smallest month, quarter,
+    half or year that holds the week of every day the anchor can mean (a week may straddle
+    two months)."""
     a = ctx.anchor
     if a is None or a.precision in ("decade", "unknown"):
         return None
-    first = a.earliest - timedelta(days=a.earliest.weekday())
-    last = a.latest + timedelta(days=6 - a.latest.weekday())
+    rel = g["rel"].lower()
+    step = timedelta(days={"last": -7, "this": 0, "next": 7}[rel])
+    first = a.earliest - timedelta(days=a.earliest.weekday()) + step
+    last = a.latest + timedelta(days=6 - a.latest.weekday()) + step
     weeks = _dv(first.isoformat(), "day", first, last, "resolved")
     for unit in ("month", "quarter", "half", "year"):
         period = _coarsen(weeks, unit, "resolved")

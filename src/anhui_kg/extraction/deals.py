@@ -67,18 +67,18 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|(?:’s|'s|(?<=s)'|\bits|\btheir) (?:planned |proposed |completed )?(?:purchase|acquisition|takeover|buyout) of(?= )"
      r"|\b(?:completed|closed|finali[sz]ed) (?:the|its|their) (?:planned |proposed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
-    (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the )?(?:stake|assets|shares|business|unit)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the )?(?:stake|assets|shares|business|unit)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
+    (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the |its )?(?:[\w-]+ ){0,2}?(?:stake|assets|shares|business|unit|division)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?(?:stake|assets|shares|business|unit|division)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
     (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
-    (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b", "framework_agreement", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|letters? of intent|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
+    (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
      r"|joint (?:[\w-]+ ){0,2}?(?:labs?|laborator(?:y|ies)|(?:research|r&d|innovation|engineering|development|test(?:ing)?) (?:centres?|centers?|institutes?))\b", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
@@ -97,7 +97,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("distribut", "import", "sell", "hired", "appointed", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
      "service", "maintenance", "repair"),
     ("strategic", "cooperation agreement"),
-    ("memorand", "mou"),
+    ("memorand", "mou", "letter"),
     ("partner", "allian", "collab", "work", "cooperat", "tie", "team", "join", "agreement", "deal",
      "letter", "pact", "struck", "agreed", "together", "jointly",
      "launched", "unveiled", "introduced"),
@@ -208,8 +208,8 @@ def _find_triggers(text: str, found: frozenset[str] | None = None) -> Iterator[t
 # after "the deal": a verb that says what the deal does, so the names after it are not its parties
 _TALKS_ABOUT = re.compile(
     r"\s(?:brings|gives|makes|means|allows|lets|puts|marks|helps|adds|comes|follows|extends|strengthens|"
-    r"requires|required|covers|covered|includes|included|obliges|obliged|expires|expired|"
-    r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen))\b")
+    r"requires|required|covers|covered|includes|included|obliges|obliged|expires|expired|passes|passed|"
+    r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen|pass|transfer|move))\b")
 _VENTURE_AT_WORK = re.compile(r"\s(?:will|would|can|shall|also)\s(?!be\b)(?:also\s)?[a-z]+\b")
 _UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
@@ -293,7 +293,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
     ("plan", "will", "yet to sign", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
      "proposed", "proposal", "not been", "not yet been", "would"),
-    ("memorand", "mou"),
+    ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
     ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "picked", "chose", "selected", "appointed"),
@@ -313,10 +313,13 @@ _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
 _SIGNED_THEN_WILL = Caseless(
-    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b")
+    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b"
+    # "will jointly develop a chip ..., under an agreement signed on Friday"
+    r"|\bwill\b[^.;]{0,160}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal)\s(?:signed|inked|reached|struck)\b")
+_IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
 _DURATIVE = Caseless(
-    r"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b[^.;]{0,80}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{4}|its|their|our|the|then)|ever\ssince)\b"
-    r"|\bsince\s\d{4},?\s[^.;]{0,60}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?\w+ed\b")
+    rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b[^.;]{{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
+    rf"|\bsince\s\d{{4}},?\s[^.;]{{0,60}}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
     r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
@@ -349,6 +352,8 @@ _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing
 _TOPIC = re.compile(
     r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b"
     r"|\bto\s(?:install|build|put|set\sup|deploy|run|operate)\s(?:[\w-]+\s){0,3}?(?:battery[- ])?swap(?:ping)?[- ]stations?\b", re.I)
+# "agreed to develop a zone-controller chip with X", "will jointly develop a chip that ..."
+_CHIP_MADE = re.compile(r"\s(?:(?:an?|the|its|their|new)\s)?(?:[\w-]+\s){0,2}?(?:chips?|semiconductors?|microcontrollers?|processors?)\b", re.I)
 _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
 _RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
 _BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
@@ -976,7 +981,8 @@ def extract_deals(
                 and _FINITE_SIGN.search(sent.text) and all(_among(m.name, last.names) for m in sm):
             if not has_words:
                 sd = [d for d in dates if sent.start <= d.start < sent.end]
-            if last.date is None:
+            if last.date is None or (last.date.origin == "inferred" and not last.dated_by_text):
+                # (a date only inferred from the article's own day is no date the text gave)
                 # "X's tie-up with Y is older. Last December the carmaker and the start-up agreed
                 # to ...": the sentence that tells the deal, naming no one new, dates it
                 d = _sentence_initial_date(sd, sent)
@@ -1351,6 +1357,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             if topic is not None:  # "works with X on driver-assistance chips"
                 kind = "chip_collaboration" if topic.group(1) else "battery_swap_alliance"
                 best = _Trigger(best.start, best.end, kind, 6, False)
+        if best.spec <= 1 and text.startswith("develop", best.end - 7) and _CHIP_MADE.match(text, best.end, cend):
+            best = _Trigger(best.start, best.end, "chip_collaboration", 6, False)  # "agreed to develop a chip with X"
         owners = next((t for t in ts if t.kind == "joint_venture" and _VENTURE_OF.match(text, t.end)), None)
         if owners is not None and best.kind == "joint_venture":
             best = owners  # "X was set up in 2015 as a joint venture of A and B"
@@ -1837,6 +1845,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         described = _DESCRIBED_VENTURE.match(text, cstart)
         recent_claim = None if described else next(
             (c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
+        if recent_claim is not None and recent_claim.sentence < sent.index - 1:
+            # "... back on stage, this time with Y. The pair will develop ...": the two the
+            # sentence before names, not the deal told before it
+            just_named = {m.name for m in focus.orgs if m.sentence == sent.index - 1}
+            if len(just_named) == n and not just_named <= set(recent_claim.names):
+                recent_claim = None
         if recent_claim is not None:
             for name, mid in recent_claim.names.items():
                 chosen.setdefault(name, (mid, "party"))

@@ -537,7 +537,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
     chosen = _surname_first_names(text, chosen)
     chosen = _surnames(text, chosen)
     chosen = _model_codes(chosen)
-    chosen = [c for c in chosen if c.via != "region.v1"]
+    chosen = [c for c in chosen if c.via != "region.v1" and not (text[c.start - 1 : c.start] == "(" and _dateline_credit(text, c))]
     # one validation call for the whole tuple (several times faster than one per Mention)
     return _MENTIONS.validate_python([
         dict(
@@ -557,6 +557,16 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
 
 
 _MENTIONS = TypeAdapter(tuple[Mention, ...])
+_CREDIT_END = re.compile(r"\)\s*[-–—]{1,2}\s")
+_DATELINE_OPENING = re.compile(r"[A-Z]{3,}[^\n]*\d")
+
+
+def _dateline_credit(text: str, c: _Cand) -> bool:
+    """"ARDEN, Italy, Thursday, April 13, 2028 (Lumen News Agency) —": the wire that sent
+    the story, not an organisation of it."""
+    line = text.rfind("\n", 0, c.start) + 1
+    return (c.start - line <= 100 and _CREDIT_END.match(text, c.end) is not None
+            and _DATELINE_OPENING.match(text, line, c.start) is not None)
 
 
 _TIER = {
@@ -1650,6 +1660,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
     # "Qoros Automotive ... a stake in Qoros": a found name's first word names it too (not
     # where the article writes that word as a place: "Vadar Bus Assembly LLC ... in Vadar, Oman")
     placed = {text[c.start : c.end] for c in chosen if c.type == "Place"}
+    prefixes: set[str] = set()
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund") and c.via != "deal_context.v1":
             words = c.name.split()
@@ -1662,6 +1673,13 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                     and first not in GENERIC_WORDS and first not in aliases.by_surface and first not in placed
                     and not _NOT_LETTER_OR_HYPHEN.search(first)):
                 learned.setdefault(first, c)
+            if (len(words) >= 3 and first == words[0] and words[1][:1].isupper() and words[1] not in GENERIC_WORDS
+                    and not _NOT_LETTER_OR_HYPHEN.search(words[1])):
+                # "Sungrow Emobility Technology Co., Ltd. ... Sungrow Emobility's tie-up": its first
+                # two words name it too (where "Sungrow" alone may be its parent) -- but not a name
+                # of its own shape ("Kestrel Motors" beside "Kestrel Motors Malaysia Sdn Bhd")
+                prefixes.add(f"{first} {words[1]}")
+                learned.setdefault(f"{first} {words[1]}", c)
     # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
     # place names the same organisation wherever else the article writes it
     other_kinds = {text[c.start : c.end] for c in chosen if c.type not in ("Company", "Fund")}
@@ -1691,7 +1709,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         long, span = learned[short], (pos, -neg_end)
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
-            if existing.name == long.name:
+            if existing.name == long.name or (short in prefixes and existing.via != "deal_context.v1"):
                 continue  # the name itself
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
