@@ -2259,3 +2259,22 @@ def test_a_venture_registered_months_after_its_signing_is_the_same_venture_compl
     for articles in ([signed, registered], [registered, signed]):
         deals = [d for d in resolve_articles(articles).deals if d.kind == "joint_venture"]
         assert [(d.date.value, d.status) for d in deals] == [("2026-01-16", "completed")], deals
+
+
+def test_an_indian_legal_form_does_not_end_the_sentence_and_a_named_cooperation_keeps_its_kind():
+    text = ("Kestrel Automotive Safety Systems Co., Ltd. and Orla Brake Systems Pvt. Ltd. of Arden signed a strategic "
+            "cooperation agreement last month on electronic braking. Under the agreement, Kestrel will supply the "
+            "control technology and Orla will sell the systems. The two companies may later form a joint venture, a "
+            "Kestrel spokeswoman said, but they have not started talks on one.")
+    deals = {d["kind"]: d for d in deals_of(text, "2028-05-26")}
+    assert (deals["strategic_cooperation"]["status"], deals["strategic_cooperation"]["date"]) == ("signed", "2028-04")
+    assert set(deals["strategic_cooperation"]["parties"]) == {"Kestrel Automotive Safety Systems Co., Ltd.",
+                                                              "Orla Brake Systems Pvt. Ltd."}
+    assert deals["joint_venture"]["status"] == "hypothetical"
+
+
+def test_a_round_closed_by_a_company_someone_set_up_is_dated_by_its_closing():
+    text = ("Orla Microelectronics, which Sheng set up in 2026 with four former colleagues, closed a 300 million yuan "
+            "financing round in January. The round was led by Kestrel Industry Investment Co., Ltd.")
+    [d] = deals_of(text, "2028-03-08")
+    assert (d["kind"], d["date"]) == ("investment", "2028-01")

@@ -31,7 +31,7 @@ NOT_ARTICLES = frozenset({"README.md", "SOURCES.md", "NOTES.md", "CHANGELOG.md"}
 
 _ABBREVIATIONS = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Co Corp Inc Ltd Mr Mrs Ms Dr St "
-    "No Nos vs Gen Gov Sen Rep Jr Sr Bros Dept Univ approx est"
+    "No Nos vs Gen Gov Sen Rep Jr Sr Bros Dept Univ approx est Pvt Pty Pte Sdn"
 ).split()
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])["”’')\]]*\s+(?=["“‘(\[]?(?:[A-Z0-9\u4e00-\u9fff]|[a-z][A-Z]))"""

@@ -247,7 +247,9 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
-                              r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b")),
+                              r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b"
+                              # "The two companies may later form a joint venture"
+                              r"|\bmay\s(?:later\s|also\s|eventually\s|one\sday\s)?(?:form|set up|establish|create|invest|buy|acquire|take|build|license|supply|join|merge)\b")),
     ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?been\s(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
@@ -262,7 +264,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
 # ", founded in Hefei in 2019,": what the party is, not what the deal did (status and date)
-_FOUNDED_ASIDE = r",\s(?:which\swas\s|that\swas\s)?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,%d}"
+_FOUNDED_ASIDE = r",\s(?:which\swas\s|that\swas\s|which\s(?:[A-Z][\w-]*\s){1,3})?(?:founded|established|set\sup|incorporated|listed|created)\b[^,;.()]{0,%d}"
 _FOUNDED_APPOSITIVE = re.compile(_FOUNDED_ASIDE % 40 + ",")
 _FOUNDED_BEFORE = re.compile(_FOUNDED_ASIDE % 30 + "$")
 _UNDER_WAY = Caseless(r"\b(?:has|have)\s(?:now\s|already\s)?(?:begun|started)\s(?:shipping|supplying|delivering|producing|building|assembling"
@@ -290,7 +292,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "suggested", "speculated", "press", "familiar", "close with"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
      "newspaper"),
-    ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical"),
+    ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical", "may "),
     ("plan", "will", "yet to sign", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
      "proposed", "proposal", "not been", "not yet been", "would"),
     ("memorand", "mou", "letter"),
@@ -1030,7 +1032,10 @@ def extract_deals(
                 # "X has raised ... this week. The round was led by A": the raising dates the round
                 raised = article.sentences[c.extra["raised_in"]]
                 d = _nearest_date([x for x in dates if raised.start <= x.start < raised.end
-                                   and x.role not in ("target", "range_end")], raised.start, raised.start,
+                                   and x.role not in ("target", "range_end")
+                                   # ("X, which Sheng set up in 2026, closed a round in January")
+                                   and not _FOUNDED_BEFORE.search(text, max(raised.start, x.start - 50), x.start)],
+                                  raised.start, raised.start,
                                   raised.end, exclude_decade=True)
                 if d is not None:
                     c.date, c.dated_by_text = d.value, True
@@ -2672,7 +2677,7 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         # (the detail may name one more party: "Under the Agreement, X will sell to Y 51% of Z")
         if (prev is not None and prev.party_names <= c.party_names and c.sentence - prev.sentence <= 2
                 and any(_CONTINUES.match(e.text) for e in c.evidence) and not _REALITY.get(prev.status)):
-            if c.spec > prev.spec or (c.kind == prev.kind == "licensing" and _LICENCE_GRANT.search(c.evidence[0].text)):
+            if (c.spec > prev.spec and prev.spec <= 1) or (c.kind == prev.kind == "licensing" and _LICENCE_GRANT.search(c.evidence[0].text)):
                 # the detail names the kind ("grants Ebro a licence"), or who grants the licence
                 prev.kind, prev.spec, prev.rule = c.kind, c.spec, c.rule
                 # (a name already a party keeps its first mention and takes the detail's role)
