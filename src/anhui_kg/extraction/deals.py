@@ -1285,7 +1285,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None  # "Under the agreement, X will open ..."
                # "The Joint Venture will integrate X's robots ...": the venture at work, told before
-               or (start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
+               or (kind == "joint_venture" and start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if named_venture and any(t.kind != "joint_venture" for t in triggers):
         # "the Company will license its design to the Joint Venture": a licence to the venture
