@@ -338,8 +338,8 @@ _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas
                            r"(?:contract|agreement|deal)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
 _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum)"
-# "The Supply Agreement was signed", "The Offtake Agreement and the subscription agreement
-# were signed", "Under the agreement, which was signed ...": the signing, told after the news
+# "The Supply Agreement was signed", "The Supply Agreement and the share subscription
+# agreement were signed", "Under the agreement, which was signed ...": the signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
@@ -354,7 +354,7 @@ _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing
 _TOPIC = re.compile(
     r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b"
     r"|\bto\s(?:install|build|put|set\sup|deploy|run|operate)\s(?:[\w-]+\s){0,3}?(?:battery[- ])?swap(?:ping)?[- ]stations?\b", re.I)
-# "agreed to develop a zone-controller chip with X", "will jointly develop a chip that ..."
+# "agreed to develop a controller chip with X", "will jointly develop a chip that ..."
 _CHIP_MADE = re.compile(r"\s(?:(?:an?|the|its|their|new)\s)?(?:[\w-]+\s){0,2}?(?:chips?|semiconductors?|microcontrollers?|processors?)\b", re.I)
 _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
 _RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
@@ -977,7 +977,7 @@ def extract_deals(
         last = claims[-1] if after_deal else None
         if not new and claims and "signed" in sent.text and (
                 last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
-            # (past a detail of the deal: "Under the Offtake Agreement, X will sell ...")
+            # (past a detail of the deal: "Under the Supply Agreement, X will sell ...")
             last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 3), last)
         if not new and last is not None and last.end_date is None \
                 and _FINITE_SIGN.search(sent.text) and all(_among(m.name, last.names) for m in sm):
@@ -1001,10 +1001,10 @@ def extract_deals(
                 if d is not None:
                     last.place = last.place or _place(places, sent.start, sent.end, text)
                     if last.status == "announced":
-                        last.status = "signed"  # "announced the signing of ... The JV Agreement was signed on 12 June"
+                        last.status = "signed"  # "announced the signing of ... The JV Agreement was signed on 3 May"
                     if signed.group("both"):
-                        # "The Offtake Agreement and the subscription agreement were signed on
-                        # 17 January": both deals of the report
+                        # "The Supply Agreement and the share subscription agreement were signed
+                        # on 3 May": both deals of the report
                         for c in claims:
                             if c is not last and c.sentence == last.sentence and c.extra.get("reported") and c.date == last.date:
                                 c.date, c.dated_by_text = d.value, True
@@ -1033,7 +1033,7 @@ def extract_deals(
                 raised = article.sentences[c.extra["raised_in"]]
                 d = _nearest_date([x for x in dates if raised.start <= x.start < raised.end
                                    and x.role not in ("target", "range_end")
-                                   # ("X, which Sheng set up in 2026, closed a round in January")
+                                   # ("X, which Lin Wei set up in 2026, closed a round in January")
                                    and not _FOUNDED_BEFORE.search(text, max(raised.start, x.start - 50), x.start)],
                                   raised.start, raised.start,
                                   raised.end, exclude_decade=True)
@@ -1284,7 +1284,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None  # "Under the agreement, X will open ..."
-               # "The Joint Venture will integrate X's robots ...": the venture at work, told before
+               # "The Joint Venture will install X's machines ...": the venture at work, told before
                or (kind == "joint_venture" and start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
     if named_venture and any(t.kind != "joint_venture" for t in triggers):
@@ -1851,7 +1851,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         recent_claim = None if described else next(
             (c for c in reversed(previous) if len(c.names) == n and sent.index - c.sentence <= 3), None)
         if recent_claim is not None and recent_claim.sentence < sent.index - 1:
-            # "... back on stage, this time with Y. The pair will develop ...": the two the
+            # "... later it met Y. The pair will develop ...": the two the
             # sentence before names, not the deal told before it
             just_named = {m.name for m in focus.orgs if m.sentence == sent.index - 1}
             if len(just_named) == n and not just_named <= set(recent_claim.names):
@@ -2336,7 +2336,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         if owner is not None:
             agent = owner.name
     if trig.kind == "licensing":
-        agent = _licensor(text, trig, chosen, in_clause, window, cstart) or agent
+        agent = _licensor(text, trig, chosen, in_clause, cstart, cend) or agent
     if trig.kind == "contract_manufacturing" and _HIRED.match(text, trig.start):
         # "X signed up the local assembler Y to build its models": Y builds, X is the client
         hired = next((m.name for m in in_clause if trig.start < m.start < trig.end and m.name in chosen), None)
@@ -2365,27 +2365,27 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
 
 # "X grants Y a ten-year licence", "X gave Y the licence": X licenses
 _LICENCE_GRANT = re.compile(r"\b(?:grants?|granted|gives|gave|awards?|awarded)\s(?!to\b)(?=[^.;]{0,80}?\blicen[cs]e)")
-# "licensed a welding process for busbars from X", "under a licence from the Chinese company"
+# "licensed a coating process for its housings from X", "under a licence from the German company"
 _LICENCE_TO = re.compile(r"\blicen[cs]es?\s(?:[\w-]+\s)?to\s$")
 _LICENCE_FROM = re.compile(r"licen[sc]\w*\s(?:[\w-]+\s){0,8}?from\s", re.I)
 
 
-def _licensor(text, trig, chosen, in_clause, window, cstart) -> str | None:
+def _licensor(text, trig, chosen, in_clause, cstart, cend) -> str | None:
     """Who grants the licence, where the clause says so; None leaves the subject as licensor."""
     named = [m for m in in_clause if m.name in chosen]
     grant = _LICENCE_GRANT.search(text, max(cstart, trig.start - 120), trig.start)
     if grant is not None:
-        # "Under the agreement, Firth grants the Company a licence": the one before the verb
+        # "Under the agreement, Orla grants the Company a licence": the one before the verb
         giver = next((m for m in reversed(named) if m.end <= grant.start()), None)
         if giver is not None and any(m.start >= grant.end() and m.name != giver.name for m in named):
             return giver.name
-    frm = _LICENCE_FROM.match(window)
+    frm = _LICENCE_FROM.match(text, trig.start, cend)
     if frm is not None:
-        at = trig.start + frm.end()
+        at = frm.end()
         after = next((m for m in named if m.start >= at - 1), None)
         if after is not None:
             return after.name
-        # "Y has made bushings to X designs under a licence from the Chinese company": the
+        # "Y has made seals to X designs under a licence from the German company": the
         # licensor is only described, so the subject is the licensee
         subject = next((m for m in named if m.start < trig.start), None)
         if subject is not None:

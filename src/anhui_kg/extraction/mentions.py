@@ -1675,8 +1675,8 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                 learned.setdefault(first, c)
             if (len(words) >= 3 and first == words[0] and words[1][:1].isupper() and words[1] not in GENERIC_WORDS
                     and not _NOT_LETTER_OR_HYPHEN.search(words[1])):
-                # "Sungrow Emobility Technology Co., Ltd. ... Sungrow Emobility's tie-up": its first
-                # two words name it too (where "Sungrow" alone may be its parent) -- but not a name
+                # "Kestrel Emobility Technology Co., Ltd. ... Kestrel Emobility's tie-up": its first
+                # two words name it too (where "Kestrel" alone may be its parent) -- but not a name
                 # of its own shape ("Kestrel Motors" beside "Kestrel Motors Malaysia Sdn Bhd")
                 prefixes.add(f"{first} {words[1]}")
                 learned.setdefault(f"{first} {words[1]}", c)
