@@ -2278,3 +2278,91 @@ def test_a_round_closed_by_a_company_someone_set_up_is_dated_by_its_closing():
             "financing round in January. The round was led by Kestrel Industry Investment Co., Ltd.")
     [d] = deals_of(text, "2028-03-08")
     assert (d["kind"], d["date"]) == ("investment", "2028-01")
+
+
+def test_a_signing_told_after_the_news_by_its_signatories_dates_the_deal_and_makes_it_signed():
+    text = ("CAIRO, 6 July (Kestrel Wire) — Orla Battery Co., Ltd. and Vadar Industrial Holding S.A.E. plan to build "
+            "battery packs through a $120 million joint venture, Vadar said on Thursday. Executives of the two "
+            "companies inked the joint venture contract in Cairo a day earlier.")
+    [d] = deals_of(text, "2028-07-06")
+    assert (d["kind"], d["status"], d["date"]) == ("joint_venture", "signed", "2028-07-05")
+
+
+def test_an_agreement_concluded_or_executed_is_signed_on_its_day():
+    release = ("Kestrel to Supply Engines to Arden\n\nHefei, Anhui Province, China — October 10, 2027 — Kestrel Power "
+               "Co., Ltd. (\"Kestrel\") today announced the conclusion of a three-year engine supply agreement with "
+               "Arden Maquinarias S.A. (\"Arden\"). Under the Agreement, Kestrel will deliver 9,000 engines. The "
+               "Agreement was executed in Rosario on October 6, 2027 by Mr. Orla of Kestrel.")
+    [d] = deals_of(release, "2027-10-10")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2027-10-06")
+    notice = ("Vadar Gear Co., Ltd. hereby announces that it concluded a supply agreement for gear sets with Lumen "
+              "Motors Inc. on October 30, 2027.")
+    [d] = deals_of(notice, "2027-11-01")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2027-10-30")
+
+
+def test_a_stake_paid_for_and_its_seller_named_after_it():
+    text = ("Kestrel Metals Group Co., Ltd. will pay 620 million yuan for a 51% controlling interest in Orla Recycling "
+            "Co., Ltd., both companies confirmed on Wednesday. Of that stake, 30% is coming from Vadar Power Co., "
+            "Ltd., which is selling its entire holding. The transaction documents were executed on Tuesday.")
+    [d] = deals_of(text, "2028-09-20")
+    assert d["parties"] == {"Kestrel Metals Group Co., Ltd.": "investor", "Orla Recycling Co., Ltd.": "investee",
+                            "Vadar Power Co., Ltd.": "seller"}
+    assert (d["status"], d["date"]) == ("signed", "2028-09-19")
+    passive = ("Kestrel Automobile Co., Ltd. has agreed to acquire 60% of Orla Fahrzeugtechnik GmbH, the Austrian company "
+               "announced on Friday. The stake is being sold by Vadar Beteiligungen AG, a holding company.")
+    [d] = [d for d in deals_of(passive, "2028-08-11") if d["status"] == "signed"]
+    assert d["parties"]["Vadar Beteiligungen AG"] == "seller"
+
+
+def test_a_surname_alone_of_a_person_named_before_is_that_person_not_a_party():
+    text = ("Kestrel Automobile Co., Ltd. has agreed to acquire 60% of Orla Fahrzeugtechnik GmbH, Orla announced on "
+            "Friday. Orla's founder, Florian Brandauer, keeps the remaining 40%. Lin Wei, Kestrel's vice president, "
+            "and Brandauer put their names to the share purchase agreement on Thursday evening.")
+    [d] = deals_of(text, "2028-08-11")
+    assert set(d["parties"]) == {"Kestrel Automobile Co., Ltd.", "Orla Fahrzeugtechnik GmbH"}
+    assert d["date"] == "2028-08-10"
+
+
+def test_a_regulator_that_must_approve_is_no_party_and_keeps_its_whole_name():
+    text = ("Kestrel Metals Co., Ltd. will buy 51% of Orla Recycling Co., Ltd., the companies said. The deal must "
+            "still be approved by the State Administration for Market Regulation, and Kestrel expects it to close "
+            "next year.")
+    names = {m.name for m in extract(article_of(text, "2028-09-20")).mentions}
+    assert "State Administration for Market Regulation" in names and "State Administration" not in names
+    assert [set(d["parties"]) for d in deals_of(text, "2028-09-20")] == [{"Kestrel Metals Co., Ltd.",
+                                                                          "Orla Recycling Co., Ltd."}]
+
+
+def test_a_stake_in_the_company_of_a_feature_is_in_the_company_it_is_about():
+    text = ("Tang Yun set up Kestrel Light Alloy Co., Ltd. in 2009. In 2018 Kestrel licensed a moulding technique "
+            "from Orla Magnesium Co., Ltd. of Changwon. Capital arrived late in 2021, when Vadar Venture Capital Co., "
+            "Ltd., a city fund, paid 55 million yuan for 18% of the company.")
+    [d] = [d for d in deals_of(text, "2028-08-01") if d["kind"] == "investment"]
+    assert d["parties"] == {"Vadar Venture Capital Co., Ltd.": "investor", "Kestrel Light Alloy Co., Ltd.": "investee"}
+
+
+def test_a_licence_to_someones_design_is_theirs_and_could_not_is_no_hypothesis():
+    held = ("Lumen Trucks Co., Ltd., which has held a licence to Kestrel Engineering GmbH's rear-axle design since "
+            "2026, said on Monday it would expand.")
+    [d] = deals_of(held, "2028-08-11")
+    assert d["parties"] == {"Lumen Trucks Co., Ltd.": "licensee", "Kestrel Engineering GmbH": "licensor"}
+    could_not = ("Fast chargers need cooled cables, which Kestrel Cable Co., Ltd. could not make, so in the summer of "
+                 "2023 it licensed a design from Orla Kabel AG.")
+    [d] = deals_of(could_not, "2028-09-16")
+    assert (d["status"], d["date"]) == ("ongoing", "2023-mid")
+
+
+def test_a_supply_since_a_year_goes_on_and_shipments_started_make_it_ongoing():
+    since = "Kestrel Electronics Co., Ltd. has supplied brake units to Lumen Automobile Co., Ltd. since 2024."
+    assert [(d["status"], d["date"]) for d in deals_of(since, "2028-11-01")] == [("ongoing", "2024")]
+    started = ("Last December Lumen Power picked Kestrel Cable Co., Ltd. to supply cables for its chargers. "
+               "Shipments started in March.")
+    assert [(d["status"], d["date"]) for d in deals_of(started, "2028-09-16")] == [("ongoing", "2027-12")]
+
+
+def test_a_licence_that_expired_is_completed_and_ends_then():
+    text = ("In 2018 Kestrel Alloy Co., Ltd. licensed a moulding technique from Orla Magnesium Co., Ltd. of Changwon. "
+            "The licence ran for nine years; when it expired last year, Tang did not renew it.")
+    [d] = extract(article_of(text, "2028-08-01")).deals
+    assert (d.status, d.date.value, d.end_date.value) == ("completed", "2018", "2027")

@@ -55,7 +55,9 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|\b(?:buy|buys|bought|acquire[sd]?|take|takes|took)\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)(?!\sof\b)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
-     r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b", "investment", 4),
+     r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b"
+     # "will pay 620 million yuan for a 51% controlling interest in X"
+     r"|\bpa(?:y|ys|id|ying)\s(?:[\w$€¥.,-]+\s){1,6}?for\s(?:a|an)\s[\d.]+\s?(?:%|percent|per\scent)\s(?:[\w-]+\s)?(?:stake|interest|holding)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto"
      r"|(?:sold|sells?|selling) (?:its|their|a|an|the) (?:[\d.]+ ?(?:%|percent|per cent) )?(?:remaining |entire |whole |minority |majority |controlling )?stake\b"
      # "an Equity Transfer Agreement", "a share purchase agreement": a stake changes hands
@@ -245,7 +247,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?|(?:has|have|had)\s(?:also\s)?discussed)\b"
                           r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
-                              r"|\bcould\s(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
+                              r"|\bcould\s(?!not\b|never\b)(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b"
                               # "The two companies may later form a joint venture"
@@ -256,6 +258,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
     ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+                        # "announced the conclusion of a supply agreement", "The Agreement was executed"
+                        r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         r"|\b(?:picked|chose|chosen|selected|appointed)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
@@ -298,6 +302,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
     ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+     "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
     ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "established", "set up",
@@ -320,7 +325,7 @@ _SIGNED_THEN_WILL = Caseless(
     r"|\bwill\b[^.;]{0,160}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal)\s(?:signed|inked|reached|struck)\b")
 _IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
 _DURATIVE = Caseless(
-    rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b[^.;]{{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
+    rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b(?:[^.;]|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.|(?<=\bcorp)\.){{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
     rf"|\bsince\s\d{{4}},?\s[^.;]{{0,60}}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
@@ -337,13 +342,19 @@ _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|s
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
                            r"(?:contract|agreement|deal)\b")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
-_DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum)"
+_DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # "The Supply Agreement was signed", "The Supply Agreement and the share subscription
 # agreement were signed", "Under the agreement, which was signed ...": the signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
-    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},\swhich\s(?:was|had\sbeen))\s(?:formally\s)?signed\b")
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},\swhich\s(?:was|had\sbeen))\s(?:formally\s)?(?:signed|executed|inked|concluded)\b"
+    # "Executives of the two companies inked the venture contract in Cairo a day earlier",
+    # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
+    rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
+    rf"(?:[\w-]+\s){{0,3}}?{_DEAL_WORD}\b")
+# any of the verbs a signing is told by
+_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|put\stheir\s(?:names|signatures)\sto)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -403,6 +414,7 @@ _BRAND_WORD_AFTER = re.compile(r"\s(?:brand|marque|label)\b")
 _OUR_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|entered|enters)\s[Oo]ur\s$")
 _OWN_STAKE_SOLD = re.compile(r"\b(?:sold|sells?|selling)\s(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:minority\s|new\s)?stake\sto\s")
 _OF_THE_COMPANY = re.compile(r"\sof\s(?:the|its|his|her|their)\s(?:company|firm|business|group|venture|start-?up)$")
+_THE_COMPANY_AFTER = re.compile(r"\s(?:the|its)\s(?:company|firm|business|group|start-?up)\b")
 _STAKE_IN_IT = re.compile(r"(?:\sin)?\s(?:the|its)\s(?:company|firm|group|start-?up|business|maker|foundry|supplier)\b")
 _AS_DID = re.compile(r",\s(?:as\sdid|and\sso\sdid)\s")
 _SOME_OF_THEM = re.compile(
@@ -508,7 +520,7 @@ _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s$")
 _NOT_PARTY_BEFORE = Caseless(
     r"(?:facilitated|backed|brokered|supported|advised|arranged|led|owned|controlled|reported|according to|citing|cited by|"
     r"shared shareholder|shareholder|such as|like|rivals?|competitors?|in which|of which|whose|linked to|affiliated with|"
-    r"tied to)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
+    r"tied to|approved|cleared|approval from|approval of|clearance from|registration with|registered with)\s(?:by\s)?(?:[\w’'-]+\s){0,2}$",
 )
 _OWNED_KIND_BEFORE = re.compile(r"-owned\s[\w’'-]+\s[\w’'-]+\s$")  # "the state-owned logistics group X": X itself
 _SPEAKER_FRAME = re.compile(
@@ -855,17 +867,19 @@ class _Focus:
                 subject = self.opener.get(sentence - 1) or (before[0].name if len(before) == 1 else None)
                 if subject in pool and subject in last:
                     return last[subject]
-        # (``topic_first``: on a tie, the company the article opens with: "X still makes those
-        # frames and Y is still its biggest buyer. ... took a 10% stake" is a stake in X)
+        # (``topic_first``: the company the article is about, if named lately: "X still makes
+        # those frames and Y is still its biggest buyer. ... took a 10% stake" is a stake in X)
         topic = self.topic if topic_first else None
-        best = max(pool, key=lambda n: (counts.get(n, 0), n == topic, last[n].start if n in last else -1))
+        if topic in pool and topic in last:
+            return last[topic]
+        best = max(pool, key=lambda n: (counts.get(n, 0), last[n].start if n in last else -1))
         return last.get(best)
 
     @property
     def topic(self) -> str | None:
-        """The organisation the article's body opens with (its first two sentences)."""
+        """The organisation the article's body names first (a feature may open on a place)."""
         first = self.body_start
-        return next((m.name for m in self.orgs if first <= m.sentence <= first + 1), None)
+        return next((m.name for m in self.orgs if first <= m.sentence), None)
 
     def salient(self, sentence: int, n: int, before: int, exclude: frozenset[str] = frozenset(),
                 described_as=None) -> list[Mention]:
@@ -946,20 +960,26 @@ def extract_deals(
                                       exclude_decade=True)
                     if d is not None:
                         target.date, target.dated_by_text = d.value, True
+        if claims and not sm and ("ship" in low or "deliver" in low or "suppl" in low or "expired" in low
+                                  or "lapsed" in low or "ran out" in low):
+            _goes_on_or_ends(sent, claims, article, dates)
         if claims and claims[-1].extra.get("single") and sent.index - claims[-1].sentence <= 2 \
                 and _name_host(claims[-1], sent, sm, article):
             continue
         if claims and claims[-1].kind == "investment" and sent.index - claims[-1].sentence <= 1 \
                 and _name_investors(claims[-1], sent, sm, article):
             continue
+        if claims and claims[-1].kind in ("investment", "acquisition") and sent.index - claims[-1].sentence <= 2 \
+                and sm and ("sold" in sent.text or "from" in sent.text or "seller" in sent.text or "vendor" in sent.text):
+            _name_seller(claims[-1], sent, sm, article)
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
         if sent.text.rstrip(" \"”’").endswith("?"):
             continue  # "Will Arden assemble Kestrel vehicles in Almaty?": a question tells no deal
         if _BYLINE.match(sent.text) and text.count("\n", 0, sent.start) < 4:
             continue  # "Presented to the Arden Assembly on 2 May 2031 by the Mayor": the document's own line
         has_words = not found.isdisjoint(_ALL_NEEDS)
-        if not has_words and not after_deal:
-            continue
+        if not has_words and not after_deal and not (claims and _SIGN_WORD.search(sent.text)):
+            continue  # (a signing may be told a sentence or two after the news: see below)
         places = [m for m in every if m.type == "Place"]
         new: list[_Claim] = []
         if has_words:
@@ -975,12 +995,13 @@ def extract_deals(
                 new = _schedule_entry(article, sent, label, focus, sd, dates)
         # (a press release may tell the signing a sentence or two after its news of the day)
         last = claims[-1] if after_deal else None
-        if not new and claims and "signed" in sent.text and (
+        if not new and claims and _SIGN_WORD.search(sent.text) and (
                 last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
             # (past a detail of the deal: "Under the Supply Agreement, X will sell ...")
             last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 3), last)
         if not new and last is not None and last.end_date is None \
-                and _FINITE_SIGN.search(sent.text) and all(_among(m.name, last.names) for m in sm):
+                and (_FINITE_SIGN.search(sent.text) or _SIGN_WORD.search(sent.text)) \
+                and all(_among(m.name, last.names) for m in sm):
             if not has_words:
                 sd = [d for d in dates if sent.start <= d.start < sent.end]
             if last.date is None or (last.date.origin == "inferred" and not last.dated_by_text):
@@ -1000,7 +1021,7 @@ def extract_deals(
                                      and x.value.precision == "day" and x.role == "event"), None)
                 if d is not None:
                     last.place = last.place or _place(places, sent.start, sent.end, text)
-                    if last.status == "announced":
+                    if last.status in ("announced", "planned"):
                         last.status = "signed"  # "announced the signing of ... The JV Agreement was signed on 3 May"
                     if signed.group("both"):
                         # "The Supply Agreement and the share subscription agreement were signed
@@ -1188,6 +1209,29 @@ def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -
     return True
 
 
+# "The stake is being sold by X", "Of that stake, 30% is coming from X", "The seller is X":
+# the seller of the stake just reported, named after it
+_SELLER_NAMED = re.compile(
+    r"(?:(?:The|That|This|Its|Their)\s(?:[\w-]+\s)?(?:stake|shares|holding|interest)\s(?:is|are|was|were|will\sbe|has\sbeen|had\sbeen)"
+    r"\s(?:being\s)?(?:sold|offered|transferred)\sby"
+    r"|Of\s(?:that|the|this)\s(?:[\w-]+\s)?(?:stake|holding|interest),\s[\d.]+\s?(?:%|percent|per\scent)\s(?:is|are|was|were|will)"
+    r"\s(?:be\s)?(?:coming|come|bought|acquired|purchased)\sfrom"
+    r"|The\s(?:sellers?|vendors?)\s(?:is|are|was|were)(?:\sthe\s[\w-]+)?)\s(?:the\s[\w-]+\s)?")
+
+
+def _name_seller(target: _Claim, sent, sm: list[Mention], article: Article) -> None:
+    """'X will buy 60% of Y. The stake is being sold by Z': Z sells it."""
+    m = _SELLER_NAMED.match(sent.text)
+    at = m and sent.start + m.end()
+    seller = m and next((x for x in sm if x.start == at), None)
+    if seller is None or seller.name in target.names or _REALITY.get(target.status) \
+            or "seller" in target.parties.values():
+        return
+    target.names[seller.name] = seller.id
+    target.parties[seller.id] = "seller"
+    target.evidence.append(_evidence(article, sent))
+
+
 def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: Article) -> bool:
     """'The venture was never established.' / 'The plan was dropped the following year.':
     the deal just reported did not happen (or ended). Returns whether a deal was marked."""
@@ -1199,6 +1243,36 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     target.status = "dissolved" if re.search(r"terminat|dissolv|wound", undone.group(), re.I) else "cancelled"
     target.evidence.append(_evidence(article, sent))
     return True
+
+
+# "Shipments started in March.": the supply just told is under way
+_GOODS_FLOWING = re.compile(r"(?:The\s)?(?:[Ff]irst\s)?(?:[Ss]hipments|[Dd]eliveries|[Ss]upplies|[Ss]upply)\s"
+                            r"(?:started|began|(?:have|has)\s(?:started|begun))\b")
+# "The licence ran for nine years; when it expired last year, ...": the deal just told has ended
+_EXPIRED = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Ii]ts)\s(?:[\w-]+\s)?(?:licen[cs]e|contract|agreement|deal)\s(?:expired|lapsed|ran\sout)\b"
+                      r"|\bwhen\s(?:it|the\s(?:[\w-]+\s)?(?:licen[cs]e|contract|agreement|deal))\s(?:expired|lapsed|ran\sout)\b")
+_TERM_KINDS = frozenset({"licensing", "supply", "contract_manufacturing", "other"})
+
+
+def _goes_on_or_ends(sent, previous: list[_Claim], article: Article, dates: list[DateMatch]) -> None:
+    """A sentence right after a deal that tells the goods flowing or the term ended, and
+    names no one new: that deal is under way, or completed (the date of its end)."""
+    target = previous[-1]
+    if sent.index - target.sentence > 1 or target.kind not in _TERM_KINDS or _REALITY.get(target.status):
+        return
+    if target.kind == "supply" and target.status in ("signed", "announced") and _GOODS_FLOWING.match(sent.text):
+        target.status = "ongoing"
+        target.evidence.append(_evidence(article, sent))
+        return
+    ended = _EXPIRED.search(sent.text)
+    if ended is not None and target.end_date is None:
+        at = sent.start + ended.end()
+        end = next((x for x in dates if at <= x.start < min(sent.end, at + 30) and x.role == "event"
+                    and x.value.precision not in ("decade", "unknown")), None)
+        target.status = "completed"
+        if end is not None:
+            target.end_date = end.value
+        target.evidence.append(_evidence(article, sent))
 
 
 _BUYING_WORDS = "bought|buys|buying|purchased|purchases"
@@ -2034,9 +2108,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
         if f is not None:
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "investee"
-    if trig.kind == "investment" and _OF_THE_COMPANY.search(text, trig.start, trig.end):
+    if trig.kind == "investment" and (_OF_THE_COMPANY.search(text, trig.start, trig.end) or (
+            text.endswith(" of", trig.start, trig.end) and _THE_COMPANY_AFTER.match(text, trig.end))):
+        # ("paid 55 million yuan for 18% of the company")
         # "sold 20% of the company to X": of the company the passage is about
-        f = focus.at(sent.index, exclude=frozenset(chosen))
+        f = focus.at(sent.index, exclude=frozenset(chosen), topic_first=True)
         if f is not None:
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "investee"
@@ -2370,6 +2446,9 @@ _LICENCE_TO = re.compile(r"\blicen[cs]es?\s(?:[\w-]+\s)?to\s$")
 _LICENCE_FROM = re.compile(r"licen[sc]\w*\s(?:[\w-]+\s){0,8}?from\s", re.I)
 
 
+_LICENCE_OWNER = re.compile(r"licen[cs](?:ed\s|es?\s(?:to\s(?:use\s)?|for\s|on\s|covering\s))")
+
+
 def _licensor(text, trig, chosen, in_clause, cstart, cend) -> str | None:
     """Who grants the licence, where the clause says so; None leaves the subject as licensor."""
     named = [m for m in in_clause if m.name in chosen]
@@ -2390,9 +2469,11 @@ def _licensor(text, trig, chosen, in_clause, cstart, cend) -> str | None:
         subject = next((m for m in named if m.start < trig.start), None)
         if subject is not None:
             return next((n for n in chosen if n != subject.name), None)
-    # "Y had licensed X's design": X, whose design it is, licenses it
-    if text.startswith(("licensed ", "licenced "), trig.start):
-        owner = next((m for m in named if m.start == trig.start + 9
+    # "Y had licensed X's design", "Y holds a licence to X's axle design": X, whose design
+    # it is, licenses it
+    own = _LICENCE_OWNER.match(text, trig.start)
+    if own is not None:
+        owner = next((m for m in named if m.start == own.end()
                       and text.startswith(("’s ", "'s "), m.end)), None)
         if owner is not None:
             return owner.name
@@ -2623,7 +2704,8 @@ def _signed_before_report(signed: DateValue | None, reported: DateValue | None) 
 def _reported_day(x: _Claim, c: _Claim) -> bool:
     """``x`` has the report's day, which gives way to the signing day ``c`` tells: "X (dateline
     October 5) today announced it has signed ... The agreement was signed on October 4"."""
-    return x.extra.get("reported", False) and x.party_names == c.party_names and _signed_before_report(c.date, x.date)
+    return x.extra.get("reported", False) and _signed_before_report(c.date, x.date) and (
+        x.party_names == c.party_names or _sellers_apart(x, c))
 
 
 def _told_again(x: _Claim, c: _Claim) -> bool:
@@ -2638,11 +2720,16 @@ def _told_again(x: _Claim, c: _Claim) -> bool:
 def _only_sellers_apart(a: _Claim, b: _Claim) -> bool:
     """The parties of one claim are those of the other and sellers more, and the one with fewer
     has no date of its own."""
+    small = a if len(a.names) <= len(b.names) else b
+    # ("bought shares in July, and in a separate transaction bought more from Y" are two)
+    return (small.date is None or small.date.origin == "inferred") and _sellers_apart(a, b)
+
+
+def _sellers_apart(a: _Claim, b: _Claim) -> bool:
+    """The parties of one claim are those of the other and sellers more."""
     small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
     extra = big.party_names - small.party_names
-    # ("bought shares in July, and in a separate transaction bought more from Y" are two)
-    return (small.party_names < big.party_names and (small.date is None or small.date.origin == "inferred")
-            and all(big.parties.get(big.names[n]) == "seller" for n in extra))
+    return small.party_names < big.party_names and all(big.parties.get(big.names[n]) == "seller" for n in extra)
 
 
 def _investee(c: _Claim) -> str | None:
@@ -2712,7 +2799,7 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
                          and x.kind == c.kind and _told_again(x, c)), None)
             if twin is not None and _reported_day(twin, c):
                 twin.date = c.date
-            elif twin is not None and len(c.parties) > len(twin.parties):
+            if twin is not None and len(c.parties) > len(twin.parties):
                 twin.names, twin.parties = {**twin.names, **c.names}, {**twin.parties, **c.parties}
         if twin is None:
             out.append(c)

@@ -530,6 +530,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             for c in chosen
         ]
     chosen = _abbreviations(text, chosen, aliases)
+    chosen = _institutions_for(text, chosen)
     chosen = _units_named_by_place(text, chosen)
     chosen = _people_in_deal_context(text, chosen)
     chosen = _places_named_elsewhere(text, chosen)
@@ -1797,6 +1798,30 @@ def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "State Administration for Market Regulation", "Agency for Trade Promotion": an
+# institution's name goes on past "for" (a company's does not: "Kestrel for Lumen")
+_INSTITUTION_END = re.compile(r"(?:Administration|Commission|Committee|Agency|Authority|Office|Bureau|Council|Ministry"
+                              r"|Department|Centre|Center|Institute|Association)$")
+_FOR_NAME = re.compile(rf"{_SP}for{_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}(?:and{_SP})?{_CAP_WORD}){{0,4}}")
+
+
+def _institutions_for(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    if " for " not in text:
+        return chosen
+    out: list[_Cand] = []
+    skip_to = -1
+    for c in chosen:
+        if c.start < skip_to:
+            continue
+        if c.key is None and c.type in ("GovernmentBody", "Organization", "Fund") and _INSTITUTION_END.search(c.name):
+            more = _FOR_NAME.match(text, c.end)
+            if more is not None:
+                c = _Cand(c.start, more.end(), c.type, text[c.start : more.end()], None, c.via, c.rank)
+                skip_to = c.end
+        out.append(c)
+    return out
+
+
 def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """A name in a deal sentence that the article gives a person elsewhere ("Ren Kai,
     County Mayor, ... signed by Ren Kai"), or whose surname it uses with Mr/Ms/Dr
@@ -1805,10 +1830,21 @@ def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
     honorific = any(h in text for h in ("Mr", "Ms", "Dr"))
     if not people and not honorific:
         return chosen
+    # "Florian Hiebler ... Meng and Hiebler put their names to ...": one word of a person's
+    # full name, told before, is that person (of two full names with the word, neither)
+    word_of: dict[str, tuple[str, int] | None] = {}
+    for c in chosen:
+        if c.type == "Person" and " " in c.name:
+            for w in c.name.split():
+                known = word_of.get(w, (c.name, c.start))
+                word_of[w] = (c.name, min(c.start, known[1])) if known is not None and known[0] == c.name else None
     out = []
     for c in chosen:
         if c.via in ("deal_context.v1", "abbreviation.v1") and c.key is None and c.name in people:
             c = _Cand(c.start, c.end, "Person", c.name, None, "person_named_elsewhere.v1", c.rank)
+        elif c.via in ("deal_context.v1", "abbreviation.v1") and c.key is None and " " not in c.name \
+                and (full := word_of.get(c.name)) is not None and full[1] < c.start:
+            c = _Cand(c.start, c.end, "Person", full[0], None, "person_named_elsewhere.v1", c.rank)
         elif honorific and c.via == "deal_context.v1" and c.key is None and _NAME_RE.fullmatch(c.name):
             last = c.name.split()[-1]
             if _HONORIFIC_SURNAME.search(text, 0) and re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(last)}\b", text):
