@@ -479,6 +479,8 @@ def test_find_dates_dates_after_anchor_are_targets():
     ("March 27, 2021 — JAC and NIO signed an agreement.", "2021-03-27"),
     ("BEIJING, Jan. 6, 2026 (Reuters) - NIO rolled out its millionth car.", "2026-01-06"),
     ("NIO at a million\nHEFEI, China, 6 January 2026 /PRNewswire/ -- NIO said", "2026-01-06"),
+    # a page's date line, weekday first and day first
+    ("KESTREL INDUSTRY ROUND-UP\nTuesday 17 October 2028\n\nKestrel signed up Orla.", "2028-10-17"),
 ])
 def test_estimate_published_dateline(text, value):
     result = estimate_published(text)

@@ -2366,3 +2366,55 @@ def test_a_licence_that_expired_is_completed_and_ends_then():
             "The licence ran for nine years; when it expired last year, Tang did not renew it.")
     [d] = extract(article_of(text, "2028-08-01")).deals
     assert (d.status, d.date.value, d.end_date.value) == ("completed", "2018", "2027")
+
+
+def test_signing_someone_up_to_its_alliance_is_a_deal_dated_by_the_agreement_concluded_after():
+    text = ("Kestrel has signed up Chongqing Orla Automobile Co., Ltd. to its battery-swap alliance. Under the "
+            "agreement, concluded on Monday, two Orla models will take Kestrel's packs.")
+    [d] = deals_of(text, "2028-10-17")
+    assert (d["kind"], d["status"], d["date"]) == ("battery_swap_alliance", "signed", "2028-10-16")
+    assert set(d["parties"]) == {"Kestrel", "Chongqing Orla Automobile Co., Ltd."}
+
+
+def test_an_agreement_sealed_after_the_news_makes_it_signed_on_that_day():
+    text = ("Lumen Cement Co., Ltd. will cover the roofs of Kestrel Automobile's plants with solar panels and sell the "
+            "electricity to the carmaker for 25 years. The power purchase agreement was sealed on Friday.")
+    [d] = deals_of(text, "2028-10-17")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2028-10-13")
+
+
+def test_two_agreements_signed_together_are_two_deals_and_were_signed_is_no_condition():
+    text = ("On 27 November 2027, a Technology Licence Agreement (the \"Licence Agreement\") and a Kit Supply "
+            "Agreement (the \"Supply Agreement\") were signed in Hefei between Kestrel Automobile Co., Ltd. and Orla "
+            "Motorworks Co., Ltd.")
+    deals = sorted((d["kind"], d["status"], d["date"], tuple(sorted(d["parties"].values()))) for d in deals_of(text, "2027-11-29"))
+    assert deals == [("licensing", "signed", "2027-11-27", ("licensee", "licensor")),
+                     ("supply", "signed", "2027-11-27", ("customer", "supplier"))]
+    kits = "Kits for the licensed truck will be supplied by Kestrel Co., Ltd. to Orla Motorworks Co., Ltd."
+    assert [(d["kind"], d["parties"]) for d in deals_of(kits, "2027-11-29")] == [
+        ("supply", {"Kestrel Co., Ltd.": "supplier", "Orla Motorworks Co., Ltd.": "customer"})]
+
+
+def test_a_supply_under_evaluation_stays_apart_from_the_one_signed():
+    from anhui_kg.pipeline import resolve_articles
+
+    text = ("On 27 November 2027, a Kit Supply Agreement was signed between Kestrel Automobile Co., Ltd. and Orla "
+            "Motorworks Co., Ltd. The supply of electric light trucks to Orla Motorworks Co., Ltd. from 2030 is being "
+            "evaluated by Kestrel Automobile Co., Ltd.")
+    deals = resolve_articles([article_of(text, "2027-11-29")]).deals
+    assert sorted((d.kind, d.status) for d in deals) == [("supply", "planned"), ("supply", "signed")]
+
+
+def test_a_contract_signed_days_before_the_article_is_signed_not_ongoing():
+    text = ("On 27 November 2027, a Technology Licence Agreement (the \"Licence Agreement\") was signed in Hefei between "
+            "Kestrel Automobile Co., Ltd. (the \"Company\") and Orla Motorworks Co., Ltd. (\"Orla\").\n1. Licence "
+            "Agreement: The right to manufacture the Company's light truck is granted to Orla for a term of ten years.")
+    assert [d["status"] for d in deals_of(text, "2027-11-29")] == ["signed"]
+    # (a licence signed years before the article and granted still goes on)
+    assert [d["status"] for d in deals_of(text, "2029-11-29")] == ["ongoing"]
+
+
+def test_buying_the_company_from_its_owner_is_no_supply():
+    text = ("Lumen Emobility Co., Ltd. now owns all of Orla Carga SpA, an operator of charging stations. The unit of "
+            "Lumen Power Supply Co., Ltd. agreed in August to buy the company from Inversiones Vadar S.A.")
+    assert [d for d in deals_of(text, "2028-10-17") if d["kind"] == "supply"] == []

@@ -414,6 +414,16 @@ def _completes(a: DateValue | None, a_status: str, b: DateValue | None, b_status
     return 0 <= (done.earliest - signed.earliest).days <= 730
 
 
+def _kept_apart(d: "_DealAcc", c: DealClaim) -> bool:
+    """A plan and a deal done that the extractor told apart in one article ("a kit supply
+    agreement was signed ... The supply of electric trucks from 2030 is being evaluated"):
+    two deals, not one."""
+    if (d.status == "planned") == (c.status == "planned"):
+        return False
+    own = {e.document for e in c.evidence}
+    return any(e.document in own for e in d.evidence)
+
+
 def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     """The more precise of two compatible dates; a stated date beats an inferred one."""
     if a is None:
@@ -522,7 +532,8 @@ class _DealMerger:
             twin = next(
                 (d for d in self.buckets[key]
                  if _REALITY.get(d.status, "") == reality
-                 and _compatible(d.date, c.date) and _compatible(d.end_date, c.end_date)),
+                 and _compatible(d.date, c.date) and _compatible(d.end_date, c.end_date)
+                 and not _kept_apart(d, c)),
                 None,
             )
             if twin is None:

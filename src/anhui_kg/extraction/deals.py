@@ -76,7 +76,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -213,6 +213,8 @@ _TALKS_ABOUT = re.compile(
     r"requires|required|covers|covered|includes|included|obliges|obliged|expires|expired|passes|passed|"
     r"will\s(?:bring|give|make|help|allow|let|put|add|extend|strengthen|pass|transfer|move))\b")
 _VENTURE_AT_WORK = re.compile(r"\s(?:will|would|can|shall|also)\s(?!be\b)(?:also\s)?[a-z]+\b")
+_MEMBERSHIP_KINDS = frozenset({"battery_swap_alliance", "strategic_cooperation", "other"})
+_JOINS_BEFORE = re.compile(r"\b(?:signed\sup|signs\sup|joined|joins|to\sjoin|admitted|welcomed)\s[^;]*?\s(?:to|into|in)?\s?(?:its|their)\s(?:[\w-]+\s){0,2}$")
 _UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = Caseless(r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$")
@@ -246,13 +248,13 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                           r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?|(?:has|have|had)\s(?:also\s)?discussed)\b"
                           r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
-    ("hypothetical", Caseless(r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
+    ("hypothetical", Caseless(r"\b(?:should|if|unless|were(?!\s(?:\w+ly\s)?(?:signed|approved|completed|finali[sz]ed|executed|concluded)\b))\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?!not\b|never\b)(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b"
                               # "The two companies may later form a joint venture"
                               r"|\bmay\s(?:later\s|also\s|eventually\s|one\sday\s)?(?:form|set up|establish|create|invest|buy|acquire|take|build|license|supply|join|merge)\b")),
-    ("planned", Caseless(r"\b(?:plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?been\s(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
+    ("planned", Caseless(r"\b(?:(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)|plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?been\s(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
@@ -297,7 +299,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
      "newspaper"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical", "may "),
-    ("plan", "will", "yet to sign", "expect", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
+    ("plan", "will", "yet to sign", "expect", "evaluated", "studied", "examined", "assessed", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
      "proposed", "proposal", "not been", "not yet been", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
@@ -329,7 +331,7 @@ _DURATIVE = Caseless(
     rf"|\bsince\s\d{{4}},?\s[^.;]{{0,60}}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
-    r"\b(?:should|if|unless|were)\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
+    r"\b(?:should|if|unless|were(?!\s(?:\w+ly\s)?(?:signed|approved|completed|finali[sz]ed|executed|concluded)\b))\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)"
     r"|\bhypothetical")
 _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
 _ANNOUNCED_OTHER = Caseless(
@@ -344,11 +346,12 @@ _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
 _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # "The Supply Agreement was signed", "The Supply Agreement and the share subscription
-# agreement were signed", "Under the agreement, which was signed ...": the signing, told after the news
+# agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
+# signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
-    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},\swhich\s(?:was|had\sbeen))\s(?:formally\s)?(?:signed|executed|inked|concluded)\b"
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed)\b"
     # "Executives of the two companies inked the venture contract in Cairo a day earlier",
     # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
     rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
@@ -1013,6 +1016,8 @@ def extract_deals(
                     # "It is a venture of A and B. The joint venture contract was signed in May 2026."
                     d = next((x for x in sd if x.start >= sent.start + signed.end() and x.role == "event"
                               and x.value.precision not in ("decade", "unknown")), None)
+                    if d is not None and last.status in ("announced", "planned"):
+                        last.status = "signed"  # "X will sell power to Y. The agreement was sealed on Friday."
             else:
                 # "X will supply ..., the company said on Tuesday. The contract was signed in
                 # Almaty on Monday": the signing, not the report, dates the deal
@@ -1082,7 +1087,7 @@ def extract_deals(
     if " -> " in text or " <-> " in text:
         claims += _tracker_entries(article, focus, dates)
         claims.sort(key=lambda c: c.sentence)
-    claims = _fold_headline(article, _merge_in_article(claims))
+    claims = _fold_headline(article, _merge_in_article(claims, article.published))
     _infer_dates(article, claims, _signing_event(article, dates))
     out = []
     for n, c in enumerate(claims):
@@ -1333,8 +1338,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
         if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
-                and before.endswith((" on ", " of ")):
-            continue  # "we rely on licensed software": what is used, not a licence granted
+                and before.endswith((" on ", " of ", "the ", " a ", " its ", " their ")):
+            continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
         if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
             continue  # "grants Y a licence to manufacture its stack": the licence is the deal
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
@@ -1347,7 +1352,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             # "has bought Kestrel calipers for years", "bought 40 of them": goods, not a company
             triggers.append(_Trigger(base + start, base + goods.end(), "supply", 3, False))
             continue
-        referring = _ANAPHORIC_DEAL.search(before) is not None  # (searched once, used twice)
+        # (searched once, used twice; "has signed up X to its battery-swap alliance": X joins
+        # the alliance, a deal of its own)
+        referring = _ANAPHORIC_DEAL.search(before) is not None and not (
+            kind in _MEMBERSHIP_KINDS and _JOINS_BEFORE.search(sent.text, max(0, start - 100), start))
         if referring and _RENAMED.match(after):
             triggers.append(_Trigger(base + start, base + end, kind, spec, True))
             continue  # "The joint venture formerly known as X was renamed Y"
@@ -1647,6 +1655,15 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                                parties={mid: "party" for mid in claim.parties}, names=dict(claim.names),
                                evidence=list(claim.evidence), extra={"memorandum": True},
                                rule="deal.framework_agreement.v1", stake=None))
+        other = _paired_agreement(text, ts, best)
+        if other is not None and len(claim.names) == 2:
+            # "a Technology Licence Agreement and a Kit Supply Agreement were signed between A
+            # and B": two deals of the same parties, day and standing; each role keeps its side
+            sides = dict(zip(_AGENT_ROLES.get(best.kind, ("party", "party")), _AGENT_ROLES.get(other.kind, ("party", "party"))))
+            out.append(replace(claim, kind=other.kind, spec=other.spec, rule=f"deal.{other.kind}.v1",
+                               parties={mid: sides.get(r, "party") for mid, r in claim.parties.items()},
+                               names=dict(claim.names), evidence=list(claim.evidence), extra=dict(claim.extra),
+                               title=None, stake=None, value=None))
         if len(claim.names) > 2 and (best.kind in _HUB_KINDS or plural or one_to_many or listed):
             # "works with several carmakers, including A and B": one partnership each
             # "joint ventures with FAW and SAIC", "supplies Chery and JAC": one deal per counterpart
@@ -2449,6 +2466,27 @@ _LICENCE_FROM = re.compile(r"licen[sc]\w*\s(?:[\w-]+\s){0,8}?from\s", re.I)
 _LICENCE_OWNER = re.compile(r"licen[cs](?:ed\s|es?\s(?:to\s(?:use\s)?|for\s|on\s|covering\s))")
 
 
+# between two agreements of one signing: "... Licence Agreement (the "Licence Agreement") and a Kit"
+_AGREEMENTS_AND = re.compile(r"(?:\s(?:[Aa]greement|[Cc]ontract))?(?:\s\([^()]{1,60}\))?\sand\s(?:an?|the)\s(?:[\w-]+\s){0,3}$")
+_AGREEMENT_AFTER = re.compile(r"(?:\s[\w-]+){0,2}?\s(?:[Aa]greement|[Cc]ontract)\b")
+
+
+def _paired_agreement(text: str, ts: list[_Trigger], best: _Trigger) -> _Trigger | None:
+    """The other of two agreements of different kinds named together ("a supply agreement
+    and a licence agreement"), where ``best`` is one of them."""
+    for t in ts:
+        if t is best or t.kind == best.kind or t.spec < 3 or t.kind not in _AGENT_ROLES:
+            continue
+        first, second = (t, best) if t.start < best.start else (best, t)
+        if second.start - first.end > 80 or not _AGREEMENTS_AND.fullmatch(text, first.end, second.start):
+            continue
+        if not (re.search(r"(?:agreement|contract)s?$", text[second.start : second.end], re.I)
+                or _AGREEMENT_AFTER.match(text, second.end)):
+            continue
+        return t
+    return None
+
+
 def _licensor(text, trig, chosen, in_clause, cstart, cend) -> str | None:
     """Who grants the licence, where the clause says so; None leaves the subject as licensor."""
     named = [m for m in in_clause if m.name in chosen]
@@ -2736,7 +2774,24 @@ def _investee(c: _Claim) -> str | None:
     return next((name for name, mid in c.names.items() if c.parties.get(mid) == "investee"), None)
 
 
-def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
+# "The supply of electric trucks to Y from 2030 is being evaluated by the Company": a new
+# deal under study, not the one of the same parties signed already
+_UNDER_STUDY = re.compile(r"\b(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)\b")
+
+
+def _under_study(x: _Claim, c: _Claim) -> bool:
+    """One of the two is a deal under study and the other is not."""
+    return (x.status == "planned") != (c.status == "planned") and any(
+        y.status == "planned" and _UNDER_STUDY.search(y.evidence[0].text) for y in (x, c))
+
+
+def _fresh(signed: DateValue | None, published: DateValue | None) -> bool:
+    """``signed`` is a day in the month before the article's day."""
+    return (signed is not None and published is not None and signed.precision == published.precision == "day"
+            and 0 <= (published.earliest - signed.earliest).days <= 31)
+
+
+def _merge_in_article(claims: list[_Claim], published: DateValue | None = None) -> list[_Claim]:
     """Same kind + same parties + compatible dates = one deal; generic re-mentions attach;
     "Under the agreement, X grants Y a licence" spells out the deal just reported."""
     out: list[_Claim] = []
@@ -2790,7 +2845,7 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         twin = next(
             (x for x in reversed(out)
              if x.kind == c.kind and x.party_names == c.party_names
-             and _REALITY.get(x.status, "") == reality
+             and _REALITY.get(x.status, "") == reality and not _under_study(x, c)
              and _compatible(x.date, c.date) and _compatible(x.end_date, c.end_date)),
             None,
         )
@@ -2814,7 +2869,9 @@ def _merge_in_article(claims: list[_Claim]) -> list[_Claim]:
         # "were ordered by Y in 2022. Those parts are still delivered to Y": so does an order
         goes_on = c.kind in _CONTINUED_KINDS and (
             ("ongoing" in (twin.status, c.status) and "completed" in (twin.status, c.status))
-            or (twin.status == "signed" and c.status == "ongoing" and c.sentence > twin.sentence))
+            or (twin.status == "signed" and c.status == "ongoing" and c.sentence > twin.sentence
+                # (not a contract signed days before the article: "The right ... is granted to Y")
+                and not _fresh(twin.date, published)))
         if goes_on:
             twin.status = "ongoing"
         elif twin.status in ("announced", "ongoing", "planned") and c.status in ("signed", "completed"):
