@@ -2418,3 +2418,24 @@ def test_buying_the_company_from_its_owner_is_no_supply():
     text = ("Lumen Emobility Co., Ltd. now owns all of Orla Carga SpA, an operator of charging stations. The unit of "
             "Lumen Power Supply Co., Ltd. agreed in August to buy the company from Inversiones Vadar S.A.")
     assert [d for d in deals_of(text, "2028-10-17") if d["kind"] == "supply"] == []
+
+
+def test_its_board_in_a_later_clause_is_the_sentences_subject():
+    text = ('Kestrel Precision Co., Ltd. (the "Company") hereby announces that it concluded a supply agreement for gear '
+            'sets with Lumen Inc. ("Lumen") on October 30, 2027, and that its Board of Directors, at a meeting held on '
+            'October 31, 2027, resolved to establish a joint venture with Hefei Orla Transmission Parts Co., Ltd.')
+    [venture] = [d for d in deals_of(text, "2027-11-01") if d["kind"] == "joint_venture"]
+    assert set(venture["parties"]) == {"Kestrel Precision Co., Ltd.", "Hefei Orla Transmission Parts Co., Ltd."}
+
+
+def test_it_follows_the_agreement_is_the_deal_not_a_party():
+    text = ('Kestrel Power Co., Ltd. will supply engines to Lumen S.A. ("Lumen"). It follows the strategic cooperation '
+            'agreement on hydrogen engines that Kestrel entered into with the University of Arden in March of this year.')
+    [coop] = [d for d in deals_of(text, "2027-10-10") if d["kind"] == "strategic_cooperation"]
+    assert (set(coop["parties"]), coop["date"]) == ({"Kestrel Power Co., Ltd.", "University of Arden"}, "2027-03")
+
+
+def test_selling_two_goods_to_a_company_is_a_supply():
+    text = ("Orla Recycling Co., Ltd. has been selling recovered copper and aluminium foil to Kestrel Nonferrous Co., Ltd. "
+            "since 2025.")
+    assert [(d["kind"], d["status"], d["date"]) for d in deals_of(text, "2028-09-20")] == [("supply", "ongoing", "2025")]
