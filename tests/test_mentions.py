@@ -397,3 +397,9 @@ def test_an_organisation_is_found_where_a_post_is_held_at_it():
                         "connected vehicles at Kestrelwerk, agreed. They met at the Lumen Hotel.")
     assert found.get("Orlavista Analytics") == "Company" and found.get("Kestrelwerk") == "Company"
     assert "Lumen Hotel" not in found
+
+
+def test_a_one_letter_capital_outside_a_to_z_is_a_word_of_the_name():
+    # "Ó Briain": the Irish "Ó" joins the name as "O" would, in both scans of capitalised phrases
+    assert "Aoife Ó Briain" in mentions_of("The alliance was chaired in 2027 by Aoife Ó Briain, chief executive of "
+                                           "Kestrel Robotics Ltd.")

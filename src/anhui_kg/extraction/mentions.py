@@ -290,7 +290,7 @@ CJK = r"[\u3400-\u9fff]"
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
 # capitals of the Latin alphabets of Europe, so that "Örebro", "Østfold" or "Łódź" start names
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % UPPER
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[%s](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % (UPPER, UPPER)
 _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
@@ -316,7 +316,7 @@ _CAP_PHRASE_AT_CAPITAL = re.compile(
 )
 # (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
 # must be made there too; tests/test_mentions.py compares the two scans on every article)
-assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[A-Z](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[" + UPPER + r"](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
 
