@@ -266,6 +266,21 @@ def test_a_changed_extractor_misses_the_cache(tmp_path, corpus, monkeypatch):
     assert len(seen) == 3
 
 
+def test_an_upgraded_extractor_reads_unchanged_articles_again(tmp_path, corpus, monkeypatch):
+    """The same articles built again after an upgrade are not left with the old extractor's
+    facts: the cache, keyed by the extractor, misses, and the build reads them again."""
+    from anhui_kg import cache
+
+    store = open_store(tmp_path / "s")
+    ingest([corpus], store)
+    seen = _counting_extractions(monkeypatch)
+    ingest([corpus], store)
+    assert seen == []  # the same extractor: nothing to redo
+    monkeypatch.setattr(cache, "extractor_fingerprint", lambda: "an upgraded extractor")
+    ingest([corpus], store)
+    assert sorted(seen) == ["000_eed22a385a605605.txt", "004_80b14bbd49614d06.txt"]
+
+
 def test_removed_articles_leave_the_cache(tmp_path, corpus):
     from anhui_kg.cache import FILE_NAME, ExtractionCache
 

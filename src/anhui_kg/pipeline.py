@@ -207,15 +207,19 @@ def ingest(paths: Sequence[Path], store: Store, *, progress: Progress | None = N
             f"No .txt or .md articles found in {', '.join(str(p) for p in paths)}."
         )
     hashes = stored_hashes(store)
-    if all(hashes.get(a.id) == a.sha256 for a in new):
-        # every article is already in the store with the same bytes: nothing to redo
+    cache = ExtractionCache.beside(store)
+    if all(hashes.get(a.id) == a.sha256 for a in new) and (
+            cache is None or {article_key(a) for a in new} <= cache.keys()):
+        # every article is already in the store with the same bytes, read by this very
+        # extractor (an upgraded one misses the cache and reads them all again): nothing to redo
+        if cache is not None:
+            cache.close()
         unchanged = tuple(sorted(a.id for a in new))
         counts = store_counts(store)
         return IngestReport(len(new), (), (), unchanged, *counts)
     corpus = {a.id: a for a in stored_articles(store)} if hashes else {}
     corpus.update({a.id: a for a in new})
     n, total = len(new), len(corpus)
-    cache = ExtractionCache.beside(store)
     counts, graphs = checked_graphs(sorted(corpus.values(), key=lambda a: a.id), progress,
                                     validate_shapes=validate_shapes, jobs=jobs, cache=cache)
     if progress:
