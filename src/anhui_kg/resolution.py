@@ -416,7 +416,7 @@ def _completes(a: DateValue | None, a_status: str, b: DateValue | None, b_status
 
 def _kept_apart(d: "_DealAcc", c: DealClaim) -> bool:
     """A plan and a deal done that the extractor told apart in one article ("a kit supply
-    agreement was signed ... The supply of electric trucks from 2030 is being evaluated"):
+    agreement was signed ... Deliveries of electric vans from 2031 are being evaluated"):
     two deals, not one."""
     if (d.status == "planned") == (c.status == "planned"):
         return False

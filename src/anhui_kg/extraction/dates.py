@@ -1105,7 +1105,7 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:(?:Published|Posted|Updated|Date)(?:\s+on)?:?\s*"
     r"|(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*){1,2}|[A-Z][A-Z.'’ -]{1,40}?\s+"
     r"(?:\([^)\n]{1,40}\)\s*)?[-–—,]\s*)?"
-    rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{_MDY_FULL}|{_DMY_FULL})"  # ("Tuesday 17 October 2028" too)
+    rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{_MDY_FULL}|{_DMY_FULL})"  # ("Friday 3 May 2030" too)
     r"|\d{4}-\d\d-\d\d)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-–—:|/(]|$)"
 )

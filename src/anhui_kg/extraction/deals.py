@@ -56,7 +56,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b"
-     # "will pay 620 million yuan for a 51% controlling interest in X"
+     # "will pay 300 million yuan for a 40% controlling interest in X"
      r"|\bpa(?:y|ys|id|ying)\s(?:[\w$€¥.,-]+\s){1,6}?for\s(?:a|an)\s[\d.]+\s?(?:%|percent|per\scent)\s(?:[\w-]+\s)?(?:stake|interest|holding)\b", "investment", 4),
     (r"stakes?\s(?:of\s[\d.]+\s?(?:%|percent)\s)?in\s[^.;]{2,60}?\s(?:was|were|is|will be)\ssold\sto"
      r"|(?:sold|sells?|selling) (?:its|their|a|an|the) (?:[\d.]+ ?(?:%|percent|per cent) )?(?:remaining |entire |whole |minority |majority |controlling )?stake\b"
@@ -352,7 +352,7 @@ _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
     rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed)\b"
-    # "Executives of the two companies inked the venture contract in Cairo a day earlier",
+    # "Executives of both sides inked the venture contract in Arden the day before",
     # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
     rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
     rf"(?:[\w-]+\s){{0,3}}?{_DEAL_WORD}\b")
@@ -981,7 +981,8 @@ def extract_deals(
         if _BYLINE.match(sent.text) and text.count("\n", 0, sent.start) < 4:
             continue  # "Presented to the Arden Assembly on 2 May 2031 by the Mayor": the document's own line
         has_words = not found.isdisjoint(_ALL_NEEDS)
-        if not has_words and not after_deal and not (claims and _SIGN_WORD.search(sent.text)):
+        signs = _SIGN_WORD.search(sent.text) if claims else None  # (searched once, used three times)
+        if not has_words and not after_deal and not signs:
             continue  # (a signing may be told a sentence or two after the news: see below)
         places = [m for m in every if m.type == "Place"]
         new: list[_Claim] = []
@@ -998,12 +999,12 @@ def extract_deals(
                 new = _schedule_entry(article, sent, label, focus, sd, dates)
         # (a press release may tell the signing a sentence or two after its news of the day)
         last = claims[-1] if after_deal else None
-        if not new and claims and _SIGN_WORD.search(sent.text) and (
+        if not new and signs and (
                 last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
             # (past a detail of the deal: "Under the Supply Agreement, X will sell ...")
             last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 3), last)
         if not new and last is not None and last.end_date is None \
-                and (_FINITE_SIGN.search(sent.text) or _SIGN_WORD.search(sent.text)) \
+                and (signs or _FINITE_SIGN.search(sent.text)) \
                 and all(_among(m.name, last.names) for m in sm):
             if not has_words:
                 sd = [d for d in dates if sent.start <= d.start < sent.end]
@@ -1017,7 +1018,7 @@ def extract_deals(
                     d = next((x for x in sd if x.start >= sent.start + signed.end() and x.role == "event"
                               and x.value.precision not in ("decade", "unknown")), None)
                     if d is not None and last.status in ("announced", "planned"):
-                        last.status = "signed"  # "X will sell power to Y. The agreement was sealed on Friday."
+                        last.status = "signed"  # "X will sell power to Y. The contract was sealed on Monday."
             else:
                 # "X will supply ..., the company said on Tuesday. The contract was signed in
                 # Almaty on Monday": the signing, not the report, dates the deal
@@ -1214,7 +1215,7 @@ def _name_investors(target: _Claim, sent, sm: list[Mention], article: Article) -
     return True
 
 
-# "The stake is being sold by X", "Of that stake, 30% is coming from X", "The seller is X":
+# "The stake is being sold by X", "Of that stake, 20% comes from X", "The seller is X":
 # the seller of the stake just reported, named after it
 _SELLER_NAMED = re.compile(
     r"(?:(?:The|That|This|Its|Their)\s(?:[\w-]+\s)?(?:stake|shares|holding|interest)\s(?:is|are|was|were|will\sbe|has\sbeen|had\sbeen)"
@@ -1250,10 +1251,10 @@ def _mark_undone(undone: re.Match[str], sent, previous: list[_Claim], article: A
     return True
 
 
-# "Shipments started in March.": the supply just told is under way
+# "Deliveries began in May.": the supply just told is under way
 _GOODS_FLOWING = re.compile(r"(?:The\s)?(?:[Ff]irst\s)?(?:[Ss]hipments|[Dd]eliveries|[Ss]upplies|[Ss]upply)\s"
                             r"(?:started|began|(?:have|has)\s(?:started|begun))\b")
-# "The licence ran for nine years; when it expired last year, ...": the deal just told has ended
+# "The licence lapsed in 2024", "when it expired last spring, ...": the deal just told has ended
 _EXPIRED = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Ii]ts)\s(?:[\w-]+\s)?(?:licen[cs]e|contract|agreement|deal)\s(?:expired|lapsed|ran\sout)\b"
                       r"|\bwhen\s(?:it|the\s(?:[\w-]+\s)?(?:licen[cs]e|contract|agreement|deal))\s(?:expired|lapsed|ran\sout)\b")
 _TERM_KINDS = frozenset({"licensing", "supply", "contract_manufacturing", "other"})
@@ -1657,7 +1658,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                                rule="deal.framework_agreement.v1", stake=None))
         other = _paired_agreement(text, ts, best)
         if other is not None and len(claim.names) == 2:
-            # "a Technology Licence Agreement and a Kit Supply Agreement were signed between A
+            # "a Patent Licence Agreement and a Parts Supply Agreement were signed between A
             # and B": two deals of the same parties, day and standing; each role keeps its side
             sides = dict(zip(_AGENT_ROLES.get(best.kind, ("party", "party")), _AGENT_ROLES.get(other.kind, ("party", "party"))))
             out.append(replace(claim, kind=other.kind, spec=other.spec, rule=f"deal.{other.kind}.v1",
@@ -1983,7 +1984,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
                                 if not re.search(r"\b(?:of|to|for|with|from|by|in)\s$", head[: a.start()])
                                 and not (a.group() in ("It", "it") and " by " in clause_text
                                          and _PASSIVE_AFTER.match(text, cstart + a.end()))
-                                # ("It follows the cooperation agreement that X entered into with Y":
+                                # ("It follows the framework agreement X signed with Y last year":
                                 # 'it' is the deal just told)
                                 and not (a.group() in ("It", "it") and _TALKS_ABOUT.match(head, a.end()))), None)
         if subject_anaphor or elliptic:
@@ -2137,7 +2138,7 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             counter_role[f.name] = "investee"
     if trig.kind == "investment" and (_OF_THE_COMPANY.search(text, trig.start, trig.end) or (
             text.endswith(" of", trig.start, trig.end) and _THE_COMPANY_AFTER.match(text, trig.end))):
-        # ("paid 55 million yuan for 18% of the company")
+        # ("paid 40 million yuan for 15% of the company")
         # "sold 20% of the company to X": of the company the passage is about
         f = focus.at(sent.index, exclude=frozenset(chosen), topic_first=True)
         if f is not None:
@@ -2476,9 +2477,10 @@ _LICENCE_FROM = re.compile(r"licen[sc]\w*\s(?:[\w-]+\s){0,8}?from\s", re.I)
 _LICENCE_OWNER = re.compile(r"licen[cs](?:ed\s|es?\s(?:to\s(?:use\s)?|for\s|on\s|covering\s))")
 
 
-# between two agreements of one signing: "... Licence Agreement (the "Licence Agreement") and a Kit"
+# between two agreements of one signing: "... Patent Licence Agreement (the "Licence") and a Parts"
 _AGREEMENTS_AND = re.compile(r"(?:\s(?:[Aa]greement|[Cc]ontract))?(?:\s\([^()]{1,60}\))?\sand\s(?:an?|the)\s(?:[\w-]+\s){0,3}$")
 _AGREEMENT_AFTER = re.compile(r"(?:\s[\w-]+){0,2}?\s(?:[Aa]greement|[Cc]ontract)\b")
+_AGREEMENT_END = re.compile(r"(?:agreement|contract)s?$", re.I)
 
 
 def _paired_agreement(text: str, ts: list[_Trigger], best: _Trigger) -> _Trigger | None:
@@ -2490,8 +2492,7 @@ def _paired_agreement(text: str, ts: list[_Trigger], best: _Trigger) -> _Trigger
         first, second = (t, best) if t.start < best.start else (best, t)
         if second.start - first.end > 80 or not _AGREEMENTS_AND.fullmatch(text, first.end, second.start):
             continue
-        if not (re.search(r"(?:agreement|contract)s?$", text[second.start : second.end], re.I)
-                or _AGREEMENT_AFTER.match(text, second.end)):
+        if not (_AGREEMENT_END.search(text, second.start, second.end) or _AGREEMENT_AFTER.match(text, second.end)):
             continue
         return t
     return None
@@ -2784,7 +2785,7 @@ def _investee(c: _Claim) -> str | None:
     return next((name for name, mid in c.names.items() if c.parties.get(mid) == "investee"), None)
 
 
-# "The supply of electric trucks to Y from 2030 is being evaluated by the Company": a new
+# "Deliveries of electric vans to Y from 2031 are being evaluated by the Company": a new
 # deal under study, not the one of the same parties signed already
 _UNDER_STUDY = re.compile(r"\b(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)\b")
 
@@ -2880,7 +2881,7 @@ def _merge_in_article(claims: list[_Claim], published: DateValue | None = None) 
         goes_on = c.kind in _CONTINUED_KINDS and (
             ("ongoing" in (twin.status, c.status) and "completed" in (twin.status, c.status))
             or (twin.status == "signed" and c.status == "ongoing" and c.sentence > twin.sentence
-                # (not a contract signed days before the article: "The right ... is granted to Y")
+                # (not a contract signed days before the article: "The licence is granted to Y")
                 and not _fresh(twin.date, published)))
         if goes_on:
             twin.status = "ongoing"

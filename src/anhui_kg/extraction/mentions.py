@@ -1798,7 +1798,7 @@ def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-# "State Administration for Market Regulation", "Agency for Trade Promotion": an
+# "National Office for Vehicle Safety", "Agency for Trade Promotion": an
 # institution's name goes on past "for" (a company's does not: "Kestrel for Lumen")
 _INSTITUTION_END = re.compile(r"(?:Administration|Commission|Committee|Agency|Authority|Office|Bureau|Council|Ministry"
                               r"|Department|Centre|Center|Institute|Association)$")
@@ -1830,7 +1830,7 @@ def _people_in_deal_context(text: str, chosen: list[_Cand]) -> list[_Cand]:
     honorific = any(h in text for h in ("Mr", "Ms", "Dr"))
     if not people and not honorific:
         return chosen
-    # "Florian Hiebler ... Meng and Hiebler put their names to ...": one word of a person's
+    # "Ada Brenner ... Lin and Brenner put their names to ...": one word of a person's
     # full name, told before, is that person (of two full names with the word, neither)
     word_of: dict[str, tuple[str, int] | None] = {}
     for c in chosen:
