@@ -2439,3 +2439,53 @@ def test_selling_two_goods_to_a_company_is_a_supply():
     text = ("Orla Recycling Co., Ltd. has been selling recovered copper and aluminium foil to Kestrel Nonferrous Co., Ltd. "
             "since 2025.")
     assert [(d["kind"], d["status"], d["date"]) for d in deals_of(text, "2028-09-20")] == [("supply", "ongoing", "2025")]
+
+
+def test_a_press_release_dated_in_brackets_is_signed_on_the_day_it_says_later():
+    text = ('Lima, Peru (5 March 2031) — Arden Motor Co., Ltd. (hereinafter "Arden") today announced the signing '
+            'of a bus supply contract (the "Contract") with Kestrel Transit S.A. ("Kestrel"), a bus operator.\n\n'
+            "Under the Contract, Arden will supply 86 buses between October 2031 and June 2032. The Contract is "
+            "valued at US$29.6 million. It was signed in Lima on 1 March 2031 by Mr. Orla Ming of Arden.")
+    [d] = deals_of(text, "2031-03-05")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2031-03-01")
+    assert d["parties"] == {"Arden Motor Co., Ltd.": "supplier", "Kestrel Transit S.A.": "customer"}
+
+
+def test_a_wholly_owned_subsidiary_set_up_is_an_investment_and_a_business_licence_is_no_licence():
+    [d] = deals_of("Lumen Systems AD has established a wholly owned subsidiary, Lumen Systems (Hefei) Co., Ltd., "
+                   "which received its business licence in March.", "2031-04-09")
+    assert (d["kind"], d["status"]) == ("investment", "completed")
+    assert d["parties"] == {"Lumen Systems AD": "investor", "Lumen Systems (Hefei) Co., Ltd.": "investee"}
+    assert deals_of("Lumen Systems (Hefei) Co., Ltd. received its business licence from Kestrel Motors in March.") == []
+
+
+def test_speculation_about_a_stake_is_a_rumour_of_whom_it_names_and_a_stated_non_purchase_a_denial():
+    [d] = deals_of("Lumen Systems notes recent press speculation that Kestrel Motors intends to acquire a stake "
+                   "in Lumen Systems.")
+    assert (d["kind"], d["status"]) == ("investment", "rumoured")
+    assert d["parties"] == {"Kestrel Motors": "investor", "Lumen Systems": "investee"}
+    [d] = deals_of("Lumen Systems dismissed speculation that Kestrel Motors would buy a stake in it.")
+    assert d["status"] == "denied"
+    [d] = deals_of("Kestrel Motors has not acquired any shares in Lumen Systems, and no discussions have taken place.")
+    assert (d["kind"], d["status"]) == ("investment", "denied")
+    [d] = deals_of("Kestrel Motors has not yet signed the supply contract with Lumen Systems.")
+    assert d["status"] == "planned"
+    # a purchase of something else, told as a contrast, is no denial of the deal
+    [d] = deals_of('"We did not buy a factory, we bought thirty years of know-how," Kestrel Motors said of its '
+                   "2017 purchase of Lumen Systems.")
+    assert d["status"] != "denied"
+
+
+def test_a_post_named_after_partnerships_is_no_deal_and_clinching_is_signing():
+    assert deals_of("Lin Hao, Kestrel Motors' vice president for technology partnerships, met Lumen Mobility UAB.") == []
+    [d] = deals_of("Kestrel Motors and Lumen Mobility UAB clinched a licence agreement on Monday in Riga.", "2031-01-16")
+    assert (d["kind"], d["status"], d["date"]) == ("licensing", "signed", "2031-01-13")
+
+
+def test_a_stake_being_bought_is_dated_by_the_agreement_struck_before_the_report():
+    text = ("RIGA, 12.02.2031 (Synthetic Wire) — Arden Iron & Steel Company Limited (Arden) is buying 49% of "
+            "Kestrel Steel Service S.A., the Latvian company said in a statement on Monday morning.\n\n"
+            "The steelmaker will pay 41 million euros. Arden and Kestrel struck the agreement in Riga last Friday.")
+    [d] = deals_of(text, "2031-02-12")
+    assert (d["kind"], d["status"], d["date"]) == ("investment", "signed", "2031-02-07")
+    assert d["parties"] == {"Arden Iron & Steel Company Limited": "investor", "Kestrel Steel Service S.A.": "investee"}

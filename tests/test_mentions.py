@@ -35,6 +35,26 @@ def test_legal_forms_of_many_countries_make_a_company():
         assert found.get(name) == "Company", (name, found)
 
 
+def test_balkan_and_baltic_legal_forms_make_a_company():
+    found = names_of("Arden Embedded Systems AD, Kestrel Metals EOOD, Lumen Mobility UAB and "
+                     "Orla Invest d.d. signed in 2028.")
+    for name in ("Arden Embedded Systems AD", "Kestrel Metals EOOD", "Lumen Mobility UAB", "Orla Invest d.d."):
+        assert found.get(name) == "Company", (name, found)
+
+
+def test_a_short_name_in_brackets_after_the_legal_form_is_not_part_of_the_name():
+    found = names_of("Arden Iron & Steel Company Limited (Arden) is buying a stake in Kestrel.")
+    assert found.get("Arden Iron & Steel Company Limited") == "Company", found
+    assert not any("(" in n for n in found)
+
+
+def test_a_person_titled_by_a_described_company_and_central_european_letters():
+    found = names_of("The deal bears the signatures of Lin Hao, Kestrel's vice president, and "
+                     "Aistė Vadaraitė, the van maker's chief executive. Žarko Periša, the company's founder, agreed.")
+    assert found.get("Aistė Vadaraitė") == "Person", found
+    assert found.get("Žarko Periša") == "Person", found
+
+
 def test_a_legal_form_before_the_name_makes_a_company():
     found = names_of("Grupo Vantora distributes the cars, and PT Kestrel Uruguay Motor assembles them.")
     assert found.get("Grupo Vantora") == "Company"

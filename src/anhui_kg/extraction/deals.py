@@ -55,6 +55,11 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|\b(?:buy|buys|bought|acquire[sd]?|take|takes|took)\s(?:another|a\sfurther|an\sadditional)\s[\d.]+\s?(?:%|percent|per\scent)(?!\sof\b)", "investment", 4),
     (r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:half|a\s(?:third|quarter|majority|minority)|two-thirds|control)\sof\b"
      r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\s(?:minority|majority|controlling|significant|small|large|strategic)\s(?:stake|interest|holding)\b"
+     # "intends to acquire a stake in X": a stake, whatever its size
+     r"|(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking))\s(?:a|an)\sstake\sin\b"
+     # "has established a wholly owned subsidiary, Lumen (Hefei) Co., Ltd.": the parent invests in it
+     r"|(?:set(?:s|ting)?\sup|establish(?:es|ed|ing)?|form(?:s|ed|ing)?|creat(?:e|es|ed|ing)|found(?:s|ed|ing)?|incorporat(?:e|es|ed|ing))"
+     r"\s(?:a|an|its)\s(?:new\s)?(?:wholly|fully|100%)[- ]owned\s(?:[\w-]+\s)?subsidiary\b"
      r"|(?:became|becomes|become|will become)\s(?:a|an|the)\s(?:[\w-]+\s)?(?:shareholder|investor)\s(?:in|of)\b"
      # "will pay 300 million yuan for a 40% controlling interest in X"
      r"|\bpa(?:y|ys|id|ying)\s(?:[\w$€¥.,-]+\s){1,6}?for\s(?:a|an)\s[\d.]+\s?(?:%|percent|per\scent)\s(?:[\w-]+\s)?(?:stake|interest|holding)\b", "investment", 4),
@@ -70,7 +75,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      r"|\b(?:completed|closed|finali[sz]ed) (?:the|its|their) (?:planned |proposed )?(?:purchase|acquisition|takeover|buyout) of(?= )", "investment", 4),
     (r"(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?(?:shares|stock)\b(?:\s(?:[\w-]+\s){0,3}?from(?=\s))?|(?:bought|buys?|buying|purchas(?:ed|es|e|ing)|acquir(?:ed|es|e|ing))\s(?:[\w&.-]+\s){0,5}?stake\s(?:[\w-]+\s){0,3}?from(?=\s)", "investment", 4),
     (r"asset (?:transfer|purchase|sale) agreements?|acquir(?:e|ed|es|ing)|acquisitions?|takeover|took over|take over|taken over|bought|buy(?:s|ing)? (?:a |an |the |its )?(?:[\w-]+ ){0,2}?(?:stake|assets|shares|business|unit|division)|purchas(?:e|ed|es|ing) (?:of )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?(?:stake|assets|shares|business|unit|division)|sold (?:its |the |their |a |an )(?:[\w-]+ ){0,4}?(?:business|unit|division|operations|subsidiary|plant|factory|assets|arm)\b", "acquisition", 4),
-    (r"licens(?:e|ed|es|ing)|licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
+    (r"(?<!business\s)(?<!operating\s)licens(?:e|ed|es|ing)|(?<!business\s)(?<!operating\s)licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
      # "The motors come from X under a contract we signed": X supplies them
@@ -91,7 +96,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "establish", "create", "form "),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
     ("stake", "%", "percent", "half of", "fifth of", "quarter of", "third of", "tenth of", "thirds of"), ("half of", "third", "quarter of", "majority of", "minority of", "control of",
-                                 "stake", "interest", "holding", "shareholder", "investor"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
+                                 "stake", "interest", "holding", "shareholder", "investor", "subsidiary"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
     ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise", "subscri"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
@@ -235,8 +240,11 @@ _DISSOLVE = Caseless(r"\b(?:dissolv(?:e|ed|es|ing)|wound up|wind up|unwound|term
 
 _MOU = Caseless(r"\bmemorand(?:um|a)\b(?! of association)|\bMoUs?\b")
 _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
-    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\breports?\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project|acquisition|investment|transaction)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b"
+    ("denied", Caseless(r"\bwere rejected\b|\brejected\b[^.]{0,40}\b(?:reports?|talk|claims?|speculation)\b|\bden(?:y|ies|ied|ial)\b|\bdismissed\b[^.]{0,40}\b(?:reports?|speculation|rumou?rs?)\b|\bnot true\b|\brefut(?:ed|es)\b|\bwas not\b[^.]{0,30}\b(?:deal|agreement|talks)|\binsist(?:ed|s)\b[^.]{0,80}\bnot\b|\bno such (?:plans?|deal|talks|agreement|project|acquisition|investment|transaction)\b|\b(?:has|have|had)\s[“\"]?no\s(?:plans?|intention)\b"
                         r"|\b(?:has|have|had)\s(?:[\w-]+\s)?no\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal|order|cooperation|partnership)s?\s(?:with|from)\b"
+                        # "X has not acquired any shares in Y": a statement that it did not happen
+                        r"|\b(?:(?:has|have|had)\snot\s(?:acquired|bought|taken)|(?:did\snot|didn['’]t|never)\s(?:acquire|buy|take))"
+                        r"\s(?:any|a)\s(?:shares|stake|equity|interest|holding)\s(?:in|of)\b"
                         # a correction notice: "An earlier version of this story said X had chosen Y"
                         r"|\bearlier\sversion\sof\s(?:this|the)\s(?:story|article|report)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through|broke off)\b"
@@ -247,19 +255,19 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b"
                           r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?|(?:has|have|had)\s(?:also\s)?discussed)\b"
-                          r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bnewspapers? (?:wrote|reported)\b")),
+                          r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bspeculation\s(?:[^.;]{0,30}?\s)?that\b|\bnewspapers? (?:wrote|reported)\b")),
     ("hypothetical", Caseless(r"\b(?:should|if|unless|were(?!\s(?:\w+ly\s)?(?:signed|approved|completed|finali[sz]ed|executed|concluded)\b))\b[^.;]{0,80}\b(?:be |is |are )?(?:finali[sz]ed|approved|signed|completed|go(?:es)? ahead|proceed)|\bcould be forced\b|\b(?:asked|wondered|unclear|unknown) (?:whether|if)\b|\bmight\b|\bcould\b[^.;]{0,30}\b(?:lead|result|see)\b|\bwould only\b|\bhypothetical"
                               r"|\bcould\s(?!not\b|never\b)(?:\w+\s)?(?:assemble|build|produce|make|invest|buy|acquire|supply|license|licence|form|set up|take|join)\b"
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b"
                               # "The two companies may later form a joint venture"
                               r"|\bmay\s(?:later\s|also\s|eventually\s|one\sday\s)?(?:form|set up|establish|create|invest|buy|acquire|take|build|license|supply|join|merge)\b")),
-    ("planned", Caseless(r"\b(?:(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)|plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?been\s(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
+    ("planned", Caseless(r"\b(?:(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)|plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?(?:been\s)?(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
-    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         r"|\b(?:picked|chose|chosen|selected|appointed)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
@@ -291,19 +299,19 @@ _NOT_YET = Caseless(
 # The words each status cue needs (lower case): a text lacking them all skips the cue.
 _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention",
-     " no ", "earlier version"),
+     " no ", "earlier version", "not ", "never", "didn"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through",
      "broke off", "without", "talks", "been "),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed",
-     "suggested", "speculated", "press", "familiar", "close with"),
+     "suggested", "speculat", "press", "familiar", "close with"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
-     "newspaper"),
+     "newspaper", "speculation"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical", "may "),
     ("plan", "will", "yet to sign", "expect", "evaluated", "studied", "examined", "assessed", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
-     "proposed", "proposal", "not been", "not yet been", "would"),
+     "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
-    ("sign", "inked", "sealed", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+    ("sign", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
@@ -318,6 +326,7 @@ _CUE_NEED_SETS = [frozenset(needs) for needs in _CUE_NEEDS]
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
     r"distributes|owns|manufactures|remains|works|uses|buys|include|includes|sources|provides|delivers|purchases)\b")
+_STAKE_IN_HAND = Caseless(r"\b(?:is|are)\s(?:buying|acquiring|taking|purchasing|selling)\b")
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
@@ -336,14 +345,16 @@ _CONDITION = Caseless(
 _SIGNING_WITH = Caseless(r",[”\"’]?\s(?:already\s)?(?:signing|having signed)\s(?:[\w-]+\s){0,3}?with\b")
 _ANNOUNCED_OTHER = Caseless(
     r"\bannounced\s(?:the\s)?(?:market\s|official\s|commercial\s)?(?:launch|debut|start|release|results|earnings|sales|deliveries|opening)\b")
-_FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|struck|reached|entered into|formed|agreed)\b")
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|reported|confirmed)\s(?:on\s)?$")
+_FINITE_SIGN = Caseless(r"\b(?:signed|inked|sealed|clinched|penned|struck|reached|entered into|formed|agreed)\b")
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|reported|confirmed)\s"
+                          r"(?:in\s(?:a|an|its|their)\s(?:[\w-]+\s)?(?:statement|filing|release|interview)\s)?(?:on\s)?$")
 _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
 _NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
 _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
                            r"(?:contract|agreement|deal)\b")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
+# (", Aug 19 (Kestrel) -", "/Kestrel/ -", or the date in brackets: "Lima (5 March 2031) —")
+_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
 _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # "The Supply Agreement was signed", "The Supply Agreement and the share subscription
 # agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
@@ -351,13 +362,14 @@ _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
-    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed)\b"
+    rf"|It\s(?:was|had\sbeen)"  # "It was signed in Lima on 1 March by ...": the contract just told
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed)\b"
     # "Executives of both sides inked the venture contract in Arden the day before",
     # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
-    rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
+    rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|struck|clinched|penned|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
     rf"(?:[\w-]+\s){{0,3}}?{_DEAL_WORD}\b")
 # any of the verbs a signing is told by
-_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|put\stheir\s(?:names|signatures)\sto)\b")
+_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|struck|clinched|penned|formali[sz]ed|put\stheir\s(?:names|signatures)\sto)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -1319,6 +1331,9 @@ def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Menti
                   sentence=sent.index, rule="deal.joint_venture.v1", dated_by_text=founded is not None)
 
 
+_POST_BEFORE = re.compile(r"\b(?:president|director|head|chief|officer|manager|VP)\s(?:of|for)\s(?:[\w-]+\s){0,3}$", re.I)
+
+
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
                      lead: DateMatch | None = None, found: frozenset[str] | None = None) -> list[_Claim]:
     text = article.text
@@ -1338,6 +1353,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
+        if spec <= 1 and _POST_BEFORE.search(before):
+            continue  # "Lin, its vice president for technology partnerships": a post, not a deal
         if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
                 and before.endswith((" on ", " of ", "the ", " a ", " its ", " their ")):
             continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
@@ -1797,6 +1814,8 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         return "signed"
     # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
     # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
+    if trigger.kind in ("investment", "acquisition") and clause.search(_STAKE_IN_HAND):
+        return "announced"  # "X is buying 49% of Y": news of a purchase agreed, not a holding
     if clause.search(_PRESENT_STATE) or (trigger.kind == "supply" and sent.search(_UNDER_WAY)):
         return "ongoing"
     if clause.search(_PAST_DONE):
@@ -2263,6 +2282,8 @@ _FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
 _JUST_BEFORE_VERB = re.compile(r"\s(?:would|will|shall|is\sto|are\sto|agrees\sto|agreed\sto|must|can)\s(?:also\s|then\s|jointly\s)?")
 _SUBJECT_FRAME = re.compile(
     r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s"
+    # "Lumen notes press speculation that Kestrel intends to buy ...": the one the talk is about
+    r"|\b(?:speculation|reports?|rumou?rs?|claims?|suggestions?)\s(?:in\s[^.;]{0,40}?\s)?that\s"
     r"|\b(?:under|by|through)\swhich\s|\bwhereby\s")
 
 
@@ -2845,10 +2866,17 @@ def _merge_in_article(claims: list[_Claim], published: DateValue | None = None) 
         if c.spec <= 1:
             same = [x for x in out if x.party_names == c.party_names and _REALITY.get(x.status, "") == reality]
             if same:
-                same[-1].evidence += c.evidence
-                if c.dated_by_text and not same[-1].dated_by_text and same[-1].end_date is None:
+                x = same[-1]
+                x.evidence += c.evidence
+                if c.dated_by_text and not x.dated_by_text and x.end_date is None:
                     # "announced ... developed with Y. The cooperation dates back to 2023": the date
-                    same[-1].date, same[-1].dated_by_text = c.date, True
+                    x.date, x.dated_by_text = c.date, True
+                elif c.dated_by_text and x.end_date is None and _reported_day(x, c):
+                    # "X is buying 49% of Y, Y said on Monday. ... X and Y struck the agreement
+                    # last Friday": the signing, not the report, dates the deal
+                    x.date = c.date
+                    if c.status == "signed" and x.status in ("announced", "planned"):
+                        x.status = "signed"
                 continue
             overlap = [x for x in out if len(x.party_names & c.party_names) >= 2 and x.spec > 1]
             if overlap and not c.dated_by_text:

@@ -164,14 +164,15 @@ LEGAL_FORMS = (
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
     r"[Ss]p\.[ \u00a0]z[ \u00a0]o\.o\.|Lda\.|OÜ|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|S\.R\.L\.|"  # Polish, Czech, Slovene, Hungarian, Turkish
-    r"A/S|ApS|AS|SARL|S\.A\.R\.L\."  # Danish, Norwegian; French
+    r"A/S|ApS|AS|SARL|S\.A\.R\.L\.|"  # Danish, Norwegian; French
+    r"EOOD|EAD|OOD|AD|UAB|SIA|d\.d\."  # Bulgarian, Lithuanian, Latvian, Croatian
 )
 # Words before a name that make it an organisation's: "Grupo CAOA", "PT Handal Motor"
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Zrt|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Zrt|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|EOOD|EAD|OOD|AD|UAB|SIA|d\.d\.|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -219,7 +220,8 @@ TITLE = (
 )
 TITLE_CAP = re.compile(r"(?i:%s)" % TITLE)
 # "Li", "Yan’an", "Jean-Luc", "DeWine", "McAllister"
-_NAME_WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-z][a-zà-ÿ]+)?"
+# (and "Aistė Vaitkevičiūtė", "Zoran Periša", "Ćosić": Latin letters with Central European marks)
+_NAME_WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-ZČĆŠŽŁŚŹŻĐ][a-zà-ÿ\u0100-\u017f]+(?:[’'-][A-Za-z][a-zà-ÿ\u0100-\u017f]+)?"
 # particles inside names: "Carlos Alberto de Oliveira Andrade", "Ursula von der Leyen"
 _NAME_PARTICLES = r"(?:(?:\s(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|binti|al|el))+\s%s(?:\s%s)?)" % (
     _NAME_WORD, _NAME_WORD)
@@ -670,6 +672,7 @@ _NAME_BEFORE_TITLE = re.compile(
     # ("Orla Weiyu is Lumen's senior vice-president")
     rf"(?<![\w’'])({NAME})(?:,\s(?:(?:he|she|He|She)\s(?:was|is|has been)\s)?|\s(?:is|was)\s)(?:the\s|a\s|its\s)?"
     rf"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,2}}(?:’s|'s|(?<=s)[’'])\s)?"  # "William Li, NIO's founder"
+    rf"(?:(?<=the\s)(?:[a-z][\w-]*\s)?[a-z][\w-]*(?:’s|'s|(?<=s)[’'])\s)?"  # "Orla Vadar, the van maker's chief executive"
     rf"(?:(?:former|then|current|new|incoming|outgoing|deputy|acting|assistant|senior|interim)\s){{0,2}}"
     rf"(?:(?:[Cc]ounty|[Cc]ity|[Dd]istrict|[Mm]unicipal|[Pp]rovincial|[Tt]ownship)\s)?$"  # "Ren Kai, County Mayor,"
 )
@@ -812,6 +815,8 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
             start = inner[-1].end()
     if _GOV_OF.match(text, start, end):
         return start, end
+    if text[end - 1 : end] == ")" and (p := text.rfind(" (", start, end)) > start and LEGAL_END.search(text, start, p):
+        end = p  # "Arden Iron & Steel Company Limited (Arden)": the short name after the legal form is not part of it
     while True:
         m = _FIRST_WORD.match(text, start, end)
         if m and m.end() < end and (
