@@ -2489,3 +2489,68 @@ def test_a_stake_being_bought_is_dated_by_the_agreement_struck_before_the_report
     [d] = deals_of(text, "2031-02-12")
     assert (d["kind"], d["status"], d["date"]) == ("investment", "signed", "2031-02-07")
     assert d["parties"] == {"Arden Iron & Steel Company Limited": "investor", "Kestrel Steel Service S.A.": "investee"}
+
+
+def test_part_of_a_stake_coming_from_a_holder_names_the_seller():
+    text = ("Arden Steel Co., Ltd. is buying 49% of Kestrel Steel Service S.A., the Latvian company said. "
+            "Thirty of the 49 percentage points come from Lumen Holdings S.A., an investment company.")
+    [d] = deals_of(text)
+    assert d["parties"] == {"Arden Steel Co., Ltd.": "investor", "Kestrel Steel Service S.A.": "investee",
+                            "Lumen Holdings S.A.": "seller"}
+
+
+def test_partners_studying_a_project_plan_it_and_a_quoted_customer_names_its_source():
+    [d] = deals_of("Arden Steel Co., Ltd. and Kestrel Service S.A. were studying a second service centre in "
+                   "Riga to supply plants along the coast.")
+    assert d["status"] == "planned"
+    [d] = deals_of('Lumen Co., Ltd. opened a plant. "Arden Steel Co., Ltd. has been our main source of coated coil '
+                   'since 2025. From now on it is also our partner," said Orla Ming, chairman of Kestrel Steel '
+                   "Service S.A., which is based in Riga.", "2029-06-15")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2025")
+    assert d["parties"] == {"Arden Steel Co., Ltd.": "supplier", "Kestrel Steel Service S.A.": "customer"}
+
+
+def test_an_order_won_for_goods_from_a_customer_is_dated_by_the_signing_told_next_and_alongside():
+    text = ("7 May 2031 — RIGA (Synthetic Press) — Kestrel Truck Co., Ltd. has won an order for 260 tractor units "
+            "from Arden Overland Transport Company, a haulier.\n\n"
+            "The contract, worth about 34 million dollars, was penned in Riga on Sunday by the two chief executives.\n\n"
+            "Alongside the purchase, the two companies agreed a five-year parts-and-service contract.")
+    supply, service = deals_of(text, "2031-05-07")
+    assert (supply["kind"], supply["status"], supply["date"]) == ("supply", "signed", "2031-05-04")
+    assert supply["parties"] == {"Kestrel Truck Co., Ltd.": "supplier", "Arden Overland Transport Company": "customer"}
+    assert (service["kind"], service["date"]) == ("other", "2031-05-04")
+
+
+def test_a_motor_works_putting_together_a_brands_trucks_is_its_contract_manufacturer():
+    [d] = deals_of("Zarqa Motor Works, an assembler in Riga, has been putting together Kestrel Motors dump trucks "
+                   "from imported kits for local builders since 2026.", "2029-06-15")
+    assert (d["kind"], d["status"], d["date"]) == ("contract_manufacturing", "ongoing", "2026")
+    assert d["parties"] == {"Zarqa Motor Works": "manufacturer", "Kestrel Motors": "client"}
+    # the passive still needs its "by"
+    [d] = deals_of("The Kestrel Motors trucks were assembled by Lumen Co. in 2026.")
+    assert d["parties"] == {"Lumen Co.": "manufacturer", "Kestrel Motors": "client"}
+
+
+def test_a_step_one_may_consider_is_a_hypothesis():
+    [d] = deals_of("Kestrel Motors may consider taking a minority stake in Lumen Assemblers Ltd. once output exceeds "
+                   "10,000 vehicles a year.")
+    assert (d["kind"], d["status"]) == ("investment", "hypothetical")
+
+
+def test_an_order_kept_up_until_a_later_year_ran_until_then():
+    [d] = deals_of("Kestrel Motor Co., Ltd. ordered trunk liners from Lumen Trim Co., Ltd. in 2016 and kept buying "
+                   "them until the model they were made for went out of production in 2023.", "2029-05-01")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "completed", "2016")
+    x = extract(article_of("Kestrel Motor Co., Ltd. ordered trunk liners from Lumen Trim Co., Ltd. in 2016 and kept "
+                           "buying them until the model they were made for went out of production in 2023.", "2029-05-01"))
+    assert x.deals[0].end_date.value == "2023"
+
+
+def test_the_two_companies_that_set_up_a_venture_include_the_one_named_since_the_last_deal():
+    text = ("Arden Motor Co., Ltd. ordered trunk liners from Lumen Trim Co., Ltd. in 2016. The bigger step came "
+            "through a Swede. Dalarna Interiör AB, a door-panel maker from Borlänge, Sweden, had been testing natural "
+            "fibres for years. In 2020 the two companies set up Orla Dalarna Trim Co., Ltd., a joint venture in which "
+            "Lumen holds 55% and the Swedes 45%.")
+    supply, venture = deals_of(text, "2029-05-01")
+    assert (venture["kind"], venture["date"]) == ("joint_venture", "2020")
+    assert set(venture["parties"]) == {"Lumen Trim Co., Ltd.", "Dalarna Interiör AB"}

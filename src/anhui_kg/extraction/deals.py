@@ -44,7 +44,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|contract[- ]assembl(?:y|er|ers|ing)|assembly (?:agreement|contract|deal)s?\b|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|contract[- ]assembl(?:y|er|ers|ing)|assembly (?:agreement|contract|deal)s?\b|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?:puts together|putting together|assembl(?:e|es|ing)|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put together|assembled)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
      r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s|the\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
@@ -81,7 +81,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?supplier|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -261,8 +261,10 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                               r"|\bcould\sbe\s(?:bought|acquired|sold|signed|formed|licensed|taken\sover)\b"
                               r"|\b(?:could|would|might)\b[^.;]{0,80}\bif\b"
                               # "The two companies may later form a joint venture"
-                              r"|\bmay\s(?:later\s|also\s|eventually\s|one\sday\s)?(?:form|set up|establish|create|invest|buy|acquire|take|build|license|supply|join|merge)\b")),
-    ("planned", Caseless(r"\b(?:(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)|plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?(?:been\s)?(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
+                              r"|\bmay\s(?:later\s|also\s|eventually\s|one\sday\s)?(?:form|set up|establish|create|invest|buy|acquire|take|build|license|supply|join|merge)\b"
+                              # "X may consider taking a minority stake in Y once ...", "may consider extending the licence"
+                              r"|\b(?:may|might|could)\s(?:also\s|later\s)?consider\b")),
+    ("planned", Caseless(r"\b(?:(?:is|are|was|were)\s(?:being\s)?(?:evaluated|studied|examined|assessed)|(?:is|are|was|were)\s(?:also\s)?(?:studying|evaluating|assessing)|plans? to|planned|planning to|(?:has|have)\syet\sto\ssign|will|(?:is|are|was|were) (?:expected|due|scheduled|slated) to|(?:was|were|has been|had been) (?:postponed|put off|delayed)|intends? to|aims? to|expects? to|is set to|are set to|to be (?:signed|established|set up|formed)|letters? of intent|proposed|proposals?\s(?:for|to)|(?:has|have)\snot\s(?:yet\s)?(?:been\s)?(?:approved|signed|finali[sz]ed)|would (?:set up|establish|form|build))\b")),
     # an MoU is a plan for whatever it foresees ("an MoU to form a venture"), but signing one is a signing
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
@@ -307,7 +309,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
      "newspaper", "speculation"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical", "may "),
-    ("plan", "will", "yet to sign", "expect", "evaluated", "studied", "examined", "assessed", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
+    ("plan", "will", "yet to sign", "expect", "evaluated", "studied", "studying", "evaluating", "assessing", "examined", "assessed", "due", "scheduled", "slated", "intend", "aim", "set to", "to be", "letter",
      "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
@@ -350,7 +352,9 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told\s(?:[\w-]+\s){0,2}|rep
                           r"(?:in\s(?:a|an|its|their)\s(?:[\w-]+\s)?(?:statement|filing|release|interview)\s)?(?:on\s)?$")
 _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|entered\sinto)\s(?:[\w-]+\s){0,3}$")
 _NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
-_SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum)\b", re.I)
+_SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum|occasion|day)\b"
+                            # "Alongside the purchase, the two companies agreed a service contract"
+                            r"|\balongside\s(?:the|this|that)\s(?:[\w-]+\s)?(?:purchase|order|contract|deal|agreement|acquisition)\b", re.I)
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
                            r"(?:contract|agreement|deal)\b")
 # (", Aug 19 (Kestrel) -", "/Kestrel/ -", or the date in brackets: "Lima (5 March 2031) —")
@@ -361,7 +365,7 @@ _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
-    rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?\s(?:was|were|had\sbeen)"
+    rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?(?:,\s[^,;]{{1,60}},)?\s(?:was|were|had\sbeen)"
     rf"|It\s(?:was|had\sbeen)"  # "It was signed in Lima on 1 March by ...": the contract just told
     rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed)\b"
     # "Executives of both sides inked the venture contract in Arden the day before",
@@ -464,6 +468,8 @@ _JOINTLY_WITH = re.compile(
     r"(?:The|This|That)\s(?:[\w-]+\s)?(?:investment|project|plant|factory|facility)\s(?:was|is|has been)\s(?:[\w-]+\s)?"
     r"(?:announced|unveiled|made|agreed)\s(?:jointly\s|together\s)?with\s(?:the\s)?")
 _FOUNDING = Caseless(r"(?:jointly\s)?(?:formed|founded|set up|established|created)$")
+# "kept buying them until ...", "continued to supply it until ...": how long a deal ran
+_KEPT_UNTIL = re.compile(r"\b(?:kept|continued)\s(?:to\s)?(?:[\w-]+\s){1,4}?until\b")
 _END_CUE = Caseless(r"(?:prior to|until|till|through|up to|ending in|ended in|before)\s$")
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -768,12 +774,17 @@ _WE_REFERS_TO = re.compile(
     r"(?:refer|refers|mean|means|are\sto)\s(?:to\s)?(?:the\s)?")
 
 
+# the end of a quotation and its attribution: '," said Lin, chairman of ', '," Lin of '
+_QUOTE_SAID = re.compile(r"[,.!?]?[”\"]\s(?:said|says|added|explained|told)\s")
+
+
 class _Focus:
     """Who 'the company' / 'It' means: the most salient organisation of the recent text."""
 
     def __init__(self, mentions: list[Mention], sentences: list[str] | None = None,
                  starts: list[int] | None = None):
         self.orgs = [m for m in mentions if m.type in ("Company", "Fund")]
+        self.starts = starts or []
         self.governments = [m for m in mentions if m.type == "GovernmentBody"]
         self.government_names = frozenset(m.name for m in self.governments)
         self.sentences = sentences or []
@@ -831,11 +842,28 @@ class _Focus:
             last[m.name] = m
         return counts, last
 
+    def quoted_speaker(self, sentence: int) -> Mention | None:
+        """'"X has been our main source of coil since 2025. From now on it is also our
+        partner," said Lin, chairman of Y': in a quotation, the company of the one quoted,
+        named after the quotation closes (in this sentence or one of the next two)."""
+        if not self.sentences[sentence].lstrip().startswith(("“", '"')):
+            return None
+        for k in range(sentence, min(sentence + 3, len(self.sentences))):
+            said = _QUOTE_SAID.search(self.sentences[k], 1 if k == sentence else 0)
+            if said is not None:
+                at = self.starts[k] + said.end() if self.starts else None
+                return next((m for m in self._in.get(k, []) if at is not None and m.start >= at), None)
+        return None
+
     def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """'we'/'our' in an interview or release: the company its opening introduces (the
-        first one named after the headline), else the one the article names most."""
+        first one named after the headline), else the one the article names most -- in a
+        quotation, the company of the one quoted."""
         if self.we is not None and self.we.name not in exclude:
             return self.we
+        quoted = self.quoted_speaker(sentence) if sentence < len(self.sentences) else None
+        if quoted is not None and quoted.name not in exclude:
+            return quoted
         counts, last = self._salience(sentence)
         first = self.body_start
         intro = next((m for m in self.orgs if first <= m.sentence <= min(first + 1, sentence) and m.name not in exclude),
@@ -1052,7 +1080,7 @@ def extract_deals(
             if d is not None:
                 last.date, last.dated_by_text = d.value, True
                 last.evidence.append(_evidence(article, sent))
-        same = _SAME_OCCASION.search(sent.text) if new and claims and "same" in sent.text else None
+        same = _SAME_OCCASION.search(sent.text) if new and claims and ("same" in sent.text or "longside" in sent.text) else None
         if same is not None:
             # (the occasion is the last signing told to the day, perhaps before a detail of it)
             same = next((x for x in reversed(claims) if x.date is not None and x.date.precision == "day"
@@ -1234,6 +1262,8 @@ _SELLER_NAMED = re.compile(
     r"\s(?:being\s)?(?:sold|offered|transferred)\sby"
     r"|Of\s(?:that|the|this)\s(?:[\w-]+\s)?(?:stake|holding|interest),\s[\d.]+\s?(?:%|percent|per\scent)\s(?:is|are|was|were|will)"
     r"\s(?:be\s)?(?:coming|come|bought|acquired|purchased)\sfrom"
+    # "Thirty of the 49 percentage points come from Z": part of the stake is Z's
+    r"|(?:[\w.-]+\s)of\sthe\s[\d.]+\s(?:percentage\spoints|points|per\scent|percent|%)\s(?:come|comes|came|are\scoming|will\scome)\sfrom"
     r"|The\s(?:sellers?|vendors?)\s(?:is|are|was|were)(?:\sthe\s[\w-]+)?)\s(?:the\s[\w-]+\s)?")
 
 
@@ -1332,6 +1362,9 @@ def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Menti
 
 
 _POST_BEFORE = re.compile(r"\b(?:president|director|head|chief|officer|manager|VP)\s(?:of|for)\s(?:[\w-]+\s){0,3}$", re.I)
+
+
+_IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
@@ -1490,7 +1523,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if best.kind == "joint_venture" and _FOUNDING.match(text[best.start : best.end]):
             # "A and B formed X": a venture only when two founders come before the verb;
             # what they formed is the venture itself, not a party
-            formed = {m.name for m in sm if best.end <= m.start < cend} - {
+            # (but not its owners: "set up X, a joint venture in which A holds 55%")
+            owned = _IN_WHICH.search(text, best.end, cend)
+            formed = {m.name for m in sm if best.end <= m.start < (owned.start() if owned else cend)} - {
                 m.name for m in sm if cstart <= m.start < best.start}
             founders = {n: v for n, v in names.items() if n not in formed}
             if len(founders) < 2:
@@ -1613,6 +1648,16 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             start_d = None
         status = _status(sent.text, clause_text, best,
                          best.kind == "framework_agreement" and _SIGNED_JUST_BEFORE.search(text, cstart, best.start) is not None)
+        if d is not None and end_d is None and best.kind in _TERM_KINDS \
+                and (kept := _KEPT_UNTIL.search(text, cstart, cend)) is not None:
+            # "ordered liners from X in 2016 and kept buying them until the model went out of
+            # production in 2023": the deal ran until then
+            until = next((x for x in csd if kept.end() <= x.start < cend and x.role == "event"
+                          and x.value.earliest > d.value.latest), None)
+            if until is not None:
+                end_d = until.value
+                if status not in _REALITY and status != "dissolved":
+                    status = "completed"
         if status == "completed" and best.kind == "licensing" and end_d is None:
             status = "ongoing"  # "licensed a process from X": a licence taken runs on until the text ends it
         pub = article.published
@@ -1955,7 +2000,14 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
     head = text[cstart : trig.start]
     # plural anaphors: "the two sides signed ..."
     pm = _PLURAL_ANAPHOR.search(text[cstart:cend])
-    if pm and len(chosen) < 2:
+    # ("the two companies set up X, a joint venture in which A holds 55%": X is what they set
+    # up and A one of them, so the two are still to be found)
+    if pm and len(chosen) >= 2 and trig.kind == "joint_venture":
+        ventures = {m.name for m in in_clause if m.start > trig.start and _AS_A_VENTURE_AFTER.match(text, m.end)}
+        founders = [n for n in chosen if n not in ventures]
+    else:
+        founders = list(chosen)
+    if pm and len(founders) < 2:
         n = _NUM.get((pm.group(1) or "two").lower(), 2)
         # ", the venture the two carmakers set up": the venture named just before is not one of them
         described = _DESCRIBED_VENTURE.match(text, cstart)
@@ -1966,6 +2018,12 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             # sentence before names, not the deal told before it
             just_named = {m.name for m in focus.orgs if m.sentence == sent.index - 1}
             if len(just_named) == n and not just_named <= set(recent_claim.names):
+                recent_claim = None
+            # "X ordered liners from Z in 2016. ... The bigger step came through Y, a door-panel
+            # maker. In 2020 the two companies set up ...": one named since the deal is one of them
+            # (the subject of its sentence, not "chairman of Y" in a line about a ceremony)
+            elif any(m.name not in recent_claim.names and focus.opener.get(m.sentence) == m.name for m in focus.orgs
+                     if recent_claim.sentence < m.sentence < sent.index):
                 recent_claim = None
         if recent_claim is not None:
             for name, mid in recent_claim.names.items():
@@ -2238,7 +2296,7 @@ _PICKED = re.compile(r"\b(?:pick(?:s|ed)|cho(?:oses|se|sen)|select(?:s|ed)|tap(?
 # what the chosen one was picked for: to supply, or as a supplier
 _PICKED_FOR = re.compile(r"[^;]{0,80}?(?:\sto\s(?:supply|provide|deliver)\b|\sas\s(?:its|their|a|the)\s(?:[\w-]+\s){0,3}supplier)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s$")
-_OUR_SUPPLIER = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}supplier(?![- ](?:list|base|roster|panel|pool))")
+_OUR_SUPPLIER = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}(?:supplier(?![- ](?:list|base|roster|panel|pool))|source\sof\b)")
 _OUR_CUSTOMERS = re.compile(r"\b(?:our|its|their)\s(?:[\w-]+\s){0,2}customers?\b")
 
 

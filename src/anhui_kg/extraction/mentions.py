@@ -1401,6 +1401,7 @@ def _named_in_context(text: str, aliases: Aliases, opened: dict[str, list[int]] 
 
 
 
+_WORKS_COMPANY = re.compile(r"\s(?:Motors?|Engineering|Iron|Machine|Machinery|Chemical|Steel|Metal|Tool|Glass)\sWorks$")
 _PLANT_KEYS = ("Plant", "Factory", "Gigafactory", "Base", "Works", "Park")
 _PLANT_NAME_WORD = re.compile(r"(?:Plant|Factory|Gigafactory|Base|Works|Park)\b(?!\s(?:Co|Ltd|Group))")
 _WORDS_BEFORE_PLANT = re.compile(rf"((?:{_CAP_WORD}\s){{1,6}}(?:No\.\s?\d+\s)?)$")
@@ -1420,6 +1421,10 @@ def _plants(text: str) -> list[_Cand]:
         phrase = text[s:e]
         if len(phrase.split()) >= 2 and not _PARK_WORD.match(phrase):
             if phrase.endswith("Park"):
+                continue
+            if _WORKS_COMPANY.search(phrase):
+                # "Zarqa Motor Works", "Arden Engineering Works": a company's name, not a plant's
+                out.append(_Cand(s, e, "Company", phrase, None, "org_suffix.v1", 2))
                 continue
             out.append(_Cand(s, e, "Plant", phrase, None, "plant_name.v1", 2))
     # "the F2 plant at NeoPark", "the F1 and F2 plants"; "its Wuhu plant" stays unnamed
