@@ -714,3 +714,9 @@ def test_core_tokens_are_those_a_scan_of_their_alternation_finds(parts):
     text = "".join(parts)
     found = [(m.start(), m.end()) for m in re.finditer(trie(_CORE_SHORTEST_WORDS), text)]
     assert list(zip(*_CORE_TOKENS.scan(text))) == found
+
+
+def test_a_page_covering_a_week_is_estimated_to_appear_on_its_last_day():
+    v = estimate_published("THE WEEK IN KESTREL AUTOS\nWeek 9: Monday 24 February to Friday 28 February 2031\n\n"
+                           "The contract was signed on Tuesday.")
+    assert (v.value, v.precision, v.origin) == ("2031-02-28", "day", "estimated")

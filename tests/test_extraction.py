@@ -2554,3 +2554,25 @@ def test_the_two_companies_that_set_up_a_venture_include_the_one_named_since_the
     supply, venture = deals_of(text, "2029-05-01")
     assert (venture["kind"], venture["date"]) == ("joint_venture", "2020")
     assert set(venture["parties"]) == {"Lumen Trim Co., Ltd.", "Dalarna Interiör AB"}
+
+
+def test_parts_built_or_made_for_a_carmaker_are_supplied():
+    [d] = deals_of("Kestrel Seating Co., Ltd. will build the complete front seats for two Arden Motor Co., Ltd. "
+                   "models. The contract was signed on Tuesday.", "2031-03-07")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2031-03-04")
+    assert d["parties"] == {"Kestrel Seating Co., Ltd.": "supplier", "Arden Motor Co., Ltd.": "customer"}
+    [d] = deals_of("Kestrel Seating Co., Ltd. has made headrests for Arden Motor Co., Ltd. since 2027.", "2031-03-07")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "ongoing", "2027")
+
+
+def test_a_purchase_taken_over_and_completed_later_is_dated_by_its_agreement():
+    [d] = deals_of("Kestrel Energy Co., Ltd. has taken over the plant of Lumen Chemical Co., Ltd. in Jiangsu. The "
+                   "purchase, agreed in November for 310 million yuan, was completed on Thursday.", "2031-03-07")
+    assert (d["kind"], d["status"], d["date"]) == ("acquisition", "completed", "2030-11")
+
+
+def test_a_joint_institute_is_cooperation_dated_by_the_agreement_finalised_after():
+    [d] = deals_of("Kestrel Automobile Co., Ltd. and Arden University have set up a joint institute for vehicle "
+                   "software. Their cooperation agreement was finalised on Wednesday.", "2031-03-07")
+    assert (d["kind"], d["date"]) == ("strategic_cooperation", "2031-03-05")
+    assert set(d["parties"]) == {"Kestrel Automobile Co., Ltd.", "Arden University"}

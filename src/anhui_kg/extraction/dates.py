@@ -1143,6 +1143,21 @@ def _self_dated(text: str) -> DateValue | None:
     return None
 
 
+# A page that covers a period says so in its header: "Week 9: Monday 26 February to Friday
+# 2 March 2031" -- it appeared at the period's end, a day the text only implies
+_PERIOD_HEADER = re.compile(
+    rf"(?m)^[ \t]*[^\n]{{0,40}}?(?:{WEEKDAY},?\s+)?(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YR})?"
+    rf"\s+(?:to|until|through|[-–—])\s+(?:{WEEKDAY},?\s+)?(?P<date>{_FULL_DAY})[ \t]*$")
+
+
+def _period_end(text: str) -> DateValue | None:
+    """The last day of the period a header in the first three lines says the page covers."""
+    head = "\n".join(text.split("\n", 3)[:3])
+    m = _PERIOD_HEADER.search(head) if " to " in head or "–" in head or "-" in head else None
+    value = normalize_date(m["date"], None) if m is not None else None
+    return value.model_copy(update={"origin": "estimated"}) if value is not None and value.precision == "day" else None
+
+
 def _after(v: DateValue) -> DateValue:
     """Where an article probably appeared, given that ``v`` is its newest past fact."""
     e = v.earliest
@@ -1193,6 +1208,9 @@ def estimate_published(text: str) -> DateValue | None:
     stated = _self_dated(text)
     if stated is not None:
         return stated
+    period = _period_end(text)
+    if period is not None:
+        return period
     best: DateValue | None = None
     for found in find_dates(text, None):
         v = found.value

@@ -37,6 +37,10 @@ from .mentions import APPROXIMATELY, LEGAL_END, SELLS_STAKE
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
+# what a parts maker makes (lower case): made "for" a carmaker, they are supplied, not contract-built
+_PARTS_NOUNS = (r"(?:seats|headrests|parts|components|modules|battery\spacks|packs|cells|frames|panels|axles|sensors|"
+                r"motors|engines|brakes|lamps|substrates|harnesses|castings|forgings|gearboxes|transmissions)")
+
 # (pattern, kind, specificity); generic triggers have specificity 1.
 _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"framework (?:cooperation )?agreements?", "framework_agreement", 6),
@@ -78,6 +82,8 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?<!business\s)(?<!operating\s)licens(?:e|ed|es|ing)|(?<!business\s)(?<!operating\s)licenc(?:e|ed|es|ing)|technology output|technology transfer|authori[sz]ed (?:its|the) [\w\s-]{0,30}?(?:platform|technolog)|(?:built|builds|build|building|assembled|assembles|produced|produces|made|makes|sold|sells) (?:[\w.-]+ ){0,6}?under (?:its|their) own (?:brand|name|badge|marque|nameplate)", "licensing", 4),
     (r"(?:purchase|purchases|acquisition|subscription|bought|buys|buy|subscrib(?:e|ed|es|ing)\s(?:for|to))\s(?:of\s)?(?:[\w$.,-]+\s){0,4}?(?:new|existing|newly issued|additional)?\s?(?:[\w-]+\s)?shares|subscrib(?:e|ed|es|ing)\s(?:for|to)\s(?:new\s|additional\s|newly\sissued\s)?(?:registered\s)?capital\b|(?:rais|increas|lift|doubl)(?:e|es|ed|ing)\s(?:its|their|his|her)\s(?:holding|stake|shareholding|share)\sin|investment (?:agreement|deal|pact|contract)s?|invest(?:ed|s|ing|ment|ments)? (?:of |up to |about |approximately |nearly |around |more than |a total of |an additional |another |in |into |(?:us)?\$|€|¥|rmb|cny|usd|eur|\d)|strategic investments?|(?:cash|capital|equity) injection|injection of|injected|(?:rais|receiv|secur)(?:e|es|ed|ing) (?:[\w$.,()-]+ ){0,10}?from (?:[\w-]+ ){0,5}?(?:investors|backers|shareholders)|(?:funding |financing |investment |series [a-e] |seed |pre-ipo |b |a |c )?round (?:was |is |has been )?(?:co-)?led by|\b(?:co-)?led (?:an? |the |its )?(?:[\w$.,-]+ ){0,5}?(?:round|financing|investment) (?:in|for|into)(?= )|\b(?:received|receives|secured|got|raised|raises) (?:about |around |nearly |more than |some )?(?:[\w$.,()-]+ ){1,4}?(?:yuan|dollars|euros|million|billion)\b(?: [\w-]+){0,3}? from(?= )|(?:took|take|takes|taking|acquired?|buy|bought|hold|holds|holding) (?:a |an )?(?:[\d.]+ ?(?:%|percent|per cent) )?(?:minority |majority |controlling )?stakes?|\binvest(?:ed|s)\b|(?:investors|backers|shareholders) (?:include|includes|included)\b", "investment", 3),
     (r"\b(?:a|an|the)\s(?:[\w-]+\s){0,2}?order\s(?:worth|valued\sat)\s"  # "under a two-year order worth 40 million yuan"
+     # "has made headrests for the carmaker since 2027": parts made for a carmaker are supplied
+     r"|\b(?:has|have|had)\s(?:\w+\s)?made\s(?:the\s|its\s|their\s)?(?:[\w-]+\s){0,3}?" + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for(?=\s)"
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
@@ -86,7 +92,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
     (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
-     r"|joint (?:[\w-]+ ){0,2}?(?:labs?|laborator(?:y|ies)|(?:research|r&d|innovation|engineering|development|test(?:ing)?) (?:centres?|centers?|institutes?))\b", "strategic_cooperation", 1),
+     r"|joint (?:[\w-]+ ){0,2}?(?:labs?|laborator(?:y|ies)|institutes?|(?:research|r&d|innovation|engineering|development|test(?:ing)?) (?:centres?|centers?))\b", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
 
@@ -99,7 +105,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
                                  "stake", "interest", "holding", "shareholder", "investor", "subsidiary"), ("sold", "sell", "purchase", "acquisition", "takeover", "buyout"), ("shares", "stock", "stake"),
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
-    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise", "subscri"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
+    ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise", "subscri"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "made", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
      "chose", "picked", "selected"),
     ("distribut", "import", "sell", "hired", "appointed", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
      "service", "maintenance", "repair"),
@@ -232,7 +238,8 @@ _UNDONE = Caseless(
     r"|\b(?:the|these|those|their)\s(?P<noun3>talks|negotiations)\s(?:ended|broke down|collapsed|failed)\b",
 )
 _DONE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)\s"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s(?:[\w-]+\s)?(?:deal|transaction|acquisition|purchase|investment|takeover|sale)"
+    r"(?:,\s[^,;]{1,60},)?\s"  # ("The purchase, agreed in November for 310 million yuan, was completed")
     r"(?:was|has been|had been|is)\s(?:later\s|finally\s|formally\s)?(?:completed|closed|finali[sz]ed)\b")
 # A header line that tells where the document itself was given, not a delivery of goods
 _BYLINE = re.compile(r"(?:Delivered|Presented|Submitted|Addressed|Read)\s(?:to|at|before)\s[^.\n]*\Z")
@@ -275,7 +282,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                         r"|\b(?:picked|chose|chosen|selected|appointed)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
-    ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|established|set up|founded|launched|formed|injected|served as|were contract manufactured|raised)\b"
+    ("completed", Caseless(r"\b(?:acquired|completed|closed|invested|supplied|bought|took over|(?:has|have)\staken\sover|established|set up|founded|launched|formed|injected|served as|were contract manufactured|raised)\b"
                            r"|\bled\s(?:an?\s|the\s|its\s)?(?:[\w$.,-]+\s){0,5}?round\b")),
     ("ongoing", Caseless(r"\b(?:is|are) (?:partnering|working|cooperating|supplying|collaborating)\b|\bcontinues? to\b|\bachieving\b")),
 ]
@@ -317,7 +324,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
-    ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "established", "set up",
+    ("acquired", "completed", "closed", "invested", "supplied", "bought", "took over", "taken over", "established", "set up",
      "founded", "launched", "formed", "injected", "served as", "contract manufactured", "raised", "led "),
     ("partnering", "working", "cooperating", "supplying", "collaborating", "continue", "achieving"),
 ]
@@ -364,16 +371,16 @@ _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
 # signing, told after the news
 _THE_DEAL_SIGNED = re.compile(
-    rf"(?:(?:The|That|This)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
+    rf"(?:(?:The|That|This|Their|Its)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?(?:,\s[^,;]{{1,60}},)?\s(?:was|were|had\sbeen)"
     rf"|It\s(?:was|had\sbeen)"  # "It was signed in Lima on 1 March by ...": the contract just told
-    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed)\b"
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed|finali[sz]ed)\b"
     # "Executives of both sides inked the venture contract in Arden the day before",
     # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
     rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|struck|clinched|penned|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
     rf"(?:[\w-]+\s){{0,3}}?{_DEAL_WORD}\b")
 # any of the verbs a signing is told by
-_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|struck|clinched|penned|formali[sz]ed|put\stheir\s(?:names|signatures)\sto)\b")
+_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|struck|clinched|penned|formali[sz]ed|finali[sz]ed|put\stheir\s(?:names|signatures)\sto)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -997,10 +1004,13 @@ def extract_deals(
                 target.evidence.append(_evidence(article, sent))
                 if target.date is None:
                     # "X took 20% of Y. The transaction was completed in August.": the deal
-                    # told without a date is dated by its completion
-                    d = _nearest_date([x for x in dates if sent.start + done.end() <= x.start < sent.end
-                                       and x.role == "event"], sent.start, sent.start, sent.end,
-                                      exclude_decade=True)
+                    # told without a date is dated by its completion -- or by its agreement,
+                    # where the sentence gives it: "The purchase, agreed in November, was completed"
+                    d = next((x for x in dates if sent.start <= x.start < sent.start + done.end() and x.role == "event"
+                              and _AGREED_BEFORE.search(article.text, max(sent.start, x.start - 60), x.start)), None)
+                    d = d or _nearest_date([x for x in dates if sent.start + done.end() <= x.start < sent.end
+                                            and x.role == "event"], sent.start, sent.start, sent.end,
+                                           exclude_decade=True)
                     if d is not None:
                         target.date, target.dated_by_text = d.value, True
         if claims and not sm and ("ship" in low or "deliver" in low or "suppl" in low or "expired" in low
@@ -1364,6 +1374,9 @@ def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Menti
 _POST_BEFORE = re.compile(r"\b(?:president|director|head|chief|officer|manager|VP)\s(?:of|for)\s(?:[\w-]+\s){0,3}$", re.I)
 
 
+_PARTS_BUILT = re.compile(
+    r"(?:build|builds|building|make|makes|making|manufactur\w+|produc\w+)\s(?:the\s|its\s|their\s)?(?:[\w-]+\s){0,3}?"
+    + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for\b", re.I)
 _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
 
@@ -1393,6 +1406,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
         if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
             continue  # "grants Y a licence to manufacture its stack": the licence is the deal
+        if kind == "contract_manufacturing" and _PARTS_BUILT.match(sent.text, start) is not None:
+            # "will build the complete front seats for two Y models": parts for a carmaker are supplied
+            triggers.append(_Trigger(base + start, base + end, "supply", 3, False))
+            continue
         if kind == "joint_venture" and _STAKE_IN_BEFORE.search(before):
             continue  # "sold its 40% stake in a Hefei chassis joint venture to X": what is sold
         if kind in ("contract_manufacturing", "supply") and _WHICH_BEFORE.search(before) \
