@@ -2576,3 +2576,49 @@ def test_a_joint_institute_is_cooperation_dated_by_the_agreement_finalised_after
                    "software. Their cooperation agreement was finalised on Wednesday.", "2031-03-07")
     assert (d["kind"], d["date"]) == ("strategic_cooperation", "2031-03-05")
     assert set(d["parties"]) == {"Kestrel Automobile Co., Ltd.", "Arden University"}
+
+
+def test_partners_winding_up_the_venture_they_formed_and_their_dissolution_agreement():
+    text = ("Kestrel Sealing Co., Ltd. and Lumen Gomu Co., Ltd. of Kurume, Japan, have wound up the joint venture "
+            "they formed in Ningguo in 2016 to make engine mounts. The partners put their names to a dissolution "
+            "agreement last November.")
+    venture, dissolution = deals_of(text, "2031-03-23")
+    assert (venture["kind"], venture["status"], venture["date"]) == ("joint_venture", "dissolved", "2016")
+    assert (dissolution["kind"], dissolution["status"], dissolution["date"]) == ("dissolution", "signed", "2030-11")
+    assert set(venture["parties"]) == set(dissolution["parties"]) == {"Kestrel Sealing Co., Ltd.", "Lumen Gomu Co., Ltd."}
+
+
+def test_a_licence_is_dated_by_the_signing_told_with_what_the_licensee_will_build_under_it():
+    [d] = deals_of("Kestrel Co., Ltd. has licensed the design of its electric forklift to Lumen Lift Solutions "
+                   "(Private) Limited, a company based in Colombo. The Sri Lankan company will assemble the trucks "
+                   "under the seven-year licence, which was signed on Wednesday.", "2031-03-21")
+    assert (d["kind"], d["status"], d["date"]) == ("licensing", "signed", "2031-03-19")
+
+
+def test_agreed_on_a_day_to_develop_together_is_a_cooperation_but_agreed_in_principle_is_not():
+    [d] = deals_of("Kestrel Semiconductor Corporation and Hefei Lumen Devices Co., Ltd. agreed on Monday to develop a "
+                   "high-voltage process together.", "2031-03-21")
+    assert (d["status"], d["date"]) == ("signed", "2031-03-17")
+    assert deals_of("Kestrel Semiconductor Corporation and Hefei Lumen Devices Co., Ltd. agreed in principle to "
+                    "build a line together.", "2031-03-21") == []
+
+
+def test_an_announcement_of_a_share_purchase_and_a_supply_framework_agreement():
+    text = ('On 8 June 2031, Kestrel Wire Co., Ltd. (the "Subsidiary") entered into a Share Purchase Agreement '
+            '(the "SPA") in Zagreb with Orla Invest d.d. (the "Seller"), under which the Subsidiary will acquire 75% '
+            'of the equity of Lumen Wire d.o.o. (the "Target"). On the same day, the Subsidiary and the Target '
+            "signed a Copper Rod Supply Framework Agreement, under which the Subsidiary will supply copper rod to "
+            "the Target for five years.")
+    stake, supply = deals_of(text, "2031-06-11")
+    assert (stake["kind"], stake["status"], stake["date"]) == ("investment", "signed", "2031-06-08")
+    assert stake["parties"] == {"Kestrel Wire Co., Ltd.": "investor", "Orla Invest d.d.": "seller",
+                                "Lumen Wire d.o.o.": "investee"}
+    assert (supply["kind"], supply["date"]) == ("supply", "2031-06-08")
+    assert supply["parties"] == {"Kestrel Wire Co., Ltd.": "supplier", "Lumen Wire d.o.o.": "customer"}
+
+
+def test_what_partners_bring_to_a_joint_laboratory_is_no_supply():
+    [d] = deals_of("A joint laboratory was set up by Kestrel Robotics Co., Ltd. and Arden University in July 2030. "
+                   "Equipment worth CNY 20 million is being provided to the laboratory by Kestrel Robotics Co., Ltd., "
+                   "and the research staff are supplied by the university.", "2031-03-21")
+    assert (d["kind"], d["date"]) == ("strategic_cooperation", "2030-07")

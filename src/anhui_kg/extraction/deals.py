@@ -43,6 +43,7 @@ _PARTS_NOUNS = (r"(?:seats|headrests|parts|components|modules|battery\spacks|pac
 
 # (pattern, kind, specificity); generic triggers have specificity 1.
 _TRIGGERS: list[tuple[str, DealKind, int]] = [
+    (r"dissolution (?:agreement|deal|contract)s?\b|agreements? to dissolve\b", "dissolution", 6),
     (r"framework (?:cooperation )?agreements?", "framework_agreement", 6),
     (r"battery[- ]swap(?:ping)?(?:[- ]\w+){0,2}? (?:partnership|alliance|cooperation|agreement|deal|network|pact)|swap alliance", "battery_swap_alliance", 6),
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
@@ -91,7 +92,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
-    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|\bpacts?\b|struck a deal|agreed to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
+    (r"partner(?:ed|ing|s)? with|partnerships?|alliances?|collaborat(?:ion|ions|ed|ing|e) with|collaboration|work(?:s|ed|ing)? (?:closely |together )?with|cooperat(?:ion|ed|ing|e) with|tie[- ]ups?|teamed up|team up|joined forces|join forces|agreements?|\bdeals?\b|\bpacts?\b|struck a deal|agreed (?:(?:on|last|this) [\w-]+ |in (?!principle)[\w-]+ )?to (?:jointly |together )?(?:help|design|develop|build|produce|cooperate|work|form|set up|establish)|(?<!was )(?<!were )(?<!been )(?<!is )agreed with(?= [A-Z])|(?:jointly |together )(?:launched|unveiled|introduced)|(?:launched|unveiled|introduced) (?:[\w-]+ ){0,4}?(?:jointly|together)\b|(?:jointly|together) (?:develop|developed|build|built|produce|produced)|(?:developed|built|produced) together with"
      r"|joint (?:[\w-]+ ){0,2}?(?:labs?|laborator(?:y|ies)|institutes?|(?:research|r&d|innovation|engineering|development|test(?:ing)?) (?:centres?|centers?))\b", "strategic_cooperation", 1),
 ]
 _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGERS)))
@@ -99,6 +100,7 @@ _TRIGGER_RE = Caseless("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_
 
 # The words each trigger pattern needs (lower case); a sentence lacking them all skips it.
 _TRIGGER_NEEDS: list[tuple[str, ...]] = [
+    ("dissol",),
     ("framework",), ("swap",), ("interoperab",), ("chip",), ("venture", "jv", "formed", "founded", "set up", "establish", "create", "form "),
     ("manufactur", "produc", "build", "built", "assembl", "oem", "foundry", " make", "put together"),
     ("stake", "%", "percent", "half of", "fifth of", "quarter of", "third of", "tenth of", "thirds of"), ("half of", "third", "quarter of", "majority of", "minority of", "control of",
@@ -276,7 +278,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
-    ("signed", Caseless(r"\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         r"|\b(?:picked|chose|chosen|selected|appointed)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
@@ -320,7 +322,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
-    ("sign", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+    ("sign", "put their", "put its", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
@@ -340,7 +342,8 @@ _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
 _SIGNED_THEN_WILL = Caseless(
-    r"\b(?:signed|inked|sealed|entered into)\b[^.;]{0,140}?\b(?:under which|whereby|which will|that will)\b"
+    # (a legal form's full stops are no sentence's end: "with Orla Invest d.d. (the "Seller"), under which")
+    r"\b(?:signed|inked|sealed|entered into)\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.){0,160}?\b(?:under which|whereby|which will|that will)\b"
     # "will jointly develop a chip ..., under an agreement signed on Friday"
     r"|\bwill\b[^.;]{0,160}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal)\s(?:signed|inked|reached|struck)\b")
 _IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
@@ -1377,7 +1380,32 @@ _POST_BEFORE = re.compile(r"\b(?:president|director|head|chief|officer|manager|V
 _PARTS_BUILT = re.compile(
     r"(?:build|builds|building|make|makes|making|manufactur\w+|produc\w+)\s(?:the\s|its\s|their\s)?(?:[\w-]+\s){0,3}?"
     + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for\b", re.I)
+_UNDER_LICENCE = re.compile(r"\bunder\s(?:the|its|a|this)\s(?:[\w-]+\s){0,2}licen[cs]e\b(?:\sagreement)?,?\s(?:which|that)\s(?:was|were)\ssigned\b")
+_TO_JOINT_BODY = re.compile(r"\b(?:provided|supplied|contributed|given|lent)\sto\sthe\s(?:joint\s|new\s)?(?:laboratory|lab|institute|centre|center)\b")
 _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
+
+
+# "A and B have wound up the joint venture they formed in Ningguo in 2016"
+_THEY_FORMED = re.compile(r"\s(?:that\s|which\s)?(?:they|the\stwo(?:\s[\w-]+)?)\s(?:had\s)?(?:set\sup|formed|established|founded|created)\b"
+                          r"(?P<when>[^,;.]{0,40})")
+
+
+def _venture_they_formed(article: Article, sent, trigger: "_Trigger", sm: list[Mention],
+                         sd: list[DateMatch]) -> _Claim | None:
+    """A joint venture first told where its founders, the sentence's subjects, end it: "A
+    and B have wound up the joint venture they formed in 2016"; the relative clause dates it."""
+    m = _THEY_FORMED.match(article.text, trigger.end, sent.end)
+    if m is None or not _DISSOLVE.search(article.text[sent.start : trigger.start]):
+        return None
+    founders = [x for x in sm if sent.start <= x.start < trigger.start and x.type in ("Company", "Organization", "Fund")]
+    names = {x.name: x.id for x in reversed(founders)}
+    if len(names) < 2:
+        return None
+    founded = next((x for x in sd if m.start("when") <= x.start < m.end("when") and x.role == "event"), None)
+    return _Claim(kind="joint_venture", spec=3, parties={mid: "party" for mid in names.values()},
+                  names=names, date=founded.value if founded else None, end_date=None, status="signed",
+                  title=None, value=None, stake=None, place=None, evidence=[_evidence(article, sent)],
+                  sentence=sent.index, rule="deal.joint_venture.v1", dated_by_text=founded is not None)
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
@@ -1406,6 +1434,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
         if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
             continue  # "grants Y a licence to manufacture its stack": the licence is the deal
+        if kind == "supply" and _TO_JOINT_BODY.search(sent.text):
+            continue  # "Equipment is being provided to the laboratory by X": what a partner brings to a joint lab
         if kind == "contract_manufacturing" and _PARTS_BUILT.match(sent.text, start) is not None:
             # "will build the complete front seats for two Y models": parts for a carmaker are supplied
             triggers.append(_Trigger(base + start, base + end, "supply", 3, False))
@@ -1449,7 +1479,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         for t in triggers:
             if t.kind != "joint_venture":
                 continue
-            target = _venture_told_in(article, sent, t, sm, sd)
+            target = _venture_told_in(article, sent, t, sm, sd) or _venture_they_formed(article, sent, t, sm, sd)
             ends = sd
             if target is not None:
                 ends = [x for x in sd if x.start > t.end and x.value != target.date]
@@ -1501,6 +1531,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             outside = [t for t in ts if not any(x <= t.start < y for x, y in asides)]
             ts = outside or ts
         best = max(ts, key=lambda t: (t.spec, -t.start))
+        if best.kind == "framework_agreement" and text[max(cstart, best.start - 7) : best.start].lower() == "supply ":
+            # "a Copper Rod Supply Framework Agreement, under which X will supply rod to Y": a supply
+            best = next((t for t in ts if t.kind == "supply" and t.start > best.end), best)
         # "X and Y signed a memorandum on a possible joint venture": the memorandum was
         # signed (a deal of its own); what it foresees was not
         mou = None if best.kind == "framework_agreement" else next(
@@ -2904,11 +2937,17 @@ def _merge_in_article(claims: list[_Claim], published: DateValue | None = None) 
     out: list[_Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        under = _UNDER_LICENCE.search(c.evidence[0].text) if prev is not None and prev.kind == "licensing" else None
         if (prev is not None and prev.kind == "licensing" and c.kind in ("contract_manufacturing", "supply")
-                and c.sentence == prev.sentence + 1 and c.party_names == prev.party_names and not c.finite_sign):
+                and c.sentence == prev.sentence + 1 and c.party_names == prev.party_names and (not c.finite_sign or under)):
             # "X signed a licence agreement with Y. Y will assemble controllers of X's design":
             # what the licence lets Y do, not a deal of its own
             prev.evidence += c.evidence
+            if under and c.finite_sign and c.dated_by_text and not prev.dated_by_text:
+                # "... under the seven-year licence, which was signed on Wednesday": the licence's signing
+                prev.date, prev.dated_by_text = c.date, True
+                if prev.status in ("announced", "ongoing", "completed"):
+                    prev.status = "signed"
             continue
         if (prev is not None and prev.kind == c.kind == "investment" and c.sentence == prev.sentence
                 and _investee(prev) is not None and _investee(prev) == _investee(c)
