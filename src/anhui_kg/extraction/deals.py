@@ -1368,6 +1368,11 @@ def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Menti
     if len(names) < 2:
         return None
     founded = next((x for x in sd if m.start(1) <= x.start < m.end() and x.role == "event"), None)
+    return _venture_founded(article, sent, names, founded)
+
+
+def _venture_founded(article: Article, sent, names: dict[str, str], founded: DateMatch | None) -> _Claim:
+    """The joint venture of ``names`` that a sentence about its end tells was founded (then)."""
     return _Claim(kind="joint_venture", spec=3, parties={mid: "party" for mid in names.values()},
                   names=names, date=founded.value if founded else None, end_date=None, status="signed",
                   title=None, value=None, stake=None, place=None, evidence=[_evidence(article, sent)],
@@ -1402,10 +1407,7 @@ def _venture_they_formed(article: Article, sent, trigger: "_Trigger", sm: list[M
     if len(names) < 2:
         return None
     founded = next((x for x in sd if m.start("when") <= x.start < m.end("when") and x.role == "event"), None)
-    return _Claim(kind="joint_venture", spec=3, parties={mid: "party" for mid in names.values()},
-                  names=names, date=founded.value if founded else None, end_date=None, status="signed",
-                  title=None, value=None, stake=None, place=None, evidence=[_evidence(article, sent)],
-                  sentence=sent.index, rule="deal.joint_venture.v1", dated_by_text=founded is not None)
+    return _venture_founded(article, sent, names, founded)
 
 
 def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim], places: list[Mention],
