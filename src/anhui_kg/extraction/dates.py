@@ -1153,7 +1153,7 @@ _PERIOD_HEADER = re.compile(
 def _period_end(text: str) -> DateValue | None:
     """The last day of the period a header in the first three lines says the page covers."""
     head = "\n".join(text.split("\n", 3)[:3])
-    m = _PERIOD_HEADER.search(head) if " to " in head or "–" in head or "-" in head else None
+    m = _PERIOD_HEADER.search(head)  # (three lines: no word gate needed)
     value = normalize_date(m["date"], None) if m is not None else None
     return value.model_copy(update={"origin": "estimated"}) if value is not None and value.precision == "day" else None
 

@@ -337,7 +337,7 @@ _CUE_NEED_SETS = [frozenset(needs) for needs in _CUE_NEEDS]
 _PRESENT_STATE = Caseless(
     r"\b(?:is|are|has|have|operates?|supplies|builds|produces|assembles|provides|develops|sells|"
     r"distributes|owns|manufactures|remains|works|uses|buys|include|includes|sources|provides|delivers|purchases)\b")
-_STAKE_IN_HAND = Caseless(r"\b(?:is|are)\s(?:buying|acquiring|taking|purchasing|selling)\b")
+_BEING_BOUGHT = Caseless(r"\b(?:is|are)\s(?:buying|acquiring|taking|purchasing|selling)\b")
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
@@ -373,17 +373,19 @@ _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # "The Supply Agreement was signed", "The Supply Agreement and the share subscription
 # agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
 # signing, told after the news
+# the verbs a deal is said to be signed by ("was clinched", "the agreement was finalised")
+_SIGNED_VERB = r"signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed|finali[sz]ed"
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This|Their|Its)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?(?:,\s[^,;]{{1,60}},)?\s(?:was|were|had\sbeen)"
     rf"|It\s(?:was|had\sbeen)"  # "It was signed in Lima on 1 March by ...": the contract just told
-    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed|finali[sz]ed)\b"
+    rf"|Under\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD},(?:\swhich\s(?:was|had\sbeen))?)\s(?:formally\s)?(?:{_SIGNED_VERB})\b"
     # "Executives of both sides inked the venture contract in Arden the day before",
     # "Lin, its vice president, and Orla put their names to the agreement on Thursday"
     rf"|[A-Z][^.;]{{0,100}}?\s(?:signed|inked|executed|sealed|struck|clinched|penned|put\stheir\s(?:names|signatures)\sto)\s(?:the|their)\s"
     rf"(?:[\w-]+\s){{0,3}}?{_DEAL_WORD}\b")
 # any of the verbs a signing is told by
-_SIGN_WORD = re.compile(r"\b(?:signed|inked|executed|concluded|sealed|struck|clinched|penned|formali[sz]ed|finali[sz]ed|put\stheir\s(?:names|signatures)\sto)\b")
+_SIGN_WORD = re.compile(rf"\b(?:{_SIGNED_VERB}|struck|put\stheir\s(?:names|signatures)\sto)\b")
 _PERFECT = Caseless(r"\b(?:have|has)\s(?:\w+\s)?(?:signed|inked|sealed|struck|reached|entered|formed|agreed|completed|announced)\b|\btoday\b|\bthis week\b")
 _NEWS_VERB = Caseless(
     r"\b(?:signed|inked|sealed|struck|agreed|announced|said (?:on|it|that)|will (?:also )?(?:acquire|buy|invest|take|set up|form|establish|supply|license|pay|raise|increase)|"
@@ -856,13 +858,14 @@ class _Focus:
         """'"X has been our main source of coil since 2025. From now on it is also our
         partner," said Lin, chairman of Y': in a quotation, the company of the one quoted,
         named after the quotation closes (in this sentence or one of the next two)."""
-        if not self.sentences[sentence].lstrip().startswith(("“", '"')):
+        if not self.starts or sentence >= len(self.sentences) \
+                or not self.sentences[sentence].lstrip().startswith(("“", '"')):
             return None
         for k in range(sentence, min(sentence + 3, len(self.sentences))):
             said = _QUOTE_SAID.search(self.sentences[k], 1 if k == sentence else 0)
             if said is not None:
-                at = self.starts[k] + said.end() if self.starts else None
-                return next((m for m in self._in.get(k, []) if at is not None and m.start >= at), None)
+                at = self.starts[k] + said.end()
+                return next((m for m in self._in.get(k, []) if m.start >= at), None)
         return None
 
     def speaker(self, sentence: int, exclude: frozenset[str] = frozenset()) -> Mention | None:
@@ -871,7 +874,7 @@ class _Focus:
         quotation, the company of the one quoted."""
         if self.we is not None and self.we.name not in exclude:
             return self.we
-        quoted = self.quoted_speaker(sentence) if sentence < len(self.sentences) else None
+        quoted = self.quoted_speaker(sentence)
         if quoted is not None and quoted.name not in exclude:
             return quoted
         counts, last = self._salience(sentence)
@@ -1911,7 +1914,7 @@ def _status(sent_text: str, clause_text: str, trigger: _Trigger, signed_it: bool
         return "signed"
     # no cue: the tense says it. "X supplies cells to Y", "has been our supplier" -> ongoing;
     # "a stake was sold to Y in 2018" -> completed; else a specific deal is only announced
-    if trigger.kind in ("investment", "acquisition") and clause.search(_STAKE_IN_HAND):
+    if trigger.kind in ("investment", "acquisition") and clause.search(_BEING_BOUGHT):
         return "announced"  # "X is buying 49% of Y": news of a purchase agreed, not a holding
     if clause.search(_PRESENT_STATE) or (trigger.kind == "supply" and sent.search(_UNDER_WAY)):
         return "ongoing"
