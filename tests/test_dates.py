@@ -720,3 +720,9 @@ def test_a_page_covering_a_week_is_estimated_to_appear_on_its_last_day():
     v = estimate_published("THE WEEK IN KESTREL AUTOS\nWeek 9: Monday 24 February to Friday 28 February 2031\n\n"
                            "The contract was signed on Tuesday.")
     assert (v.value, v.precision, v.origin) == ("2031-02-28", "day", "estimated")
+
+
+def test_a_page_header_naming_its_issue_day_dates_the_page():
+    v = estimate_published("KESTREL AUTOS: THE MONTH IN REVIEW\nMay 2031 | Issue of Thursday, 5 June 2031\n\n"
+                           "Lumen ordered samples for the end of 2032.")
+    assert (v.value, v.precision) == ("2031-06-05", "day")

@@ -1112,12 +1112,13 @@ _DATELINE = re.compile(
 
 
 # A document that states its own date: "The date of this Prospectus is 2 May 2031.",
-# a header line "Issued by the Board on 2 May 2031", or a signature block whose last
-# lines are "Lumen Works" and "2 May 2031".
+# a header line "Issued by the Board on 2 May 2031" or "May 2031 | Issue of Thursday,
+# 5 June 2031", or a signature block whose last lines are "Lumen Works" and "2 May 2031".
 _FULL_DAY = rf"(?:{_DMY_FULL}|{_MDY_FULL})"
 _DATE_OF_THIS = re.compile(rf"\b[Tt]he\s+date\s+of\s+this\s+[A-Za-z ]{{1,40}}?\s+is\s+(?P<date>{_FULL_DAY})")
 _DATED_HEADER = re.compile(
-    rf"(?m)^[ \t]*(?:Delivered|Issued|Dated|Presented|Adopted|Released)\b[^\n]{{0,120}}?\bon\s+(?P<date>{_FULL_DAY})")
+    rf"(?m)^[ \t]*(?:(?:Delivered|Issued|Dated|Presented|Adopted|Released)\b[^\n]{{0,120}}?\bon\s+"
+    rf"|[^\n]{{0,60}}?\b(?:Issue|Edition)\s+(?:of|dated)\s+(?:{WEEKDAY},?\s+)?)(?P<date>{_FULL_DAY})")
 _SIGNED_OFF = re.compile(rf"(?m)^[ \t]*(?:[A-Z][A-Za-z'’ -]{{1,30}},\s*)?(?P<date>{_FULL_DAY})[ \t]*$")
 
 
