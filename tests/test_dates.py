@@ -726,3 +726,15 @@ def test_a_page_header_naming_its_issue_day_dates_the_page():
     v = estimate_published("KESTREL AUTOS: THE MONTH IN REVIEW\nMay 2031 | Issue of Thursday, 5 June 2031\n\n"
                            "Lumen ordered samples for the end of 2032.")
     assert (v.value, v.precision) == ("2031-06-05", "day")
+
+
+def test_the_start_of_the_month_is_the_month_in_focus():
+    issued = make_date("2031-06-05")
+    alone = find_dates("Lumen closed its round at the start of the month.", issued)
+    assert [(m.text, m.value.value, m.value.precision) for m in alone] == [
+        ("the start of the month", "2031-06", "month")]
+    review = find_dates("Kestrel agreed in mid-May to buy it. Lumen closed its round at the end of the month.",
+                        issued)
+    assert [m.value.value for m in review] == ["2031-05", "2031-05"]
+    earlier = find_dates("Kestrel signed on 3 February. Lumen closed its round at the end of the month.", issued)
+    assert [m.value.value for m in earlier] == ["2031-02-03", "2031-06"]

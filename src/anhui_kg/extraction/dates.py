@@ -306,6 +306,7 @@ _KINDS: list[tuple[str, str]] = [
     ("decade", r"(?:[Tt]he\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[89]|20)\d)0'?s(?![a-z])"),
     ("season", rf"(?:(?i:the)\s+)?(?P<pos>{POS})(?:\s*-\s*|\s+)(?:(?i:of|in)\s+)?"
                rf"(?:(?P<y>{YR})|(?P<rel>{REL_YEAR}))"),
+    ("pos_month", r"(?:(?i:the)\s+)?(?i:start|beginning|end|middle|close)\s+(?i:of\s+the\s+month)(?![\w-])"),
     ("named_season", rf"(?:(?P<rel>(?i:last|this|next|the\s+following|the\s+previous|that|the\s+same))\s+)?"
                      rf"(?:(?i:the)\s+)?(?P<sn>(?i:spring|summer|autumn|fall|winter))(?![\w-])"
                      rf"(?:,?\s+(?:(?i:of)\s+)?(?:(?P<y>{YR})|(?P<ry>(?i:last|this|next))\s+(?i:year)))?"),
@@ -628,6 +629,22 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
     return _coarsen(shifted, unit, "resolved")
 
 
+def _h_pos_month(g: dict, ctx: _Ctx) -> DateValue | None:
+    """"at the start of the month": the month in focus, as a month (there is no finer
+    precision).  That is the month of the date just before when it is the anchor's month
+    or the one before (a page reviewing October, issued on 1 November, that names
+    "mid-October" and then "the start of the month"), else the anchor's month."""
+    anchor = _coarsen(ctx.anchor, "month", "resolved") if ctx.anchor is not None else None
+    if anchor is None:
+        return None
+    before = ctx.previous
+    month = _coarsen(before, "month", "resolved") if before is not None else None
+    last = _shift(anchor, "month", -1, "resolved")
+    if month is not None and last is not None and month.earliest in (anchor.earliest, last.earliest):
+        return month
+    return anchor
+
+
 def _h_soon_after(g: dict, ctx: _Ctx) -> DateValue | None:
     """A few days after the date before: "the next day" is its next day; "days later" of a
     day or a month is that month, if a few days cannot leave it (a month's, then, is as
@@ -744,7 +761,7 @@ def _h_year(g: dict, ctx: _Ctx) -> DateValue | None:
 
 _HANDLERS: dict[str, Callable[[dict, _Ctx], DateValue | None]] = {
     "iso_day": _h_iso_day, "iso_month": _h_iso_month, "yq": _h_q, "yh": _h_h,
-    "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "named_season": _h_named_season,
+    "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "pos_month": _h_pos_month, "named_season": _h_named_season,
     "quarter": _h_quarter, "qy": _h_q, "nq": _h_q, "half": _h_half, "hy": _h_h, "nh": _h_h,
     "ago": _h_ago, "soon_after": _h_soon_after, "rel_unit": _h_rel_unit, "this_week": _h_this_week, "month_rel": _h_month_rel,
     "weekday": _h_weekday, "yest": _h_yest, "year": _h_year,
