@@ -738,3 +738,7 @@ def test_the_start_of_the_month_is_the_month_in_focus():
     assert [m.value.value for m in review] == ["2031-05", "2031-05"]
     earlier = find_dates("Kestrel signed on 3 February. Lumen closed its round at the end of the month.", issued)
     assert [m.value.value for m in earlier] == ["2031-02-03", "2031-06"]
+    # (the last month or day named, not a target named in between)
+    past_target = find_dates("Kestrel signed on 30 May. Samples are due by the end of 2032. "
+                             "Lumen closed its round at the start of the month.", issued)
+    assert [m.value.value for m in past_target][-1] == "2031-05"

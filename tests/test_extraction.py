@@ -2622,3 +2622,17 @@ def test_what_partners_bring_to_a_joint_laboratory_is_no_supply():
                    "Equipment worth CNY 20 million is being provided to the laboratory by Kestrel Robotics Co., Ltd., "
                    "and the research staff are supplied by the university.", "2031-03-21")
     assert (d["kind"], d["date"]) == ("strategic_cooperation", "2030-07")
+
+
+def test_a_venture_dissolved_by_an_agreement_dated_before_it_and_founded_in_a_clause_naming_its_place():
+    x = extract(article_of("Kestrel Power Co., Ltd. and Lumen Laadtechniek B.V. signed an agreement on 22 October to "
+                           "dissolve the charger joint venture they set up in Groningen, the Netherlands, in 2025.",
+                           "2031-11-01"))
+    venture = next(d for d in x.deals if d.kind == "joint_venture")
+    assert (venture.status, venture.date.value, venture.end_date.value) == ("dissolved", "2025", "2031-10-22")
+
+
+def test_developing_memory_modules_together_is_a_chip_collaboration():
+    [d] = deals_of("Kestrel and Lumen team up on car memory\nKestrel Memory Co., Ltd. and Lumen Microelectronics "
+                   "Co., Ltd. agreed in mid-October to jointly develop memory modules for cars.", "2031-11-01")
+    assert (d["kind"], d["status"], d["date"]) == ("chip_collaboration", "signed", "2031-10")

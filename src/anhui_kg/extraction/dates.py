@@ -631,13 +631,13 @@ def _h_ago(g: dict, ctx: _Ctx) -> DateValue | None:
 
 def _h_pos_month(g: dict, ctx: _Ctx) -> DateValue | None:
     """"at the start of the month": the month in focus, as a month (there is no finer
-    precision).  That is the month of the date just before when it is the anchor's month
-    or the one before (a page reviewing October, issued on 1 November, that names
+    precision).  That is the month of the last month or day named when it is the anchor's
+    month or the one before (a page reviewing October, issued on 1 November, that names
     "mid-October" and then "the start of the month"), else the anchor's month."""
     anchor = _coarsen(ctx.anchor, "month", "resolved") if ctx.anchor is not None else None
     if anchor is None:
         return None
-    before = ctx.previous
+    before = ctx.previous if ctx.previous is not None and ctx.previous.precision == "month" else ctx.previous_day
     month = _coarsen(before, "month", "resolved") if before is not None else None
     last = _shift(anchor, "month", -1, "resolved")
     if month is not None and last is not None and month.earliest in (anchor.earliest, last.earliest):

@@ -394,10 +394,12 @@ _NEWS_VERB = Caseless(
 _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
 _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
 _TOPIC = re.compile(
-    r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?)|battery[- ]swap\w*)\b"
+    r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?|memory)|battery[- ]swap\w*)\b"
     r"|\bto\s(?:install|build|put|set\sup|deploy|run|operate)\s(?:[\w-]+\s){0,3}?(?:battery[- ])?swap(?:ping)?[- ]stations?\b", re.I)
-# "agreed to develop a controller chip with X", "will jointly develop a chip that ..."
-_CHIP_MADE = re.compile(r"\s(?:(?:an?|the|its|their|new)\s)?(?:[\w-]+\s){0,2}?(?:chips?|semiconductors?|microcontrollers?|processors?)\b", re.I)
+# "agreed to develop a controller chip with X", "will jointly develop a chip that ...",
+# "memory modules" (memory chips on a board)
+_CHIP_MADE = re.compile(r"\s(?:(?:an?|the|its|their|new)\s)?(?:[\w-]+\s){0,2}?(?:chips?|semiconductors?|microcontrollers?|processors?"
+                        r"|memory\smodules?)\b", re.I)
 _DEAL_NOUN = re.compile(r"(?:alliance|venture|partnership|cooperation|collaboration|agreement|deal|tie-up|pact|JV)s?$", re.I)
 _RENAMED = re.compile(r",?\s(?:(?:formerly|previously|originally|now|later|since)\s)?(?:known as|called|named|renamed)\b")
 _BUY_VERB = re.compile(r"(?:bought|buy|buys|buying|purchas|acquir|took|take|takes|taking)", re.I)
@@ -1394,8 +1396,9 @@ _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
 
 # "A and B have wound up the joint venture they formed in Ningguo in 2016"
+# (the relative clause may name the place first: "they set up in Groningen, the Netherlands, in 2025")
 _THEY_FORMED = re.compile(r"\s(?:that\s|which\s)?(?:they|the\stwo(?:\s[\w-]+)?)\s(?:had\s)?(?:set\sup|formed|established|founded|created)\b"
-                          r"(?P<when>[^,;.]{0,40})")
+                          r"(?P<when>[^;.]{0,60})")
 
 
 def _venture_they_formed(article: Article, sent, trigger: "_Trigger", sm: list[Mention],
@@ -1487,7 +1490,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             target = _venture_told_in(article, sent, t, sm, sd) or _venture_they_formed(article, sent, t, sm, sd)
             ends = sd
             if target is not None:
-                ends = [x for x in sd if x.start > t.end and x.value != target.date]
+                # (the end told after the venture, else before it: "signed an agreement on 22
+                # October to dissolve the joint venture they set up in 2025")
+                ends = [x for x in sd if x.start > t.end and x.value != target.date] \
+                    or [x for x in sd if x.start < t.start and x.value != target.date]
                 # (a deal told before with the same founders is the same venture)
                 target = next((c for c in reversed(previous) if c.kind == "joint_venture"
                                and c.party_names == target.party_names), None) or target
