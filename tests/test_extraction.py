@@ -2636,3 +2636,24 @@ def test_developing_memory_modules_together_is_a_chip_collaboration():
     [d] = deals_of("Kestrel and Lumen team up on car memory\nKestrel Memory Co., Ltd. and Lumen Microelectronics "
                    "Co., Ltd. agreed in mid-October to jointly develop memory modules for cars.", "2031-11-01")
     assert (d["kind"], d["status"], d["date"]) == ("chip_collaboration", "signed", "2031-10")
+
+
+def test_a_fleet_order_told_by_what_the_customer_will_take_and_a_second_agreement_at_the_same_ceremony():
+    text = ("Kestrel Motors Inc. has landed its first fleet customer abroad. Tūranga Fleet Leasing Limited, which rents "
+            "cars to companies, will take 1,500 of the Lumen-based group's electric sedans over three years.\n\n"
+            "The purchase agreement was inked at a ceremony yesterday by Orla Vadar, Kestrel's vice president, and "
+            "Arden Ruan, the lessor's chief executive.\n\n"
+            "A second agreement, concluded at the same ceremony, makes Kestrel responsible for building and running "
+            "six battery-swap stations at Tūranga's depots in Rotorua and Taupō.")
+    supply, swap = deals_of(text, "2031-09-04")
+    assert (supply["kind"], supply["status"], supply["date"]) == ("supply", "signed", "2031-09-03")
+    assert supply["parties"] == {"Kestrel Motors Inc.": "supplier", "Tūranga Fleet Leasing Limited": "customer"}
+    assert (swap["kind"], swap["status"], swap["date"]) == ("battery_swap_alliance", "signed", "2031-09-03")
+    assert set(swap["parties"]) == {"Kestrel Motors Inc.", "Tūranga Fleet Leasing Limited"}  # (not the town)
+
+
+def test_the_subject_of_a_clause_opened_by_since_buys_the_stake_in_the_company_named_first():
+    [d] = deals_of("Tūranga Leasing Limited, which operates 9,000 cars, has grown quickly since Kestrel Point Capital, "
+                   "an Auckland private-equity firm, bought 40% of the business in 2026.", "2031-09-04")
+    assert d["parties"] == {"Kestrel Point Capital": "investor", "Tūranga Leasing Limited": "investee"}
+    assert d["date"] == "2026"

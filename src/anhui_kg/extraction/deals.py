@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -108,7 +108,7 @@ _TRIGGER_NEEDS: list[tuple[str, ...]] = [
     ("acqui", "takeover", "took over", "take over", "taken over", "bought", "buy", "purchas", "asset", "sold"),
     ("licen", "technology output", "technology transfer", "authori", "own"),
     ("invest", "stake", "inject", "holding", "share", "backers", "led ", "round", "received", "secured", "got ", "raise", "subscri"), ("suppl", "sell", "sold", "use", "order", "contract", "sourc", "made", "buy", "purchas", "procur", "provid", "deliver", "won ", "customer", "ship", "awarded", "offtake", "gave", "give", "handed", "granted",
-     "chose", "picked", "selected"),
+     "chose", "picked", "selected", "will take"),
     ("distribut", "import", "sell", "hired", "appointed", "commission", "engaged", "retained", "merg", "dealer", "sales agency", "handled by", "represented by",
      "service", "maintenance", "repair"),
     ("strategic", "cooperation agreement"),
@@ -281,6 +281,8 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("signed", Caseless(r"\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
+                        # "A second agreement, concluded at the same ceremony, ...", "was concluded"
+                        r"|\b(?:agreement|contract|deal)s?,?\s(?:(?:which|that)\s(?:was|were)\s)?concluded\b|\b(?:was|were|been)\sconcluded\b"
                         r"|\b(?:picked|chose|chosen|selected|appointed)\s(?:[\w.,&-]+\s){0,9}?(?:as|to)\s|\b(?:picked|chose|selected)\s(?:us|our)\s"
                         r"|\bwon\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?(?:order|contract)")),
     ("announced", Caseless(r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\b")),
@@ -394,7 +396,7 @@ _NEWS_VERB = Caseless(
 _VENTURE_OF = re.compile(r"\s(?:of|between|among)\s(?!(?:the\s)?(?:two|three|four|\d))")
 _ASSEMBLE_ACTIVE = re.compile(r"(?:put(?:s|ting)? together|assembl(?:e|es|ed|ing)) ", re.I)
 _TOPIC = re.compile(
-    r"\b(?:on|for)\s(?:[\w-]+\s){0,3}?(?:(chips?|semiconductors?|processors?|memory)|battery[- ]swap\w*)\b"
+    r"\b(?:on|for)\s(?:[\w-]+\s){0,4}?(?:(chips?|semiconductors?|processors?|memory)|battery[- ]swap\w*)\b"
     r"|\bto\s(?:install|build|put|set\sup|deploy|run|operate)\s(?:[\w-]+\s){0,3}?(?:battery[- ])?swap(?:ping)?[- ]stations?\b", re.I)
 # "agreed to develop a controller chip with X", "will jointly develop a chip that ...",
 # "memory modules" (memory chips on a board)
@@ -514,9 +516,11 @@ _DESCRIBED_OBJECT = re.compile(
     r"state-owned|privately\sheld)\s){0,2}(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|"
     r"start-?up|business|manufacturer)\b")
 # a partner told by what it is: "an agreement with the Arden rubber and sealing group"
+# (or whose goods a number of are taken: "will take 1,500 of the Hefei-based group's sedans";
+# not "one of the carmaker's earliest backers")
 _DESCRIBED_PARTNER = re.compile(
-    r"\s(?:with|to)\s(?:the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?(?:firm|company|group|maker|carmaker|"
-    r"automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
+    r"\s(?:(?:with|to)\s(?:the|this)|(?<=\d\s)of\sthe(?=\s[^.;]{1,60}?['’]s\s))\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s(?:and\s)?){0,4}?"
+    r"(?:firm|company|group|maker|carmaker|automaker|supplier|specialist|start-?up|manufacturer|producer)\b")
 # the words in a government's name that say its level
 _GOVERNMENT_LEVEL = {"municipal": ("Municipal", "City"), "city": ("Municipal", "City"),
                      "provincial": ("Province", "Provincial"), "county": ("County",), "district": ("District",)}
@@ -2275,9 +2279,11 @@ def _parties(article, sent, sm, cstart, cend, trig, focus, previous, clauses, by
             chosen[f.name] = (f.id, "party")
             counter_role[f.name] = "investee"
     if trig.kind == "investment" and (_OF_THE_COMPANY.search(text, trig.start, trig.end) or (
-            text.endswith(" of", trig.start, trig.end) and _THE_COMPANY_AFTER.match(text, trig.end))):
+            text.endswith(" of", trig.start, trig.end) and _THE_COMPANY_AFTER.match(text, trig.end))) \
+            and len({m.name for m in in_clause if m.start < trig.start and m.name in chosen and m.type != "Person"}) < 2:
         # ("paid 40 million yuan for 15% of the company")
-        # "sold 20% of the company to X": of the company the passage is about
+        # "sold 20% of the company to X": of the company the passage is about (not where the
+        # sentence names it with its buyer: "X has grown since Y bought 40% of the business")
         f = focus.at(sent.index, exclude=frozenset(chosen), topic_first=True)
         if f is not None:
             chosen[f.name] = (f.id, "party")
@@ -2387,7 +2393,7 @@ _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|pur
 _BUY_FROM = re.compile(_BUY_VERB.pattern + r"\w*\sfrom\s(?:the\s)?")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
-_BOUGHT_NUMBER = re.compile(_BUYING + r"\s(?![A-Z])")
+_BOUGHT_NUMBER = re.compile(r"(?:%s|take)\s(?![A-Z])" % _BUYING_WORDS)  # ("will take 1,500 of the group's cars")
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
@@ -2399,6 +2405,8 @@ _FOR_GOODS = re.compile(r"\bfor\s(?:[\w’'-]+\s){1,6}$")
 
 
 _JUST_BEFORE_VERB = re.compile(r"\s(?:would|will|shall|is\sto|are\sto|agrees\sto|agreed\sto|must|can)\s(?:also\s|then\s|jointly\s)?")
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:since|after|when|once|because|until)\s$", re.I)
+_UP_TO_VERB = re.compile(r"(?:,\s(?:an?|the)\s[^,;.]{0,60},)?\s(?:(?:has|had|have|also|then|later|first|finally)\s)*")
 _SUBJECT_FRAME = re.compile(
     r"\b(?:said|says|announced|stated|reported|confirmed|disclosed)\b[^.;]{0,50}?\bthat\s"
     # "Lumen notes press speculation that Kestrel intends to buy ...": the one the talk is about
@@ -2516,7 +2524,13 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         # "Lumen signed a contract under which Kestrel will supply ...": the subject of the relative clause
         for frame in _SUBJECT_FRAME.finditer(text[cstart : trig.start]):
             pass
-        if frame is not None:
+        # "X has grown since Y, a private-equity firm, bought 40% of the business": the subject
+        # of the clause the subordinator opens, named just before the verb
+        opened = next((m for m in reversed(before) if _SUBORDINATOR_BEFORE.search(text, max(cstart, m.start - 8), m.start)
+                       and _UP_TO_VERB.fullmatch(text, m.end, trig.start)), None)
+        if opened is not None:
+            before = [opened]
+        elif frame is not None:
             after_frame = [m for m in before if m.start >= cstart + frame.end()]
             if after_frame and frame.group().endswith(("which ", "whereby ")):
                 # "under which it would move ... into Y, and Z would invest": the one the verb follows

@@ -371,7 +371,8 @@ _CAPITALS = re.compile(r"[A-Z]{2,}s?")
 _DIGIT = re.compile(r"\d")
 _THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 _WORD_BEFORE_CODE = re.compile(r"([A-Z][a-z]+)\s$")
-_NOT_LETTER_OR_HYPHEN = re.compile(r"[^A-Za-z-]")
+# (letters with marks are letters: "Waitematā Fleet Leasing Limited" is "Waitematā" too)
+_NOT_LETTER_OR_HYPHEN = re.compile(r"[^A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f-]")
 _WORD_OR_CAPITAL_NEXT = re.compile(r"[\w’'-]|\s[A-Z]")
 _PARK_WORD = re.compile(r"(?:Industrial|Science|Technology|High-Tech)\s")
 _PHRASE_END = re.compile(r"[,.;:)]|$")
@@ -984,7 +985,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
         if i not in deal_sentences or is_heading:
             continue
         spans = [(m.start(1), m.end(1)) for m in _DEAL_CONTEXT_PREP.finditer(sent.text)
-                 if not _ORIGIN_FROM.search(sent.text, max(0, m.start() - 30), m.start(1))]
+                 if not _ORIGIN_FROM.search(sent.text, max(0, m.start() - 30), m.start(1))
+                 and not (sent.text.startswith("and", m.start())
+                          and _PLACES_BEFORE_AND.search(sent.text, max(0, m.start() - 60), m.start()))]
         for v in _DEAL_VERB.finditer(sent.text):
             # "Orla Trucks S.A.E. of Egypt ordered": a legal name, then its place
             name = _LEGAL_NAME_OF_PLACE.search(sent.text, max(0, v.start() - 120), v.start()) \
@@ -1059,6 +1062,10 @@ _DEAL_HINT = re.compile(_at_word_start(_alternatives(DEAL_WORDS.pattern.lower()[
 # "an Italian wheel maker from Arzana", "a family firm from Eltmund": where it comes from
 _ORIGIN_FROM = re.compile(r"\b(?:makers?|firms?|company|companies|suppliers?|group|start-?up|manufacturers?|producers?|"
                           r"business|family|specialists?|operators?|developers?|designers?)\sfrom\s$")
+# "at its depots in Auckland and Wellington": the second of two places, not a partner
+_PLACES_BEFORE_AND = re.compile(
+    r"\b(?:depots?|plants?|factories|sites?|offices?|stores?|showrooms?|stations|cities|towns|ports?|warehouses?"
+    r"|facilities|branches|hubs|campuses|dealerships?|workshops?)\s(?:in|at)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s$")
 _ORIGIN_NAME = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w’'-]|\s[A-Z&(])")
 _DEAL_CONTEXT_PREP = re.compile(
     _at_word_start(_alternatives(
