@@ -742,3 +742,18 @@ def test_the_start_of_the_month_is_the_month_in_focus():
     past_target = find_dates("Kestrel signed on 30 May. Samples are due by the end of 2032. "
                              "Lumen closed its round at the start of the month.", issued)
     assert [m.value.value for m in past_target][-1] == "2031-05"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("15/10/2031", "2031-10-15"),  # day first, as most of the world writes it
+    ("10/15/2031", "2031-10-15"),  # the first number cannot be a day's
+    ("7/7/2031", "2031-07-07"),
+    ("4/10/2031", "2031"),  # 4 October or 10 April: only the year is certain
+])
+def test_slash_separated_days(text, value):
+    assert normalize_date(text, None).value == value
+
+
+def test_a_dateline_with_a_slash_separated_day_dates_the_article():
+    v = estimate_published("Kestrel signs graphite offtake\n\nMAPUTO, 15/10/2031 (Synthetic Wire) – Kestrel will buy ...")
+    assert (v.value, v.origin) == ("2031-10-15", "stated")

@@ -2657,3 +2657,28 @@ def test_the_subject_of_a_clause_opened_by_since_buys_the_stake_in_the_company_n
                    "an Auckland private-equity firm, bought 40% of the business in 2026.", "2031-09-04")
     assert d["parties"] == {"Kestrel Point Capital": "investor", "Tūranga Leasing Limited": "investee"}
     assert d["date"] == "2026"
+
+
+def test_an_offtake_signed_by_the_two_sides_and_a_subscription_concluded_at_the_same_meeting():
+    text = ('Kestrel signs graphite offtake\n\nMAPUTO, 15/10/2031 (Synthetic Wire) – Kestrel Cells Co., Ltd. will buy up '
+            'to 40,000 tonnes a year of graphite concentrate from Lumen Grafite, Lda. ("Lumen"), a Maputo company that '
+            'runs a mine in the north, under an eight-year offtake agreement the two sides put their signatures to in '
+            'Maputo on Friday.\n\nThe Hefei battery maker is also subscribing for new shares equal to 15% of Lumen for '
+            '45 million U.S. dollars. The subscription agreement was concluded at the same meeting and still requires '
+            'the approval of the central bank.\n\nSince 2027 Lumen has sold most of its output to Arden Carbon Co., Ltd., '
+            'a Japanese maker of electrodes.')
+    offtake, stake, older = deals_of(text, "2031-10-15")
+    assert (offtake["kind"], offtake["status"], offtake["date"]) == ("supply", "signed", "2031-10-10")
+    assert offtake["parties"] == {"Kestrel Cells Co., Ltd.": "customer", "Lumen Grafite, Lda.": "supplier"}
+    assert (stake["kind"], stake["status"], stake["date"]) == ("investment", "signed", "2031-10-10")
+    assert stake["parties"] == {"Kestrel Cells Co., Ltd.": "investor", "Lumen Grafite, Lda.": "investee"}
+    assert (older["kind"], older["date"]) == ("supply", "2027")
+    assert older["parties"] == {"Lumen Grafite, Lda.": "supplier", "Arden Carbon Co., Ltd.": "customer"}
+
+
+def test_under_it_tells_a_detail_of_the_agreement_just_told_and_output_sold_to_nobody_named_is_no_deal():
+    [d] = deals_of("On 4 December 2031, Kestrel Co., Ltd. signed a framework agreement with Lumen Motors Co., Ltd. "
+                   "Under it, Kestrel will purchase bus chassis from Lumen in 2032.", "2031-12-05")
+    assert (d["kind"], d["date"]) == ("framework_agreement", "2031-12-04")
+    assert deals_of("Kestrel Foil Co., Ltd., which was set up in 2016 by former engineers, has until now sold most of "
+                    "its output to makers of circuit boards.", "2031-12-05") == []

@@ -296,6 +296,7 @@ ROLE = (r"(?:[Aa]s\s+of|[Aa]s\s+at|AS\s+OF|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]h
 _KINDS: list[tuple[str, str]] = [
     ("iso_day", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
     ("iso_month", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
+    ("slash_day", rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>{YR})"),
     ("yq", rf"(?P<y>{YR})\s?-?\s?Q(?P<q>[1-4])(?!\w)"),
     ("yh", rf"(?P<y>{YR})\s?-?\s?H(?P<h>[12])(?!\w)"),
     ("range_dash", rf"(?P<a>{YR})\s*[-–—/]\s*(?P<b>(?:19|20)\d\d|\d\d)(?![\d-])"),
@@ -470,6 +471,20 @@ def _h_iso_day(g: dict, ctx: _Ctx) -> DateValue | None:
         return _day(int(g["y"]), int(g["m"]), int(g["d"]), "stated")
     except ValueError:
         return None
+
+
+def _h_slash_day(g: dict, ctx: _Ctx) -> DateValue | None:
+    """"15/10/2029": day first, as most of the world writes it, unless the first number
+    cannot be a day's and the second can ("10/15/2029"); where both orders are possible
+    and give two days ("4/10/2029"), only the year is certain."""
+    a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+    if a == b or a > 12 or b > 12:
+        day, month = (b, a) if b > 12 else (a, b)
+        try:
+            return _day(year, month, day, "stated")
+        except ValueError:
+            return None
+    return _period("year", year, 0, "stated")
 
 
 def _h_iso_month(g: dict, ctx: _Ctx) -> DateValue | None:
@@ -760,7 +775,7 @@ def _h_year(g: dict, ctx: _Ctx) -> DateValue | None:
 
 
 _HANDLERS: dict[str, Callable[[dict, _Ctx], DateValue | None]] = {
-    "iso_day": _h_iso_day, "iso_month": _h_iso_month, "yq": _h_q, "yh": _h_h,
+    "iso_day": _h_iso_day, "iso_month": _h_iso_month, "slash_day": _h_slash_day, "yq": _h_q, "yh": _h_h,
     "mdy": _h_mdy, "dmy": _h_dmy, "my": _h_my, "decade": _h_decade, "season": _h_season, "pos_month": _h_pos_month, "named_season": _h_named_season,
     "quarter": _h_quarter, "qy": _h_q, "nq": _h_q, "half": _h_half, "hy": _h_h, "nh": _h_h,
     "ago": _h_ago, "soon_after": _h_soon_after, "rel_unit": _h_rel_unit, "this_week": _h_this_week, "month_rel": _h_month_rel,
@@ -1123,7 +1138,7 @@ _DATELINE = re.compile(
     r"|(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*){1,2}|[A-Z][A-Z.'’ -]{1,40}?\s+"
     r"(?:\([^)\n]{1,40}\)\s*)?[-–—,]\s*)?"
     rf"(?P<date>(?:{WEEKDAY},?\s+)?(?:{_MDY_FULL}|{_DMY_FULL})"  # ("Friday 3 May 2030" too)
-    r"|\d{4}-\d\d-\d\d)"
+    r"|\d{4}-\d\d-\d\d|[0-3]?\d/[01]?\d/\d{4})"  # ("MAPUTO, 15/10/2029 (Wire) –")
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-–—:|/(]|$)"
 )
 

@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bto )(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:(?:most|much|all|some|part|half|the bulk) of )?(?:the |its |their )?(?:[\w-]+ ){0,3}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?:(?<=\bto )|(?<=\bwill ))(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -347,7 +347,10 @@ _SIGNED_THEN_WILL = Caseless(
     # (a legal form's full stops are no sentence's end: "with Orla Invest d.d. (the "Seller"), under which")
     r"\b(?:signed|inked|sealed|entered into)\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.){0,160}?\b(?:under which|whereby|which will|that will)\b"
     # "will jointly develop a chip ..., under an agreement signed on Friday"
-    r"|\bwill\b[^.;]{0,160}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal)\s(?:signed|inked|reached|struck)\b")
+    # ("... under an eight-year offtake agreement the two sides put their signatures to on Friday")
+    r"|\bwill\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\blda)\.|(?<=\binc)\.){0,240}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal)\s"
+    r"(?:(?:that|which)\s)?(?:(?:they|both\s[\w-]+|the\s(?:two|three)\s[\w-]+)\s)?(?:signed|inked|reached|struck|sealed|concluded"
+    r"|put\s(?:their|its)\s(?:names|signatures?)\sto)\b")
 _IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
 _DURATIVE = Caseless(
     rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b(?:[^.;]|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.|(?<=\bcorp)\.){{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
@@ -474,7 +477,8 @@ _ROLE_TERMS: dict[str, dict[DealKind, PartyRole]] = {
 }
 _ROLE_TERM = re.compile(r"\s?\((?:the\s)?[“\"‘'](?P<term>" + "|".join(_ROLE_TERMS) + r")[”\"’']\)")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
-_AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|signed|inked|struck|reached)\b[^.;,]{0,50}$")
+_AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|struck|reached|%s|put\s(?:their|its)\s(?:names|signatures?)\sto)\b[^.;,]{0,50}$"
+                            % _SIGNED_VERB)
 _LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
 _PREDICATE_LIST = re.compile(
     r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
@@ -1081,6 +1085,16 @@ def extract_deals(
                               and x.value.precision not in ("decade", "unknown")), None)
                     if d is not None and last.status in ("announced", "planned"):
                         last.status = "signed"  # "X will sell power to Y. The contract was sealed on Monday."
+                    occasion = None if d is not None or not _SAME_OCCASION.search(sent.text, signed.end()) else next(
+                        (c for c in reversed(claims) if c is not last and c.date is not None and c.date.precision == "day"
+                         and sent.index - c.sentence <= 10), None)
+                    if occasion is not None:
+                        # "X is also subscribing for 15% of Y. The subscription agreement was
+                        # concluded at the same meeting": the day of the signing told before
+                        last.date = occasion.date.model_copy(update={"origin": "inferred"})
+                        last.place = last.place or occasion.place
+                        last.status = "signed" if last.status in ("announced", "planned", "ongoing") else last.status
+                        last.evidence.append(_evidence(article, sent))
             else:
                 # "X will supply ..., the company said on Tuesday. The contract was signed in
                 # Almaty on Monday": the signing, not the report, dates the deal
@@ -1446,6 +1460,10 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
         if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
             continue  # "grants Y a licence to manufacture its stack": the licence is the deal
+        if kind == "supply" and sent.text.startswith(("sold ", "sell"), start) and sent.text.endswith(" to", start, end) \
+                and sent.text[end + 1 : end + 2].islower() and not sent.text.startswith(("the ", "its ", "their "), end + 1):
+            # (the trigger patterns ignore case, so the capital of a name is checked here)
+            continue  # "has sold most of its output to makers of circuit boards": to nobody named
         if kind == "supply" and _TO_JOINT_BODY.search(sent.text):
             continue  # "Equipment is being provided to the laboratory by X": what a partner brings to a joint lab
         if kind == "contract_manufacturing" and _PARTS_BUILT.match(sent.text, start) is not None:
@@ -2889,7 +2907,9 @@ def _more_precise(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     return a if (a.latest - a.earliest) <= (b.latest - b.earliest) else b
 
 
-_CONTINUES = re.compile(r"^(?:Under|According to|As part of|Pursuant to|Through)\s(?:the|this|that)\s(?:[\w-]+\s)?(?:agreement|deal|partnership|contract|terms|arrangement|cooperation)\b", re.I)
+# ("Under it, the Company will purchase chassis from X": "it" is the agreement just told)
+_CONTINUES = re.compile(r"^(?:Under|According to|As part of|Pursuant to|Through)\s(?:(?:the|this|that)\s(?:[\w-]+\s)?"
+                        r"(?:agreement|deal|partnership|contract|terms|arrangement|cooperation)\b|(?:it|them),)", re.I)
 
 
 _ALSO_TOOK_PART = re.compile(r",\s(?:in|to)\swhich\s(.{3,80}?)\s(?:also\s)?(?:took\spart|participated|contributed)\b")

@@ -172,7 +172,7 @@ ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banc
 
 ORG_SUFFIX = (
     r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
-    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Zrt|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|EOOD|EAD|OOD|AD|UAB|SIA|d\.d\.|"
+    r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|Lda\.|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Zrt|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|EOOD|EAD|OOD|AD|UAB|SIA|d\.d\.|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
     r"Manufacturing|Fund|Capital|Investments?|Partners|Bank|Securities|Ventures?|Systems|"
@@ -292,7 +292,7 @@ CJK = r"[\u3400-\u9fff]"
 # (dotted initials count where a capitalised word follows: "W.F.C. Group")
 # capitals of the Latin alphabets of Europe, so that "Örebro", "Østfold" or "Łódź" start names
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
-_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[%s][\w&’'-]*[\w&]|[%s](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % (UPPER, UPPER)
+_CAP_WORD = r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda|Lda)\.)(?:[%s][\w&’'-]*[\w&]|[%s](?![./])|[a-z]{1,2}[A-Z][\w-]*|(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}(?=[ \u00a0][A-Z]))" % (UPPER, UPPER)
 _SP = r"[ \u00a0]"
 # lower-case words inside Romance and Germanic names: "Transportes Andinos del Sur S.A."
 _NAME_LINK = r"(?:de|del|della|di|da|do|dos|das|du|des)"
@@ -318,7 +318,7 @@ _CAP_PHRASE_AT_CAPITAL = re.compile(
 )
 # (the first word above is _CAP_WORD's capital forms, rewritten: a change to _CAP_WORD
 # must be made there too; tests/test_mentions.py compares the two scans on every article)
-assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[" + UPPER + r"](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
+assert _CAP_WORD.startswith(r"(?!(?:Co|Ltd|Inc|Corp|Sdn|Bhd|Pty|Pvt|Pte|Ltda|Lda)\.)(?:[" + UPPER + r"][\w&’'-]*[\w&]|[" + UPPER + r"](?![./])|[a-z]{1,2}[A-Z][\w-]*|"
                          r"(?!S\.A\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|S\.L\.)(?:[A-Z]\.){2,}"), "_CAP_PHRASE_AT_CAPITAL follows _CAP_WORD"
 
 
@@ -752,7 +752,7 @@ def _person(text: str, start: int, end: int, via: str, rank: int = 1) -> _Cand |
     return _Cand(start, end, "Person", name, None, via, rank)
 
 
-_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Ltda|Tbk)\.|(?:[A-Za-z][a-zà]?\.){2,})$")
+_LEGAL_ABBREVIATION_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|Bhd|Ltda|Lda|Tbk)\.|(?:[A-Za-z][a-zà]?\.){2,})$")
 _ZONE = re.compile(r"(?:Development|Industrial|Economic|High-Tech|Free Trade|Technological)\s(?:Area|Zone|Park)$|\bZona Franca\b")
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?:’s|'s|‘s)[ \u00a0]")
 _GOV_OF = re.compile(r"(?:Government|Ministry|Bureau|Department|Commission|Council)\sof\s")
