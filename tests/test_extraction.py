@@ -2682,3 +2682,18 @@ def test_under_it_tells_a_detail_of_the_agreement_just_told_and_output_sold_to_n
     assert (d["kind"], d["date"]) == ("framework_agreement", "2031-12-04")
     assert deals_of("Kestrel Foil Co., Ltd., which was set up in 2016 by former engineers, has until now sold most of "
                     "its output to makers of circuit boards.", "2031-12-05") == []
+
+
+def test_a_sale_told_with_a_timed_dateline_sealed_last_week_and_a_partnership_put_on_paper_the_same_day():
+    text = ("KITWE | Tuesday 18 November 2031, 09:40 CAT (Synthetic Newsdesk) — Kestrel Motor Group Corp., Ltd. "
+            "(Kestrel) has agreed to sell 400 light trucks with exchangeable battery packs to Lumen Logistics Limited, "
+            "the biggest carrier in the country, the two companies said on Monday.\n\n"
+            "The contract, worth 22 million dollars, was sealed in Kitwe last Wednesday. The trucks will be charged at "
+            "stations built by Kestrel together with Orla Power Company, a private electricity producer, under a "
+            "battery-swap partnership that the two put on paper the same day.\n\n"
+            "Lumen Logistics has expanded fast since it bought the smaller Vadar Couriers in March 2030.")
+    sale, swap, bought = deals_of(text, "2031-11-18")
+    assert (sale["kind"], sale["status"], sale["date"]) == ("supply", "signed", "2031-11-12")
+    assert (swap["kind"], swap["status"], swap["date"]) == ("battery_swap_alliance", "signed", "2031-11-12")
+    assert set(swap["parties"]) == {"Kestrel Motor Group Corp., Ltd.", "Orla Power Company"}
+    assert bought["date"] == "2030-03" and "Vadar Couriers" in bought["parties"]

@@ -423,3 +423,9 @@ def test_a_one_letter_capital_outside_a_to_z_is_a_word_of_the_name():
     # "Ó Briain": the Irish "Ó" joins the name as "O" would, in both scans of capitalised phrases
     assert "Aoife Ó Briain" in mentions_of("The alliance was chaired in 2027 by Aoife Ó Briain, chief executive of "
                                            "Kestrel Robotics Ltd.")
+
+
+def test_corp_ltd_and_lda_are_legal_forms():
+    found = mentions_of("Kestrel Motor Group Corp., Ltd. (Kestrel) will buy graphite from Lumen Grafite, Lda. "
+                        '("Lumen"), a Maputo company.')
+    assert found["Kestrel Motor Group Corp., Ltd."] == found["Lumen Grafite, Lda."] == "Company"

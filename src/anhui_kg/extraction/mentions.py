@@ -159,7 +159,7 @@ def _at_word_start(alternatives: Iterable[str]) -> str:
 # Legal forms of many countries, written with their full stops (the spelled-out and
 # one-word forms are in ORG_SUFFIX): "S.A.", "S.p.A.", "Sdn. Bhd.", "Pty Ltd", "(Limited Partnership)"
 LEGAL_FORMS = (
-    r"Co\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.(?:B\.)?[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|S\.A\.E\.|S\.A\.C\.|"
+    r"(?:Co|Corp)\.,?[ \u00a0]?Ltd\.|Co\.|Ltd\.|Inc\.|Corp\.|S\.A\.(?:B\.)?[ \u00a0]de[ \u00a0]C\.V\.|S\.A\.S\.|S\.A\.U\.|S\.A\.E\.|S\.A\.C\.|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|S\.à[ \u00a0]r\.l\.|N\.V\.|B\.V\.|K\.K\.|L\.P\.|Ltda\.|"
     r"Sdn\.?[ \u00a0]Bhd\.?|Bhd\.|(?:Pty|Pvt|Pte)\.?[ \u00a0]Ltd\.?|GmbH[ \u00a0][&+][ \u00a0]Co\.[ \u00a0]KG|GmbH|AG|LLC|LLP|PLC|"
     r"PJSC|JSC|Tbk\.?|SpA|SAS|SE|AB|ASA|Oyj|Oy|KG|plc|\(Limited[ \u00a0]Partnership\)|"
@@ -171,7 +171,7 @@ LEGAL_FORMS = (
 ORG_PREFIX = frozenset("Grupo Groupe Gruppo Grupa Groep PT OOO OAO PJSC JSC Banco Companhia Compañía".split())
 
 ORG_SUFFIX = (
-    r"Co\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
+    r"(?:Co|Corp)\.,?\s?Ltd\.?|Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|LLC|PLC|plc|AG|GmbH|"
     r"S\.A\.|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|A\.Ş\.|Bhd\.?|Berhad|Ltda\.?|Lda\.|SpA|SAS|SARL|S\.A\.R\.L\.|SE|AB|ASA|AS|ApS|Oyj|Oy|SA|NV|BV|A/S|Kft|Zrt|Srl|SRL|KG|LLP|JSC|PJSC|Tbk\.?|EOOD|EAD|OOD|AD|UAB|SIA|d\.d\.|"
     r"\(Limited Partnership\)|Limited Partnership|Partnership|Group|Holdings?|Company|Motors?|Automobiles?|Automotive|Auto|Semiconductors?|"
     r"Technology|Technologies|Tech|High-Tech|Batter(?:y|ies)|Energy|Electronics|Robotics|Industr(?:y|ies)|"
@@ -1086,7 +1086,9 @@ _PART_BOUGHT = r"(?:the\s)?(?:%s\s)?[\d.]+\s?(?:%%|percent|per\scent)\s(?:of|sta
 _WORK_VERB = re.compile(
     # "bought about 10% of Kestrel", "to buy the 20% of Kestrel Hose held by ...": the part
     # bought, then the company ("buy" only with the part: "to buy LED lamps" names none)
-    r"\b(?:(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?:%s|(?!the\s|a\s|an\s))|buy\s%s)(?P<obj>%s)"
+    # ("bought the smaller Luangwa Couriers": a company told by its size or standing)
+    r"\b(?:(?:acquired|bought|purchased|hired|commissioned|took\sover)\s(?:%s|the\s(?:smaller|larger|bigger|rival|ailing|struggling|"
+    r"loss-making|family-owned|privately\sheld)\s|(?!the\s|a\s|an\s))|buy\s%s)(?P<obj>%s)"
     # "signed Arden Bil as importer", "chose Kestrel Lighting to supply lamps"
     r"|\b(?:signed|signs|chose|picked|selected|appointed|tapped)\s(?P<chosen>%s)"
     r"(?=\sas\s|\sto\s(?:supply|provide|deliver|import|distribute|sell|build|assemble|make)\b)"
