@@ -2697,3 +2697,17 @@ def test_a_sale_told_with_a_timed_dateline_sealed_last_week_and_a_partnership_pu
     assert (swap["kind"], swap["status"], swap["date"]) == ("battery_swap_alliance", "signed", "2031-11-12")
     assert set(swap["parties"]) == {"Kestrel Motor Group Corp., Ltd.", "Orla Power Company"}
     assert bought["date"] == "2030-03" and "Vadar Couriers" in bought["parties"]
+
+
+def test_a_research_cooperation_dated_before_a_licence_and_money_raised_in_us_dollars():
+    text = ('Kestrel licenses its voice assistant\n\nLicence with Lumen Electric Mobility covers city cars\n\n'
+            'HEFEI, China, Sept. 18, 2031 /Synthetic PR Newswire/ -- Kestrel Co., Ltd. ("Kestrel") today announced that '
+            'it has licensed its voice assistant to Lumen Electric Mobility PLC ("Lumen").\n\n'
+            "Two days before the licence, on September 12, Kestrel and Arden University entered into a three-year "
+            "research cooperation agreement to build open speech datasets for local languages.\n\n"
+            "Lumen, founded in 2024, raised 18 million U.S. dollars in 2030 from Orla Ventures, a Nairobi-based fund.")
+    licence, research, funding = deals_of(text, "2031-09-18")
+    assert licence["parties"] == {"Kestrel Co., Ltd.": "licensor", "Lumen Electric Mobility PLC": "licensee"}
+    assert (research["kind"], research["date"]) == ("strategic_cooperation", "2031-09-12")
+    assert set(research["parties"]) == {"Kestrel Co., Ltd.", "Arden University"}
+    assert funding["parties"] == {"Orla Ventures": "investor", "Lumen Electric Mobility PLC": "investee"}

@@ -1412,6 +1412,8 @@ _PARTS_BUILT = re.compile(
     + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for\b", re.I)
 _UNDER_LICENCE = re.compile(r"\bunder\s(?:the|its|a|this)\s(?:[\w-]+\s){0,2}licen[cs]e\b(?:\sagreement)?,?\s(?:which|that)\s(?:was|were)\ssigned\b")
 _TO_JOINT_BODY = re.compile(r"\b(?:provided|supplied|contributed|given|lent)\sto\sthe\s(?:joint\s|new\s)?(?:laboratory|lab|institute|centre|center)\b")
+_TIME_OF_DEAL = re.compile(r"\b(?:[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Aa]head\sof)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
+_COOPERATION_TO = re.compile(r"\b(?:cooperation|collaboration|research|partnership|development)\s(?:agreement|deal|pact)\sto\s$")
 _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
 
@@ -1460,6 +1462,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
                 and before.endswith((" on ", " of ", "the ", " a ", " its ", " their ")):
             continue  # "we rely on licensed software", "kits for the licensed truck": what is used, not a licence granted
+        if kind == "contract_manufacturing" and _COOPERATION_TO.search(before):
+            continue  # "a research cooperation agreement to build speech datasets": what the cooperation is for
         if kind == "contract_manufacturing" and _LICENCE_TO.search(before):
             continue  # "grants Y a licence to manufacture its stack": the licence is the deal
         if kind == "supply" and sent.text.startswith(("sold ", "sell"), start) and sent.text.endswith(" to", start, end) \
@@ -1496,6 +1500,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None  # "Under the agreement, X will open ..."
+               or _TIME_OF_DEAL.search(before) is not None  # "Two days before the licence, on 12 May, X ..."
                # "The Joint Venture will install X's machines ...": the venture at work, told before
                or (kind == "joint_venture" and start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
@@ -2496,7 +2501,8 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         r"(?:ordered|placed|sourc\w*|%s|buy|purchas\w*|procur\w*|comes?|came)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?\b(?:from|with)\s|add(?:ed|s|ing)?\s" % _BUYING_WORDS,
         text[trig.start : cend])
     if ordered is None and agent is None and trig.kind == "investment":  # "X received 300 million yuan from Y": Y invests
-        ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b[^.;]{0,80}?\bfrom\s", text[trig.start : cend])
+        # ("raised 18 million U.S. dollars in 2028 from Y": an abbreviation's full stops)
+        ordered = re.match(r"(?:received|receives|secured|got|raised|raises)\b(?:[^.;]|(?<=[A-Z])\.){0,80}?\bfrom\s", text[trig.start : cend])
     if ordered:  # "X ordered 300 buses from Y", "X sources cells from Y": Y supplies
         at = trig.start + ordered.end()
         agent = getattr(_named_at(in_clause, chosen, at), "name", None)

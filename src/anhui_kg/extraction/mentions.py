@@ -1400,6 +1400,9 @@ def _named_in_context(text: str, aliases: Aliases, opened: dict[str, list[int]] 
             if not (w and w.group(1) in STOP_CAPS):
                 break
             s = w.end()
+        before_and = text[s : m.start()]
+        if " " not in before_and and any(q in text for q in (f'("{before_and}")', f"(“{before_and}”)", f"({before_and})")):
+            s = m.start(1)  # "Kestrel and Arden University", where "Kestrel" is a company's short name
         phrase = text[s:e]
         t = _classify_org(phrase)
         # "Hefei Economic and Technological Development Area" is a zone, so a place
@@ -1700,6 +1703,12 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                 # of its own shape ("Kestrel Motors" beside "Kestrel Motors Malaysia Sdn Bhd")
                 prefixes.add(f"{first} {words[1]}")
                 learned.setdefault(f"{first} {words[1]}", c)
+    # "Entoto Electric Mobility PLC ... Entoto Electric Mobility": a name without its legal form
+    for c in chosen:
+        if c.key is None and c.type in ("Company", "Fund"):
+            bare = _LEGAL.sub("", c.name).rstrip(" ,")
+            if bare != c.name and " " in bare:
+                learned.setdefault(bare, c)
     # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
     # place names the same organisation wherever else the article writes it
     other_kinds = {text[c.start : c.end] for c in chosen if c.type not in ("Company", "Fund")}
