@@ -2711,3 +2711,21 @@ def test_a_research_cooperation_dated_before_a_licence_and_money_raised_in_us_do
     assert (research["kind"], research["date"]) == ("strategic_cooperation", "2031-09-12")
     assert set(research["parties"]) == {"Kestrel Co., Ltd.", "Arden University"}
     assert funding["parties"] == {"Orla Ventures": "investor", "Lumen Electric Mobility PLC": "investee"}
+
+
+def test_a_release_with_a_box_of_bullets_signatories_with_titles_and_an_order_placed_together_with_the_licence():
+    text = ("MEDIA RELEASE\n\nKestrel Composites licenses its enclosure process to Lumen\n\n"
+            "Bertrange (Luxembourg), October 2nd, 2031 – Kestrel Composites S.A. (“Kestrel Composites”), a developer "
+            "of plastic parts, has signed a licence agreement with Lumen Bus Co., Ltd. (“Lumen”) that allows the "
+            "Chinese company to mould battery enclosures.\n\nAt a glance\n"
+            "• Licence for the enclosure process, signed in Hefei on Friday\n• Three sets of tools ordered by Lumen\n"
+            "• Enclosures up to 38% lighter\n\n"
+            "The licence agreement was signed in Hefei on Friday by Orla Vadar, Chief Executive Officer of Kestrel "
+            "Composites, and Ruan Defu, Chief Engineer of Lumen.\n\n"
+            "Together with the licence, Lumen placed an order for three sets of tools, which Kestrel Composites will "
+            "build in its toolroom and deliver by the end of March 2032.")
+    licence, tools = deals_of(text, "2031-10-02")
+    assert (licence["kind"], licence["status"], licence["date"]) == ("licensing", "signed", "2031-09-26")
+    assert licence["parties"] == {"Kestrel Composites S.A.": "licensor", "Lumen Bus Co., Ltd.": "licensee"}
+    assert (tools["kind"], tools["status"], tools["date"]) == ("supply", "signed", "2031-09-26")
+    assert tools["parties"] == {"Kestrel Composites S.A.": "supplier", "Lumen Bus Co., Ltd.": "customer"}

@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:(?:most|much|all|some|part|half|the bulk) of )?(?:the |its |their )?(?:[\w-]+ ){0,8}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?:(?<=\bto )|(?<=\bwill ))(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:(?:most|much|all|some|part|half|the bulk) of )?(?:the |its |their )?(?:[\w-]+ ){0,8}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?:(?<=\bto )|(?<=\bwill ))(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? for\b(?=[^.;]{1,80}?, (?:which|that) )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -278,7 +278,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
-    ("signed", Caseless(r"\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\bplaced\san?\s(?:[\w-]+\s)?order\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         # "A second agreement, concluded at the same ceremony, ...", "was concluded"
@@ -324,7 +324,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
-    ("sign", "put their", "put its", "on paper", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+    ("sign", "put their", "put its", "on paper", "placed a", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
@@ -346,6 +346,8 @@ _PAST_DONE = Caseless(
 _SIGNED_THEN_WILL = Caseless(
     # (a legal form's full stops are no sentence's end: "with Orla Invest d.d. (the "Seller"), under which")
     r"\b(?:signed|inked|sealed|entered into)\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.){0,160}?\b(?:under which|whereby|which will|that will)\b"
+    # "placed an order for three sets of tools, which X will build": the order is the fact
+    r"|\bplaced\san?\s(?:[\w-]+\s)?order\b[^.;]{0,120}?,\s(?:which|that)\s"
     # "will jointly develop a chip ..., under an agreement signed on Friday"
     # ("... under an eight-year offtake agreement the two sides put their signatures to on Friday")
     r"|\bwill\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\blda)\.|(?<=\binc)\.){0,240}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal|partnership|pact)\s"
@@ -369,7 +371,8 @@ _SIGNED_JUST_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bhave\s)\b(?:signed|inked|ent
 _NAMED_LATER = re.compile(r"\b(?:later|since|subsequently|now)\s(?:re)?named\s$|\bto\sbe\s(?:called|named)\s$")
 _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|signing|meeting|visit|conference|forum|occasion|day)\b"
                             # "Alongside the purchase, the two companies agreed a service contract"
-                            r"|\balongside\s(?:the|this|that)\s(?:[\w-]+\s)?(?:purchase|order|contract|deal|agreement|acquisition)\b", re.I)
+                            r"|\b(?:alongside|together\swith)\s(?:the|this|that)\s(?:[\w-]+\s)?"
+                            r"(?:purchase|order|contract|deal|agreement|acquisition|licen[cs]e)\b", re.I)
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
                            r"(?:contract|agreement|deal)\b")
 # (", Aug 19 (Kestrel) -", "/Kestrel/ -", or the date in brackets: "Lima (5 March 2031) —")
@@ -1070,7 +1073,8 @@ def extract_deals(
         if not new and signs and (
                 last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
             # (past a detail of the deal: "Under the Supply Agreement, X will sell ...")
-            last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 3), last)
+            # (or past a box of bullets: "At a glance • Licence signed in Hefei on Friday • ...")
+            last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 6), last)
         if not new and last is not None and last.end_date is None \
                 and (signs or _FINITE_SIGN.search(sent.text)) \
                 and all(_among(m.name, last.names) for m in sm):
@@ -1118,7 +1122,8 @@ def extract_deals(
             if d is not None:
                 last.date, last.dated_by_text = d.value, True
                 last.evidence.append(_evidence(article, sent))
-        same = _SAME_OCCASION.search(sent.text) if new and claims and ("same" in sent.text or "longside" in sent.text) else None
+        same = _SAME_OCCASION.search(sent.text) if new and claims and (
+            "same" in sent.text or "longside" in sent.text or "ogether" in sent.text) else None
         if same is not None:
             # (the occasion is the last signing told to the day, perhaps before a detail of it)
             same = next((x for x in reversed(claims) if x.date is not None and x.date.precision == "day"
@@ -1412,7 +1417,9 @@ _PARTS_BUILT = re.compile(
     + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for\b", re.I)
 _UNDER_LICENCE = re.compile(r"\bunder\s(?:the|its|a|this)\s(?:[\w-]+\s){0,2}licen[cs]e\b(?:\sagreement)?,?\s(?:which|that)\s(?:was|were)\ssigned\b")
 _TO_JOINT_BODY = re.compile(r"\b(?:provided|supplied|contributed|given|lent)\sto\sthe\s(?:joint\s|new\s)?(?:laboratory|lab|institute|centre|center)\b")
-_TIME_OF_DEAL = re.compile(r"\b(?:[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Aa]head\sof)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
+# ("Two days before the licence, ...", "Together with the licence, Y placed an order ...")
+_TIME_OF_DEAL = re.compile(r"\b(?:[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Aa]head\sof|[Tt]ogether\swith|[Aa]longside)\s"
+                           r"(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 _COOPERATION_TO = re.compile(r"\b(?:cooperation|collaboration|research|partnership|development)\s(?:agreement|deal|pact)\sto\s$")
 _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
@@ -1495,7 +1502,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "The joint venture formerly known as X was renamed Y"
         # "The Ningguo company bought ...": before a verb, "the ..." is its subject, not a deal
         anaphoric = referring and not _PAST_VERB.match(sent.text, start, end) and not _PARTNER_AFTER.match(after) and (
-               not any(base + end <= x.start < base + end + 60 for x in sm)
+               # (its signatories are not its parties: "The licence agreement was signed in Hefei
+               # on Friday by Jean-Luc Wagener ... and Nie Defu")
+               not any(base + end <= x.start < base + end + 60 and x.type != "Person" for x in sm)
                or (_DESCRIBED_BEFORE.search(before) is not None  # ", the X-led alliance whose ..."
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
@@ -2418,7 +2427,8 @@ _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|pur
 _BUY_FROM = re.compile(_BUY_VERB.pattern + r"\w*\sfrom\s(?:the\s)?")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
-_BOUGHT_NUMBER = re.compile(r"(?:%s|take)\s(?![A-Z])" % _BUYING_WORDS)  # ("will take 1,500 of the group's cars")
+# ("will take 1,500 of the group's cars", "placed an order for tools, which X will build")
+_BOUGHT_NUMBER = re.compile(r"(?:%s|take|placed)\s(?![A-Z])" % _BUYING_WORDS)
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(

@@ -213,6 +213,7 @@ TITLE = (
     r"(?:co-?founder|founder|vice[- ]chairman|vice[- ]chairwoman|chairman|chairwoman|chair|"
     r"chief executive officer|chief executive|CEO|vice[- ]president|president|general manager|"
     r"chief (?:financial|technology|operating|technical|marketing|strategy|product) officer|"
+    r"chief (?:engineer|designer|scientist)|"
     r"CFO|CTO|COO|managing director|executive director|director|head|party secretary|"
     r"secretary|leader|executive|spokesperson|spokesman|spokeswoman|senior vice president|"
     r"governor|lieutenant governor|mayor|deputy mayor|premier|prime minister|minister|senator|ambassador|"
@@ -840,6 +841,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 _FORM_THEN_OF = re.compile(r"[ \u00a0](?:%s|Ltd|Company)(?=[ \u00a0]of[ \u00a0])" % LEGAL_FORMS)
 # "Equity of X Co., Ltd.": a word before "of" and a legal name; not "Bank of X Co., Ltd."
 _WORD_OF = re.compile(r"([A-Z][a-z]+)\sof\s(?:the\s)?(?=[A-Z])")
+_TITLE_OF = re.compile(rf"((?i:{TITLE}))\sof\s(?:the\s)?(?=[A-Z])")
 _ORG_HEADS = frozenset(
     """Bank Bureau Ministry Department Office Commission Administration Institute University Academy
     Association Federation Council Chamber Society Union Committee Agency Authority College School
@@ -875,7 +877,9 @@ def _organisations(text: str, article: Article, aliases: Aliases, heading: list[
                 start = board.end()  # "the Board of Directors of X Co., Ltd.": X's body, X is named
             else:
                 # "Executives of X Co., Ltd.", "Gift of X GmbH": X is named
-                while ((part := _WORD_OF.match(text, start, end)) is not None and part.group(1) not in _ORG_HEADS
+                # ("Chief Executive Officer of X S.A.": a title's words before "of")
+                while ((part := _WORD_OF.match(text, start, end) or _TITLE_OF.match(text, start, end)) is not None
+                       and part.group(1) not in _ORG_HEADS
                        and LEGAL_END.search(text, part.end(), end) is not None and " " in text[part.end() : end]):
                     start = part.end()
         phrase = text[start:end]
@@ -1738,8 +1742,9 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         long, span = learned[short], (pos, -neg_end)
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
-            if existing.name == long.name or (short in prefixes and existing.via != "deal_context.v1"):
-                continue  # the name itself
+            if existing.name == long.name or (short in prefixes and existing.via != "deal_context.v1"
+                                              and _LEGAL.sub("", long.name).rstrip(" ,") != short):
+                continue  # the name itself (but "Moselle Composites" is "Moselle Composites S.A.")
             if existing.key is None:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue

@@ -28,9 +28,9 @@ _TITLE_PRED: list[tuple[re.Pattern[str], Predicate]] = [
     (re.compile(r"\bCEO\b|\bchief executive\b", re.I), "ceo_of"),
     (re.compile(r"\bvice[- ]president\b|\bsenior vice president\b", re.I), "executive_of"),
     (re.compile(r"\bpresident\b", re.I), "president_of"),
-    (re.compile(r"\bgeneral manager\b|\bCFO\b|\bCTO\b|\bCOO\b|\bchief \w+ officer\b|\bmanaging director\b|\bexecutive director\b|\bdirector\b|\bparty secretary\b|\bhead\b", re.I), "executive_of"),
+    (re.compile(r"\bgeneral manager\b|\bCFO\b|\bCTO\b|\bCOO\b|\bchief \w+ officer\b|\bchief (?:engineer|designer|scientist)\b|\bmanaging director\b|\bexecutive director\b|\bdirector\b|\bparty secretary\b|\bhead\b", re.I), "executive_of"),
 ]
-_TITLE_WORDS = r"(?:co-?founder|founder|vice[- ]chair(?:man|woman)?|chair(?:man|woman)?|CEO|chief executive(?: officer)?|vice[- ]president|senior vice president|president|general manager|CFO|CTO|COO|chief \w+ officer|managing director|executive director|director|party secretary|head)"
+_TITLE_WORDS = r"(?:co-?founder|founder|vice[- ]chair(?:man|woman)?|chair(?:man|woman)?|CEO|chief executive(?: officer)?|vice[- ]president|senior vice president|president|general manager|CFO|CTO|COO|chief \w+ officer|chief (?:engineer|designer|scientist)|managing director|executive director|director|party secretary|head)"
 _TITLES = rf"{_TITLE_WORDS}(?:(?:,\s|\sand\s|\s&\s|,\sand\s){_TITLE_WORDS})*"
 # Titles around a person's name (compiled once: the views of a sentence are tried per person)
 # (Caseless: matched over lower-cased text where that is the same, which is about twice as
