@@ -2729,3 +2729,17 @@ def test_a_release_with_a_box_of_bullets_signatories_with_titles_and_an_order_pl
     assert licence["parties"] == {"Kestrel Composites S.A.": "licensor", "Lumen Bus Co., Ltd.": "licensee"}
     assert (tools["kind"], tools["status"], tools["date"]) == ("supply", "signed", "2031-09-26")
     assert tools["parties"] == {"Kestrel Composites S.A.": "supplier", "Lumen Bus Co., Ltd.": "customer"}
+
+
+def test_a_contract_awarded_by_a_carmaker_and_countersigned_after_a_list_of_highlights():
+    text = ("22 October 2031\n\nKestrel Drive Systems plc\n\nKestrel Drive Systems plc, the AIM-quoted designer of "
+            "power electronics, is pleased to announce that it has been awarded a series-production contract by "
+            'Lumen (Anhui) Automotive Company Limited ("Lumen Anhui") for its DC-DC converters.\n\nHighlights\n'
+            "- Converters for two electric models\n- Expected lifetime revenue of approximately EUR 48 million\n"
+            "- Local manufacture in Hefei\n- A subscription for new shares\n\nContract award\n"
+            "The supply contract was countersigned by Lumen Anhui on Friday 17 October 2031, at the end of a "
+            "nomination process that began in the spring.")
+    [d] = deals_of(text, "2031-10-22")
+    assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2031-10-17")
+    assert d["parties"] == {"Kestrel Drive Systems plc": "supplier",
+                            "Lumen (Anhui) Automotive Company Limited": "customer"}

@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
      # "The motors come from X under a contract we signed": X supplies them
      r"|\b(?:comes?|came)\sfrom\s(?=(?:[A-Z][\w&.-]*\s){1,5}under\s(?:a|an|the|its|their)\s(?:[\w-]+\s){0,3}?(?:contract|agreement|deal)\b)"
      r"|\badd(?:ed|s|ing)?\s(?:[\w&.,-]+\s){1,6}?to\s(?:its|their)\s(?:[\w-]+\s)?suppl(?:ier|y)[- ](?:list|base|roster|panel|pool)\b"  # "added X to its supplier list"
-     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:(?:most|much|all|some|part|half|the bulk) of )?(?:the |its |their )?(?:[\w-]+ ){0,8}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?:(?<=\bto )|(?<=\bwill ))(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? for\b(?=[^.;]{1,80}?, (?:which|that) )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
+     r"|(?:is|was|has been|have been|became|remains)\s(?:our|its|their)\s(?:main\s|key\s|sole\s|exclusive\s|largest\s)?(?:[\w-]+\s)?(?:supplier|source\sof)|suppl(?:y|ies|ied|ying) (?!(?:contracts?|agreements?|deals?|partnerships?)\b)(?:[\w/-]+ ){0,4}?(?:to|for)\b|suppl(?:ied|ies|ying)\b|supply (?:agreement|deal|contract|partnership)|\bsales (?:contract|agreement)s?\b|\b(?:signed|signs|inked|landed|secured) (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?contracts? (?:(?:in|on|last|this|earlier) (?:[\w,-]+ ){1,6}?)?with(?= )|\b(?:power|energy|electricity) purchase agreements?|\bofftake (?:agreement|deal|contract)s?|(?:will|to) supply|(?:sells?|sold|selling) (?:(?:most|much|all|some|part|half|the bulk) of )?(?:the |its |their )?(?:[\w-]+ ){0,8}?(?:and (?:[\w-]+ ){1,2})?to(?= [A-Z])|\bordered (?:[\w,.-]+ ){0,6}?from(?= )|(?<=\bwill )take (?:(?:up to|about|some|another|a further) )?(?:\d[\d,]*|hundreds|thousands|dozens) (?:more )?of (?!(?:the |its |their )?(?:shares|stakes?|equity|capital)\b)|\bordered (?:(?:about|some|around|nearly|another|a further|more than) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|eighty|hundreds|dozens) (?!%|percent|per cent|million|billion|shares)|\b(?:sources?|sourced|sourcing|buys|buying|purchases|purchased|procures?|procured) (?:[\w,.-]+ ){0,6}?from(?= )|(?:(?<=\bto )|(?<=\bwill ))(?:buy|purchase|source|procure) (?!(?:the|a|an|its|their) (?:company|firm|business|stake|shares|unit|division|operator|start-?up|group)\b)(?:[\w$€¥.,()-]+ ){0,14}?from(?= [A-Z])|\bprovid(?:e|es|ed|ing) (?:[\w,.-]+ ){0,5}?(?:to|for)(?= [A-Z])|\bdeliver(?:s|ed|ing)? (?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\bto (?:deliver|ship) (?:[\w,.-]+ ){6,10}?to(?= [A-Z])|\b(?:deliveries|shipments) of (?:[\w,.-]+ ){0,6}?(?:to|for)(?= )|(?:\bships|\bshipping|(?:\bhas|\bhave|\bhad|['’]ve) shipped) (?!(?:it|them|this|these)\b)(?:[\w,.-]+ ){0,5}?to(?= [A-Z])|\b(?:contract|order)s?(?: (?:for (?:[\w,-]+ ){1,6}?)?|, (?:[\w$€¥.-]+ ){0,5}?[\w$€¥.-]+, )(?:was|were|has been|had been|is) awarded to(?= )|\b(?:gave|gives|give|giving|handed|awarded|granted) (?:[\w.&-]+ ){1,4}?(?:an? |the |its |their )(?:[\w-]+ ){0,3}?(?:orders?|contracts?)\b|\b(?:is|was|became|has become|remains|as) (?:a|the|an|its) (?:[\w-]+ ){0,2}?supplier (?:to|of|for)(?= )|\bwon (?:an? |the )?(?:[\w-]+ ){0,3}?(?:order|contract) (?:in (?:[\w,-]+ ){1,2}?)?(?:worth (?:[\w$€¥.,()-]+ ){1,6}?)?(?:for (?:[\w,.-]+ ){1,8}?)?(?:from|with)(?= )|\b(?:chosen|chose|selected|picked|nominated|tapped|named|appointed|signed|signs) (?:[\w&.,-]+ ){0,6}?as (?:a |the |its |their )?(?:[\w-]+ ){0,3}?supplier|\b(?:is|was|became|remains) (?:the |a |an |its |one of the )(?:[\w-]+ ){0,2}?customers? (?:of|for)(?= )|\b(?:is|was|became|remains|has been|had been) (?:one of )?(?:its|their|our) (?:[\w-]+ ){0,2}?customers?\b|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? (?:for (?:[\w,.-]+ ){0,6}?)?(?:with|from)(?= )|\b(?:has been|have been|was|were) awarded (?:an? |the )?(?:[\w-]+ ){0,3}?(?:contract|order)s? by(?= )|\bplaced (?:an? |the |its )?(?:[\w-]+ )?orders? for\b(?=[^.;]{1,80}?, (?:which|that) )|\b(?:chose|picked|selected) (?:our (?:[\w-]+ ){0,3}?[\w-]+s|us for)\b|\b(?:us(?:es|ed|e|ing)|chose|picked|selected) (?:our|(?:[\w-]+ ){0,3}?[\w-]+(?:’s|'s|(?<=s)['’])) (?:[\w-]+ ){0,3}?(?:chips|cells|batteries|processors|semiconductors|modules|sensors|radars?|lidars?|motors|engines|components|parts|software|systems|platforms?)\b", "supply", 3),
     (r"(?:distributed|imported and (?:sold|distributed)|sold and (?:distributed|serviced)|marketed and sold) (?:[\w-]+ ){0,4}?by(?= )|distribut(?:es|e|ed|ing) (?:the [Cc]ompany['’]s )?(?:[\w.,&-]+ ){0,5}?(?:vehicles|cars|models|trucks|products|buses)\b|sells? (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|vehicles|models|trucks|buses|suvs)\b|(?:distribution|dealer|dealership|import|sales agency|service|maintenance|repair|after-sales) (?:agreement|deal|contract|partnership|rights)|(?:handled|represented) by(?= )|(?:exclusive |sole |official )?(?:importer|distributor) (?:of|for)(?= [A-Z])|distribut(?:es|e|ed|ing) (?:the |its |their )(?:brand|marque|range)\b|(?:hired|commissioned|engaged|retained) (?:[\w.,&()-]+ ){0,14}?to (?:style|restyle|design|engineer)\b|(?:appointed|named|chose|picked|selected|signed|signs) (?:[\w.,&()-]+ ){0,10}?(?:to (?:import|distribute|sell|market)|as (?:its |their |the )?(?:exclusive |sole |official |new )?(?:importer|distributor|dealer))\b|\bmerg(?:er|ed|ing|e) with(?= [A-Z])", "other", 3),
     (r"strategic (?:cooperation|partnership|agreement|alliance|collaboration)(?: agreements?)?|cooperation agreements?|comprehensive strategic", "strategic_cooperation", 2),
     (r"memorand(?:um|a)(?: of understanding)?\b(?! of association)|\bMoUs?\b|letters? of intent", "framework_agreement", 2),
@@ -278,7 +278,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
-    ("signed", Caseless(r"\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\bplaced\san?\s(?:[\w-]+\s)?order\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\b(?:has|have)\sbeen\sawarded\b|\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\bplaced\san?\s(?:[\w-]+\s)?order\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         # "A second agreement, concluded at the same ceremony, ...", "was concluded"
@@ -324,7 +324,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
-    ("sign", "put their", "put its", "on paper", "placed a", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+    ("sign", "put their", "put its", "on paper", "placed a", "been awarded", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
@@ -384,7 +384,7 @@ _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
 # signing, told after the news
 # the verbs a deal is said to be signed by ("was clinched", "the agreement was finalised")
-_SIGNED_VERB = r"signed|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed|finali[sz]ed"
+_SIGNED_VERB = r"signed|countersigned|executed|inked|concluded|sealed|clinched|penned|formali[sz]ed|finali[sz]ed"
 _THE_DEAL_SIGNED = re.compile(
     rf"(?:(?:The|That|This|Their|Its)\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}(?P<both>\sand\sthe\s(?:[\w-]+\s){{0,2}}{_DEAL_WORD}"
     rf"(?:\s(?:for|of)\s(?:the\s)?(?:[\w-]+\s){{0,2}}[\w-]+)?)?(?:,\s[^,;]{{1,60}},)?\s(?:was|were|had\sbeen)"
@@ -1071,10 +1071,16 @@ def extract_deals(
         # (a press release may tell the signing a sentence or two after its news of the day)
         last = claims[-1] if after_deal else None
         if not new and signs and (
-                last is None or (last.date and not last.extra.get("reported")) or _CONTINUES.match(last.evidence[0].text)):
+                last is None or (last.date and last.dated_by_text and not last.extra.get("reported"))
+                or _CONTINUES.match(last.evidence[0].text)):
             # (past a detail of the deal: "Under the Supply Agreement, X will sell ...")
             # (or past a box of bullets: "At a glance • Licence signed in Hefei on Friday • ...")
-            last = next((c for c in reversed(claims) if c.extra.get("reported") and sent.index - c.sentence <= 6), last)
+            # (or a deal told without a date: "has been awarded a contract by Y ... Highlights ...
+            # The supply contract was countersigned by Y on Friday 19 October")
+            # (of those, one whose parties are all that the sentence names)
+            told = [c for c in reversed(claims) if sent.index - c.sentence <= 8 and all(_among(m.name, c.names) for m in sm)]
+            last = next((c for c in told if c.extra.get("reported") and sent.index - c.sentence <= 6), None) \
+                or next((c for c in told if c.date is None), last)
         if not new and last is not None and last.end_date is None \
                 and (signs or _FINITE_SIGN.search(sent.text)) \
                 and all(_among(m.name, last.names) for m in sm):
@@ -2430,6 +2436,7 @@ _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
 # ("will take 1,500 of the group's cars", "placed an order for tools, which X will build")
 _BOUGHT_NUMBER = re.compile(r"(?:%s|take|placed)\s(?![A-Z])" % _BUYING_WORDS)
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
+_BEEN_AWARDED = re.compile(r"(?:has\sbeen|have\sbeen|was|were)\sawarded\s")
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s(?:[\w-]+\s){0,2}?(?:\w+(?:ed|en)|put together|sold|bought|brought|made)\b"
@@ -2533,6 +2540,9 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
         awarded = _AWARDED_TO.search(text, w0, by_pos) if trig.kind == "supply" else None
         if awarded is not None:  # "the contract was awarded to X by Y": Y awards it, X supplies
             agent = getattr(_named_at(in_clause, chosen, awarded.end()), "name", agent)
+        elif trig.kind == "supply" and _BEEN_AWARDED.match(text, trig.start, trig.end):
+            # "X has been awarded a series-production contract by Y": X, the subject, supplies
+            agent = next((m.name for m in in_clause if m.start < trig.start and m.name in chosen), agent)
         if trig.kind == "investment" and "led by" in text[trig.start : trig.end]:
             # "The round was led by A, with B and C also taking part": all of them invest
             for m in in_clause:
