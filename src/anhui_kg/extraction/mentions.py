@@ -1745,7 +1745,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             if existing.name == long.name or (short in prefixes and existing.via != "deal_context.v1"
                                               and _LEGAL.sub("", long.name).rstrip(" ,") != short):
                 continue  # the name itself (but "Moselle Composites" is "Moselle Composites S.A.")
-            if existing.key is None:  # pattern-found short form: point it at the long name
+            if existing.key is None and existing in out:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
             continue
         inside = [c for c in out if span[0] < c.end and c.start < span[1]]
