@@ -228,7 +228,10 @@ _TALKS_ABOUT = re.compile(
 _VENTURE_AT_WORK = re.compile(r"\s(?:will|would|can|shall|also)\s(?!be\b)(?:also\s)?[a-z]+\b")
 _MEMBERSHIP_KINDS = frozenset({"battery_swap_alliance", "strategic_cooperation", "other"})
 _JOINS_BEFORE = re.compile(r"\b(?:signed\sup|signs\sup|joined|joins|to\sjoin|admitted|welcomed)\s[^;]*?\s(?:to|into|in)?\s?(?:its|their)\s(?:[\w-]+\s){0,2}$")
-_UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
+# a deal noun after these refers to a deal told: "Under the agreement, X will open ...", "Two
+# days before the licence, ...", "Together with the licence, Y placed an order ..."
+_UNDER_THE_DEAL = re.compile(r"\b(?:[Uu]nder|[Aa]s\spart\sof|[Tt]hrough|[Ii]n\sline\swith|[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil"
+                             r"|[Aa]head\sof|[Tt]ogether\swith|[Aa]longside)\s(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 # "The deal deepens...", "the joint venture" with no party named: a reference, not a new deal
 _ANAPHORIC_DEAL = Caseless(r"\b(?:the|this|that|their|its|such|the same)\s(?:[\w-]+\s){0,2}$")
 _UNDONE = Caseless(
@@ -343,19 +346,21 @@ _BEING_BOUGHT = Caseless(r"\b(?:is|are)\s(?:buying|acquiring|taking|purchasing|s
 _PAST_DONE = Caseless(
     r"\b(?:was|were|had|took|bought|sold|built|made|won|became|hired|merged|acquired|invested|distributed|"
     r"assembled|produced|formed|founded|established|purchased|raised|licensed|styled|designed|commissioned|paid|gave|shipped|delivered)\b")
+# a character of the same sentence (lower-cased text): a legal form's full stops are no
+# sentence's end ("with Orla Invest d.d. (the "Seller"), under which", "Lúrio Graphite, Lda.")
+_IN_SENTENCE = r"(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\blda)\.|(?<=\binc)\.|(?<=\bcorp)\.)"
 _SIGNED_THEN_WILL = Caseless(
-    # (a legal form's full stops are no sentence's end: "with Orla Invest d.d. (the "Seller"), under which")
-    r"\b(?:signed|inked|sealed|entered into)\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.){0,160}?\b(?:under which|whereby|which will|that will)\b"
+    rf"\b(?:signed|inked|sealed|entered into)\b{_IN_SENTENCE}{{0,160}}?\b(?:under which|whereby|which will|that will)\b"
     # "placed an order for three sets of tools, which X will build": the order is the fact
     r"|\bplaced\san?\s(?:[\w-]+\s)?order\b[^.;]{0,120}?,\s(?:which|that)\s"
     # "will jointly develop a chip ..., under an agreement signed on Friday"
     # ("... under an eight-year offtake agreement the two sides put their signatures to on Friday")
-    r"|\bwill\b(?:[^.;]|(?<=\b[a-z])\.|(?<=\bco)\.|(?<=\bltd)\.|(?<=\blda)\.|(?<=\binc)\.){0,240}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){0,2}?(?:agreement|contract|deal|partnership|pact)\s"
+    rf"|\bwill\b{_IN_SENTENCE}{{0,240}}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){{0,2}}?(?:agreement|contract|deal|partnership|pact)\s"
     r"(?:(?:that|which)\s)?(?:(?:they|both(?:\s[\w-]+)?|the\s(?:two|three)(?:\s[\w-]+)?)\s)?(?:signed|inked|reached|struck|sealed|concluded"
     r"|put\s(?:their|its)\s(?:names|signatures?)\sto|put\son\spaper)\b")
 _IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
 _DURATIVE = Caseless(
-    rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b(?:[^.;]|(?<=\bco)\.|(?<=\bltd)\.|(?<=\binc)\.|(?<=\bcorp)\.){{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
+    rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b{_IN_SENTENCE}{{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
     rf"|\bsince\s\d{{4}},?\s[^.;]{{0,60}}?\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b")
 # the sentence-wide half of the hypothetical cue: a condition on the deal itself
 _CONDITION = Caseless(
@@ -1423,9 +1428,6 @@ _PARTS_BUILT = re.compile(
     + _PARTS_NOUNS + r"\s(?:[\w-]+\s){0,3}?for\b", re.I)
 _UNDER_LICENCE = re.compile(r"\bunder\s(?:the|its|a|this)\s(?:[\w-]+\s){0,2}licen[cs]e\b(?:\sagreement)?,?\s(?:which|that)\s(?:was|were)\ssigned\b")
 _TO_JOINT_BODY = re.compile(r"\b(?:provided|supplied|contributed|given|lent)\sto\sthe\s(?:joint\s|new\s)?(?:laboratory|lab|institute|centre|center)\b")
-# ("Two days before the licence, ...", "Together with the licence, Y placed an order ...")
-_TIME_OF_DEAL = re.compile(r"\b(?:[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Aa]head\sof|[Tt]ogether\swith|[Aa]longside)\s"
-                           r"(?:the|this|that|its|their)\s(?:[\w-]+\s)?$")
 _COOPERATION_TO = re.compile(r"\b(?:cooperation|collaboration|research|partnership|development)\s(?:agreement|deal|pact)\sto\s$")
 _IN_WHICH = re.compile(r"\b(?:in|of)\swhich\b")
 
@@ -1515,7 +1517,6 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                    and _DEAL_NOUN.search(sent.text, start, end) is not None)
                or _TALKS_ABOUT.match(after) is not None  # "The deal brings X into Y's backyard"
                or _UNDER_THE_DEAL.search(before) is not None  # "Under the agreement, X will open ..."
-               or _TIME_OF_DEAL.search(before) is not None  # "Two days before the licence, on 12 May, X ..."
                # "The Joint Venture will install X's machines ...": the venture at work, told before
                or (kind == "joint_venture" and start <= 4 and _VENTURE_AT_WORK.match(after) is not None))
         triggers.append(_Trigger(base + start, base + end, kind, spec, anaphoric))
@@ -2433,8 +2434,9 @@ _SUPPLIED_FROM = re.compile(r"\b(?:supplied|sourced|delivered|shipped|bought|pur
 _BUY_FROM = re.compile(_BUY_VERB.pattern + r"\w*\sfrom\s(?:the\s)?")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:[\w-]+\s)?sold\b(?P<by>\sby\s)?")
 _PURCHASE_AGREEMENT = re.compile(r"purchase\sagreement", re.I)
-# ("will take 1,500 of the group's cars", "placed an order for tools, which X will build")
-_BOUGHT_NUMBER = re.compile(r"(?:%s|take|placed)\s(?![A-Z])" % _BUYING_WORDS)
+# the subject buys, goods not named by their maker: "X bought 40 buses", "will take 1,500 of
+# the group's cars", "placed an order for tools, which Y will build"
+_SUBJECT_BUYS = re.compile(r"(?:%s|take|placed)\s(?![A-Z])" % _BUYING_WORDS)
 _GAVE = re.compile(r"(?:gave|gives|give|giving|handed|awarded|granted)\s")  # "X gave Y a serial order"
 _BEEN_AWARDED = re.compile(r"(?:has\sbeen|have\sbeen|was|were)\sawarded\s")
 _AWARDED_TO = re.compile(r"\b(?:awarded|given|granted|handed)\sto\s")
@@ -2625,7 +2627,7 @@ def _roles(text, trig, chosen, in_clause, counter_role, cstart, cend) -> dict[st
     # "new to Y's packs: it bought 40 of them": Y, whose goods they are
     if trig.kind == "supply" and agent is not None and len(chosen) == 2 and agent not in counter_role \
             and not ordered and not passive and (_PURCHASE_AGREEMENT.search(text, trig.start, trig.end)
-                                                 or _BOUGHT_NUMBER.match(text, trig.start, trig.end)):
+                                                 or _SUBJECT_BUYS.match(text, trig.start, trig.end)):
         maker = next((m.name for m in in_clause if m.name in chosen and m.start < trig.start
                       and text.startswith(("’s ", "'s "), m.end)), None)
         agent = maker or next((n for n in chosen if n != agent and n not in counter_role), agent)

@@ -1708,11 +1708,13 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
                 prefixes.add(f"{first} {words[1]}")
                 learned.setdefault(f"{first} {words[1]}", c)
     # "Entoto Electric Mobility PLC ... Entoto Electric Mobility": a name without its legal form
+    bare_of: set[tuple[str, str]] = set()  # (name without its legal form, name)
     for c in chosen:
         if c.key is None and c.type in ("Company", "Fund"):
             bare = _LEGAL.sub("", c.name).rstrip(" ,")
             if bare != c.name and " " in bare:
                 learned.setdefault(bare, c)
+                bare_of.add((bare, c.name))
     # "Chery and Fiat agreed ... Fiat looked elsewhere": a name found from its context in one
     # place names the same organisation wherever else the article writes it
     other_kinds = {text[c.start : c.end] for c in chosen if c.type not in ("Company", "Fund")}
@@ -1743,7 +1745,7 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
         existing = by_start.get(span[0])
         if existing is not None and existing.end == span[1]:
             if existing.name == long.name or (short in prefixes and existing.via != "deal_context.v1"
-                                              and _LEGAL.sub("", long.name).rstrip(" ,") != short):
+                                              and (short, long.name) not in bare_of):
                 continue  # the name itself (but "Moselle Composites" is "Moselle Composites S.A.")
             if existing.key is None and existing in out:  # pattern-found short form: point it at the long name
                 out[out.index(existing)] = _Cand(existing.start, existing.end, long.type, long.name, long.key, "abbreviation.v1", existing.rank)
