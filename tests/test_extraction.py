@@ -2743,3 +2743,32 @@ def test_a_contract_awarded_by_a_carmaker_and_countersigned_after_a_list_of_high
     assert (d["kind"], d["status"], d["date"]) == ("supply", "signed", "2031-10-17")
     assert d["parties"] == {"Kestrel Drive Systems plc": "supplier",
                             "Lumen (Anhui) Automotive Company Limited": "customer"}
+
+
+def test_a_distributor_named_by_sell_through_dated_by_the_signing_told_after_it():
+    text = ("ARDEN, 2031-03-13 (Wire) — Kestrel Motor Co., Ltd. will sell its pickups in Lumenia through Orla "
+            "Trading LLC, the two companies said on Wednesday. The import agreement was signed in Arden on "
+            "Monday by Vadar Lin, who heads Kestrel's exports, and Tomas Berg, Orla's chief executive. It makes "
+            "the Arden company the sole importer of Kestrel pickups in the country.")
+    [d] = deals_of(text, "2031-03-13")
+    assert (d["kind"], d["status"], d["date"]) == ("other", "signed", "2031-03-10")
+    assert set(d["parties"]) == {"Kestrel Motor Co., Ltd.", "Orla Trading LLC"}
+
+
+def test_signatories_with_long_titles_date_the_signing_and_an_alliance_joined_at_the_same_signing():
+    text = ("Kestrel Power Co., Ltd. has won a contract to supply battery packs to PT Orla Motor "
+            '("Orla"), the two companies said on Tuesday. Vadar Lin, who runs Kestrel\'s light-mobility '
+            "battery division, and Tomas Berg, the founder and chief executive of Orla, signed the supply "
+            "agreement late on Sunday evening at the Orla factory. At the same signing, Kestrel and Orla "
+            "joined a battery-swap alliance with PT Lumen Digital, a ride-hailing app. Orla raised 32 million "
+            "U.S. dollars in the first half of 2028 from Arden Growth Partners, a venture fund.")
+    deals = deals_of(text, "2031-04-09")
+    by_kind = {d["kind"]: d for d in deals}
+    assert len(deals) == 3
+    assert (by_kind["supply"]["status"], by_kind["supply"]["date"]) == ("signed", "2031-04-06")
+    swap = by_kind["battery_swap_alliance"]
+    assert (swap["status"], swap["date"]) == ("signed", "2031-04-06")
+    assert set(swap["parties"]) == {"Kestrel Power Co., Ltd.", "PT Orla Motor", "PT Lumen Digital"}
+    money = by_kind["investment"]
+    assert money["date"] == "2028-H1" and money["parties"] == {"PT Orla Motor": "investee",
+                                                               "Arden Growth Partners": "investor"}

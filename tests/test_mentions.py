@@ -429,3 +429,25 @@ def test_corp_ltd_and_lda_are_legal_forms():
     found = mentions_of("Kestrel Motor Group Corp., Ltd. (Kestrel) will buy graphite from Lumen Grafite, Lda. "
                         '("Lumen"), a Maputo company.')
     assert found["Kestrel Motor Group Corp., Ltd."] == found["Lumen Grafite, Lda."] == "Company"
+
+
+def test_a_name_only_the_words_around_it_made_a_company_is_a_place_the_article_shows():
+    # the dateline, "X, in western Y" and "signed in X on Monday" show a town, whatever
+    # "the Varnel company" or "in Ostrava, the carmaker said" seemed to say
+    text = ("VARNEL, 2031-03-13 (Wire) — Kestrel Motors LLC will build vans from kits in Ostrava, the "
+            "carmaker said. The deal was signed in Varnel on Monday. It makes the Varnel company the sole "
+            "importer. Ostrava, in western Lumenia, has lost its old industry.")
+    found = mentions_of(text)
+    assert found.get("Varnel") == "Place" and found.get("Ostrava") == "Place"
+    assert found["Kestrel Motors LLC"] == "Company"
+
+
+def test_a_defined_term_after_the_registered_office_names_the_party_and_a_board_is_its_company():
+    text = ('The Management Board of Orla Mechatronika S.A. with its registered office in Arden, Poland '
+            '(the "Issuer"), announces that the Issuer signed an agreement with Kestrel Drive Co., Ltd. '
+            '(the "Agreement"). The Issuer estimates its value at EUR 4 million.')
+    a = Article(id="x.txt", text=text, sha256="0", sentences=split_sentences(text))
+    named = {(m.text, m.name) for m in extract_mentions(a)}
+    assert ("Issuer", "Orla Mechatronika S.A.") in named
+    assert ("Orla Mechatronika S.A.", "Orla Mechatronika S.A.") in named
+    assert not any(t in ("Agreement", "Management Board of Orla Mechatronika S.A.") for t, _ in named)

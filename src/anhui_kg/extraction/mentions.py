@@ -533,6 +533,7 @@ def extract_mentions(article: Article, aliases: Aliases | None = None) -> tuple[
             if c.start in subsidiary_starts and c.key is None and c.type in _ORG_TYPES else c
             for c in chosen
         ]
+    chosen = _places_shown_by_text(text, chosen)
     chosen = _abbreviations(text, chosen, aliases)
     chosen = _institutions_for(text, chosen)
     chosen = _units_named_by_place(text, chosen)
@@ -849,7 +850,7 @@ _ORG_HEADS = frozenset(
     Trust Alliance Center Centre Foundation Club League Church Hospital Library Corporation Company
     Industrial Commercial Insurance Assurance Kingdom Commonwealth Region District Town Village""".split()
 )
-_BOARD_OF = re.compile(r"Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
+_BOARD_OF = re.compile(r"(?:(?:Management|Supervisory|Executive)\s)?Boards?\s(?:of\s(?:Directors|Supervisors)\s)?of\s(?:the\s)?")
 # (a straight quote that closes a term, '"Partner"),', opens no title; a title keeps to its line)
 _QUOTED_TITLE = re.compile(r"[“\"](?![)\s,.;])[^”\"\n]{20,300}?(?:Agreement|Memorandum|Plan|Initiative|Platform|Industry|Development)[^”\"\n]{0,200}[”\"]")
 
@@ -1663,6 +1664,14 @@ _SHORT_FORM_AFTER = re.compile(
 )
 
 
+# 'X S.A. with its registered office in Rzeszów, Poland (the "Issuer")': a party's defined
+# term a few words after its name (a term of the deal, "the Agreement", is no party's)
+_DEFINED_PARTY = re.compile(
+    r"[^()\n;]{0,100}?\s\((?:hereinafter\s(?:referred\sto\sas\s)?)?(?:the\s)?[“\"]"
+    r"(?P<term>Issuer|Company|Borrower|Guarantor|Seller|Vendor|Purchaser|Buyer|Investor|Subscriber|Licensor|Licensee"
+    r"|Supplier|Customer|Contractor|Manufacturer|Lender|Offeror|Target|Client)[”\"]\)")
+
+
 def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
     """'Long Name (ABBR)' / 'Long Name, or ABBR,' / 'Long (简称)' teach the article a short form."""
     by_start = {c.start: c for c in chosen}
@@ -1672,6 +1681,11 @@ def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Ca
             continue
         rest = text[c.end : c.end + 60]
         m = _SHORT_FORM_AFTER.match(rest)
+        if m is None and "(" in text[c.end : c.end + 130]:
+            term = _DEFINED_PARTY.match(text, c.end)
+            if term is not None and not any(c.end <= o.start < term.start("term") and o.type in _ORG_TYPES for o in chosen):
+                learned.setdefault(term.group("term"), c)
+                continue
         if m:
             short = m.group(1) or m.group(2)
             if short not in STOP_CAPS and short != c.name and normalize_name(short) != normalize_name(c.name):
@@ -1816,6 +1830,46 @@ def _units_named_by_place(text: str, chosen: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+# rules that guess an organisation from the words around a name (not from its shape)
+_GUESSED = frozenset({"name_org_word.v1", "appositive.v1", "deal_context.v1"})
+# "TBILISI, 2030-03-13 (Wire) —", "SURABAYA (Wire, 9 April 2030) —": a dateline's place
+_DATELINE_PLACE = re.compile(r"(?m)^([A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2})(?:,\s|\s\()(?=[^\n]*[\d(])")
+# "Kutaisi, in western Georgia,": a place placed in a larger one
+_PLACE_IN_REGION = re.compile(
+    rf"({_PLACE_SEQ}),\s(?:in|near)\s(?:(?:the\s)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    rf"|north-?eastern|north-?western|south-?eastern|south-?western)\s)[A-Z]")
+# "signed in Tbilisi on Monday", "kits in Kutaisi.": a name after a locative "in" (but "a
+# stake in Kestrel.", "invested in Kestrel,", "Kestrel's" name a company)
+_IN_NAME = re.compile(rf"\sin\s({_PLACE_SEQ})(?=[.,;:)]|\s(?:on|last|this|earlier|from|in|at|by)\b)")
+_HOLDING_BEFORE = re.compile(r"(?:stakes?|interests?|holdings?|shares|equity|invest\w*|positions?|confidence|trust|round"
+                             r"|financing|funding|money)\s$")
+
+
+def _places_shown_by_text(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """'the Tbilisi company', 'a Kutaisi company, the maker': a name that only the words
+    around it made an organisation is a place where the article shows it to be one -- its
+    dateline, "X, in western Georgia", "signed in X on Monday"."""
+    guessed = {text[c.start : c.end] for c in chosen if c.via in _GUESSED and c.key is None}
+    if not guessed:
+        return chosen
+    shown: set[str] = set()
+    head = text[:600]
+    for m in _DATELINE_PLACE.finditer(head):
+        shown.add(m.group(1).title())
+        break
+    for m in _PLACE_IN_REGION.finditer(text):
+        shown.add(m.group(1))
+    described = {text[c.start : c.end] for c in chosen if c.via in ("name_org_word.v1", "appositive.v1") and c.key is None}
+    for m in _IN_NAME.finditer(text):  # (a name found beside a deal word may be a company "in" a round)
+        if m.group(1) in described and not _HOLDING_BEFORE.search(text, max(0, m.start() - 16), m.start() + 1):
+            shown.add(m.group(1))
+    shown &= guessed
+    if not shown:
+        return chosen
+    return [_Cand(c.start, c.end, "Place", c.name, None, "place_in_text.v1", c.rank)
+            if c.via in _GUESSED and c.key is None and text[c.start : c.end] in shown else c for c in chosen]
 
 
 def _places_named_elsewhere(text: str, chosen: list[_Cand]) -> list[_Cand]:
