@@ -2772,3 +2772,37 @@ def test_signatories_with_long_titles_date_the_signing_and_an_alliance_joined_at
     money = by_kind["investment"]
     assert money["date"] == "2028-H1" and money["parties"] == {"PT Orla Motor": "investee",
                                                                "Arden Growth Partners": "investor"}
+
+
+def test_a_business_wire_release_with_a_licence_signed_earlier_and_deals_signed_alongside_it():
+    text = ('ARDEN, China--(SYNTHETIC BUSINESS WIRE)--Apr 23, 2031--Arden Kestrel Brake Systems Co., Ltd. '
+            '("Kestrel") today announced that Orla Freios Ltda. ("Orla"), a brake maker based in Lumen, Brazil, '
+            "will produce Kestrel's parking brake calipers under licence.\n\n"
+            "The licence agreement bears the signatures of Vadar Lin, Kestrel's Vice President for the Americas, "
+            "and Ana Berg, Chief Executive Officer of Orla, and was finalised in Lumen on April 19.\n\n"
+            "A supply contract for the control units that actuate the calipers was signed alongside the licence.\n\n"
+            "Under a separate investment agreement finalised the same day, Kestrel will subscribe for new quotas "
+            "representing 20% of the capital of Orla for USD 11 million.")
+    deals = {d["kind"]: d for d in deals_of(text, "2031-04-23")}
+    assert set(deals) == {"licensing", "supply", "investment"}
+    kestrel, orla = "Kestrel Brake Systems Co., Ltd.", "Orla Freios Ltda."  # (the dateline's town is no part of it)
+    assert deals["licensing"]["parties"] == {kestrel: "licensor", orla: "licensee"}
+    assert deals["supply"]["parties"] == {kestrel: "supplier", orla: "customer"}
+    assert deals["investment"]["parties"] == {kestrel: "investor", orla: "investee"}
+    assert {(d["status"], d["date"]) for d in deals.values()} == {("signed", "2031-04-19")}
+
+
+def test_market_talk_a_website_report_and_a_venture_dropped_are_no_deals_done():
+    text = ("Kestrel Wheel Co., Ltd. makes wheels. A business website reported last week that Kestrel was "
+            "preparing to take a minority stake in Orla Assembly LLC. A joint venture with Lumen Leather JSC, a "
+            "leather supplier, that was meant to wrap wheels near Hanoi was dropped in 2028. Traders in Arden say "
+            "Vadar Motors Co., Ltd. is close to buying the 49% of Orla Assembly LLC that it does not already own.")
+    assert {d["status"] for d in deals_of(text, "2031-03-13")} <= {"rumoured", "cancelled"}
+    assert len(deals_of(text, "2031-03-13")) == 3
+
+
+def test_an_order_from_a_company_that_works_for_carmakers_assembling_vehicles_is_a_supply():
+    [d] = deals_of("Kestrel Robotics Co., Ltd. has won a 38 million euro order for two body-shop lines from Orla Body "
+                   "Systems S.A., which welds door frames for carmakers assembling vehicles in Spain.", "2031-06-04")
+    assert d["kind"] == "supply"
+    assert d["parties"] == {"Kestrel Robotics Co., Ltd.": "supplier", "Orla Body Systems S.A.": "customer"}

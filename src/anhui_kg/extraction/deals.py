@@ -49,7 +49,7 @@ _TRIGGERS: list[tuple[str, DealKind, int]] = [
     (r"(?:charging|swap)[- ]network interoperability|interoperability", "other", 3),
     (r"(?:auto|vehicle|car|automotive)?-?chips?\b(?:[- ][\w-]+){0,3}? (?:project|partnership|collaboration|cooperation|agreement|alliance|deal|industriali[sz]ation)|chip (?:collaboration|cooperation|partnership)", "chip_collaboration", 6),
     (r"(?:jointly\s)?(?<!carmaker )(?<!automaker )(?<!company )(?<!maker )(?<!firm )(?<!group )(?<!business )(?<!start-up )(?<!startup )(?:formed|founded|set up|established|created)(?!\sby\b)(?=\s(?:a\s|the\s|new\s)?[A-Z])|joint[- ]ventures?|\bJVs?\b|(?:50-50|equal|new|an?)\s(?:[\w-]+\s)?venture\b(?!\s(?:capital|investors?|funds?|firms?|arms?|investments?))|(?:agreed to |will )?(?:jointly )?(?:set up|form|establish|create) (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:company|firm|entity) (?=[^.;]{0,120}?\b(?:will hold|would hold|holds|to hold|owns?|stake|\d+(?:\.\d+)? ?%))", "joint_venture", 5),
-    (r"contract[- ]manufactur(?:er|ers|ing|ed)|contract[- ]assembl(?:y|er|ers|ing)|assembly (?:agreement|contract|deal)s?\b|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?:puts together|putting together|assembl(?:e|es|ing)|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put together|assembled)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
+    (r"contract[- ]manufactur(?:er|ers|ing|ed)|contract[- ]assembl(?:y|er|ers|ing)|assembly (?:agreement|contract|deal)s?\b|(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|build(?:s|ing)?|assembl(?:e|es|ed|ing)) (?:[\w-]+ ){0,6}?for(?= [A-Z])|(?:are|were|is|was|have been|has been|being) (?:[\w-]+ )?(?:assembled|built|produced|manufactured|put together|made under contract) (?:[\w-]+ ){0,6}?by(?= )|(?<!carmakers )(?<!automakers )(?<!makers )(?<!manufacturers )(?<!companies )(?<!brands )(?<!customers )(?:puts together|putting together|assembl(?:e|es|ing)|(?<!are )(?<!were )(?<!is )(?<!was )(?<!been )(?:put together|assembled)) (?:[\w-]+ ){0,4}?(?:designs|models|vehicles|cars|trucks|kits|pick-?ups|buses|coaches|suvs|sedans|saloons|vans)\b|(?:has |have |had )(?:manufactured|produced|built|made) (?=[a-z0-9])(?:[\w-]+ ){1,2}(?:vehicles|cars|models)\b|(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged) (?:[\w.,&()-]+ ){0,8}?to (?:build|assemble|produce|manufacture|make) (?:its|their)|\bOEM for|as an? OEM|foundry (?:agreement|deal|contract)|(?:builds?|built|produc(?:e|es|ed)|makes?|made|assembl(?:e|es|ed)|manufactur(?:e|es|ed)) (?:[\w.,&-]+ ){0,4}?[\w.,&-]+(?:’s|'s) (?:[\w-]+ ){0,2}?(?:cars|sedans|saloons|models|vehicles|suvs|trucks|vans|buses|minibuses|shuttles|robotaxis|pick-?ups|coaches|tractors|motorcycles|scooters)\b", "contract_manufacturing", 5),
     (r"\bpa(?:id|ys|ying)\s(?:[\w$€¥.,()-]+\s){1,6}?for\s(?:a\s|an\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s|(?:half|fifth|quarter|third|tenth|two-thirds)\s)(?:stake\s)?(?:of|in)\b|"  # "paid 90 million yuan for 15% (a fifth) of X"
      r"(?:acquir(?:e|ed|es|ing)|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|t(?:ake|akes|ook|aking)|hold(?:s|ing)?)\s(?:from\s(?:the\s)?(?:[\w.,-]+\s){1,6}?)?(?:a\s|an\s|the\s)?(?:" + APPROXIMATELY + r"\s)?(?:[\d.]+\s?(?:%|percent|per cent)\s)(?:stake|interest|of\b)|(?:a|an)\s(?:[\d.]+\s?(?:%|percent|per cent)\s)?(?:minority\s|majority\s|controlling\s)?stake\s(?:of\s[\d.]+\s?(?:%|percent|per cent)\s)?(?:in|was)\b"
      # "60% of X was acquired by Y": a stake, told in the passive
@@ -260,11 +260,14 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
                         # a correction notice: "An earlier version of this story said X had chosen Y"
                         r"|\bearlier\sversion\sof\s(?:this|the)\s(?:story|article|report)\b")),
     ("cancelled", Caseless(r"\b(?:scrapp(?:ed|ing)|cancell?(?:ed|ing)|called off|abandon(?:ed|ing)|shelv(?:ed|ing)|pulled out|walked away|collapsed|fell through|broke off)\b"
-                           r"|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\b(?:did\snot|didn['’]t|never)\s(?:lead|led|come|came)\sto\s(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
+                           r"|\b(?:was|were|has\sbeen|had\sbeen)\s(?:later\s|eventually\s|quietly\s)?(?:dropped|broken\soff)\b|\bwithout\s(?:reaching\s)?(?:an?\s|any\s)?(?:agreement|deal)\b|\b(?:did\snot|didn['’]t|never)\s(?:lead|led|come|came)\sto\s(?:an?\s|any\s)?(?:agreement|deal)\b|\btalks\s(?:ended|broke down|failed|collapsed|stalled)\b"
                            # "have discussed a venture, but no agreement on it has been reached"
                            r"|\bno\s(?:[\w-]+\s){0,3}?(?:agreement|deal|contract)\s(?:[\w-]+\s){0,4}?(?:has|have|had|was|were)\s(?:yet\s)?been\s(?:reached|signed|struck|concluded|entered\sinto)")),
-    ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\b(?:person|people|sources?)\s(?:familiar|close)\swith\b|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
+    ("rumoured", Caseless(r"\breportedly\b|\bin talks\b|\bis said to\b|\bare said to\b|\brumou?r|\bsources (?:said|say|familiar|close)|\b(?:person|people|sources?)\s(?:familiar|close)\swith\b|\baccording to (?:people|sources|a person)|\bmedia (?:reported|reports)\b|\breported\s(?:by\s[^.;]{0,40}?\s|(?:last|this|earlier|on|yesterday)\b(?:\s[\w-]+){0,2}\s)?that\b|\breports?\s(?:in\s[^.;]{0,30}?\s)?that\b"
                           r"|\b(?:never|not|yet to be)\s(?:been\s)?confirmed\b|\bunconfirmed\b"
+                          # "Traders in Hefei say X is close to buying ...": market talk
+                          r"|\b(?:traders|dealers|bankers|brokers|insiders)\s(?:in\s(?:[A-Z][\w’'-]*\s){1,2})?(?:say|said|believe|expect)\b"
+                          r"|\b(?:is|are)\sclose\sto\s(?:buying|acquiring|taking|signing|agreeing|selling)\b"
                           r"|\b(?:has|have|had)\s(?:also\s)?been\s(?:suggested|speculated)\b|\bin\sthe\s(?:local\s|financial\s|trade\s)?press\b(?!\s(?:release|conference|statement))")),
     ("rumoured", Caseless(r"\b(?:(?:is|are|was|were)\s(?:considering|exploring|mulling|weighing|negotiating)|in discussions?|(?:has|have|had)\s(?:also\s)?discussed)\b"
                           r"|\btalk\s(?:in\s(?:the\s)?[\w\s-]{0,30}?\s)?(?:of|that)\b|\bmarket talk\b|\bpress reports?\b|\bspeculation\s(?:[^.;]{0,30}?\s)?that\b|\bnewspapers? (?:wrote|reported)\b")),
@@ -281,7 +284,7 @@ _STATUS_CUES: list[tuple[DealStatus, Caseless]] = [
     ("planned", _MOU),
     ("dissolved", Caseless(r"\bdissolv(?:ed|ing)\b|\bwound up\b")),
     # "picked Y to supply", "chosen as supplier" -- not "acquired selected assets"
-    ("signed", Caseless(r"\b(?:has|have)\sbeen\sawarded\b|\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\bplaced\san?\s(?:[\w-]+\s)?order\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
+    ("signed", Caseless(r"\b(?:has|have)\sbeen\sawarded\b|\b(?:bears|bore|carries|carried)\sthe\ssignatures?\sof\b|\bput\s(?:their|its)\s(?:names|signatures?)\sto\b|\bput\s(?:it\s|them\s)?on\spaper\b|\bplaced\san?\s(?:[\w-]+\s)?order\b|\b(?:signed|signs|inked|sealed|clinched|penned|formali[sz]ed|finali[sz]ed|struck|reached|entered into|joined forces|forged|agreed|ordered)\b"
                         # "announced the conclusion of a supply agreement", "The Agreement was executed"
                         r"|\bconclu(?:ded|des|sion\sof)\s(?:an?\s|the\s|its\s)(?:[\w-]+\s){0,3}?(?:agreement|contract|deal)s?\b|\b(?:was|were|has\sbeen)\sexecuted\b"
                         # "A second agreement, concluded at the same ceremony, ...", "was concluded"
@@ -317,9 +320,10 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
     ("den", "dismissed", "not true", "refut", "was not", "insist", "no such", "rejected", "no plan", "no intention",
      " no ", "earlier version", "not ", "never", "didn"),
     ("scrapp", "cancel", "called off", "abandon", "shelv", "pulled out", "walked away", "collapsed", "fell through",
-     "broke off", "without", "talks", "been "),
+     "broke off", "without", "talks", "been ", "dropped", "broken off"),
     ("reportedly", "in talks", "said to", "rumo", "sources", "according to", "media", "report", "confirmed",
-     "suggested", "speculat", "press", "familiar", "close with"),
+     "suggested", "speculat", "press", "familiar", "close with", "traders", "dealers", "bankers", "brokers", "insiders",
+     "close to"),
     ("considering", "exploring", "mulling", "weighing", "negotiating", "in discussion", "discussed", "talk", "press",
      "newspaper", "speculation"),
     ("should", "if", "unless", "were", "could", "whether", "might", "would only", "hypothetical", "may "),
@@ -327,7 +331,7 @@ _CUE_NEEDS: list[tuple[str, ...]] = [
      "proposed", "proposal", "not ", "would"),
     ("memorand", "mou", "letter"),
     ("dissolv", "wound up"),
-    ("sign", "put their", "put its", "on paper", "placed a", "been awarded", "inked", "sealed", "clinch", "penned", "formali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
+    ("sign", "put their", "put its", "on paper", "placed a", "been awarded", "inked", "sealed", "clinch", "penned", "formali", "finali", "struck", "reached", "entered into", "joined forces", "forged", "agreed", "ordered", "won ",
      "conclu", "executed",
      "picked", "chose", "selected", "appointed"),
     ("announc", "unveil"),
@@ -357,7 +361,10 @@ _SIGNED_THEN_WILL = Caseless(
     # ("... under an eight-year offtake agreement the two sides put their signatures to on Friday")
     rf"|\bwill\b{_IN_SENTENCE}{{0,240}}?\bunder\s(?:an?|the)\s(?:[\w-]+\s){{0,2}}?(?:agreement|contract|deal|partnership|pact)\s"
     r"(?:(?:that|which)\s)?(?:(?:they|both(?:\s[\w-]+)?|the\s(?:two|three)(?:\s[\w-]+)?)\s)?(?:signed|inked|reached|struck|sealed|concluded"
-    r"|put\s(?:their|its)\s(?:names|signatures?)\sto|put\son\spaper)\b")
+    r"|put\s(?:their|its)\s(?:names|signatures?)\sto|put\son\spaper)\b"
+    # "Under a separate investment agreement finalised the same day, X will subscribe for ..."
+    rf"|\bunder\s(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?:agreement|contract|deal)\s(?:(?:that|which)\s(?:was|were)\s)?"
+    rf"(?:signed|finali[sz]ed|concluded|executed|inked|sealed)\b[^.;]{{0,60}}?,\s(?:[\w-]+\s){{1,4}}?will\b")
 _IRREGULAR_DONE = r"(?:\w+ed|bought|sold|built|made|held|won|run)"
 _DURATIVE = Caseless(
     rf"\b(?:has|have)\s(?:\w+\s)?(?:been\s)?{_IRREGULAR_DONE}\b{_IN_SENTENCE}{{0,80}}?\b(?:for\s(?:several|many|some|a\sfew|\d+|two|three|four|five|ten)\s(?:years|decades)|for\s(?:years|decades)|since\s(?:\d{{4}}|its|their|our|the|then)|ever\ssince)\b"
@@ -379,11 +386,14 @@ _SAME_OCCASION = re.compile(r"\b(?:at|during|on)\sthe\ssame\s(?:ceremony|event|s
                             r"|\b(?:alongside|together\swith)\s(?:the|this|that)\s(?:[\w-]+\s)?"
                             r"(?:purchase|order|contract|deal|agreement|acquisition|licen[cs]e)\b", re.I)
 _SIGNED_ALONG = re.compile(r"\bsigned\s(?:together\swith|at\sthe\ssame\stime\sas|alongside)\sthe\s(?:[\w-]+\s){0,2}"
-                           r"(?:contract|agreement|deal)\b")
+                           r"(?:contract|agreement|deal|licen[cs]e|order)\b")
 # (", Aug 19 (Kestrel) -", "/Kestrel/ -", or the date in brackets: "Lima (5 March 2031) —")
 # (or a time after the date: "LUSAKA | Tuesday 20 November 2029, 09:40 CAT (Kestrel) —")
 _DATELINE_AFTER = re.compile(r"\)?(?:,?\s\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,5})?)?"
-                             r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?[-–—]{1,2}\s")
+                             # ("--Apr 23, 2030--Wuhu Kestrel ...": a business wire's dashes, no space)
+                             r"\s*(?:\([^)\n]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?(?:[-–—]{1,2}\s|--(?=[A-Z]))")
+# how far into its sentence a dateline's date may be ("WUHU, China--(SYNTHETIC BUSINESS WIRE)--Apr 23")
+_DATELINE_REACH = 60
 _DEAL_WORD = r"(?i:contract|agreement|deal|order|memorandum|document)s?"
 # "The Supply Agreement was signed", "The Supply Agreement and the share subscription
 # agreement were signed", "Under the agreement, (which was) concluded on Monday, ...": the
@@ -1075,6 +1085,8 @@ def extract_deals(
             new = _sentence_claims(article, sent, sm, sd, focus, claims, places, lead, found)
             if not new and sent.index > 0 and (label := _LABEL.match(sent.text)) is not None:
                 new = _schedule_entry(article, sent, label, focus, sd, dates)
+        if not new and sm == [] and claims and "signed" in sent.text and (along := _SIGNED_ALONG.search(sent.text)):
+            new = _signed_alongside(article, sent, along, claims)
         # (a press release may tell the signing a sentence or two after its news of the day)
         last = claims[-1] if after_deal else None
         if not new and signs and (
@@ -1400,6 +1412,27 @@ _BOUGHT_GOODS = re.compile(
 # "The joint venture that Kestrel and Orla Pumps (of Arden) set up in 2014 was dissolved"
 _VENTURE_THAT = re.compile(r"\s(?:that|which)\s([^;]{3,120}?)\s(?:had\s)?(?:set\sup|formed|established|founded|created)\b"
                            r"(?:\s(?:in|on)\s[^,;]{3,30}?)?(?=\s(?:was|were|has\sbeen|had\sbeen)\s)")
+
+
+def _signed_alongside(article: Article, sent, along: re.Match[str], claims: list[_Claim]) -> list[_Claim]:
+    """'A supply contract for the control units was signed alongside the licence': a deal of
+    another kind between the parties of the one referred to, signed with it. Whoever acts in
+    that deal (the licensor, the supplier) acts in this one too."""
+    kinds = [(_TRIGGERS[i][1], _TRIGGERS[i][2]) for start, _end, i in _find_triggers(sent.text) if start < along.start()]
+    kind, spec = next(((k, sp) for k, sp in kinds if k in _AGENT_ROLES), (None, 0))
+    ref = next((c for c in reversed(claims) if c.kind in _AGENT_ROLES and len(c.names) == 2
+                and sent.index - c.sentence <= 4), None)
+    if kind is None or ref is None or ref.kind == kind:
+        return []
+    agent_role, patient_role = _AGENT_ROLES[kind]
+    ref_agent = _AGENT_ROLES[ref.kind][0]
+    parties = {mid: agent_role if r == ref_agent else patient_role for mid, r in ref.parties.items()}
+    if sorted(parties.values()) != sorted((agent_role, patient_role)):
+        return []
+    return [_Claim(kind=kind, spec=spec, parties=parties, names=dict(ref.names), date=ref.date, end_date=None,
+                   status="signed", title=None, value=None, stake=None, place=ref.place,
+                   evidence=[_evidence(article, sent)], sentence=sent.index, rule=f"deal.{kind}.signed_alongside.v1",
+                   finite_sign=True, dated_by_text=ref.dated_by_text)]
 
 
 def _venture_told_in(article: Article, sent, trigger: "_Trigger", sm: list[Mention],
@@ -1729,13 +1762,18 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                            and x.value.precision not in ("decade", "unknown")
                            and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
             d = agreed or d
-        if d is not None and d.start - base < 40 and _DATELINE_AFTER.match(text, d.end) is not None:
+        if d is not None and d.start - base < _DATELINE_REACH and _DATELINE_AFTER.match(text, d.end) is not None:
             # "HEFEI, Aug 19 (Kestrel) - X will supply ... under a contract signed on Monday":
             # the dateline is the report's day; the day the clause says it was signed wins
             signed_on = next((x for x in csd if cstart <= x.start < cend and x is not d and x.role == "event"
                               and x.value.precision not in ("decade", "unknown")
                               and _AGREED_BEFORE.search(text, max(cstart, x.start - 60), x.start)), None)
             d = signed_on or d
+        if d is None and (signed := _THE_DEAL_SIGNED.match(sent.text)) is not None:
+            # "The licence agreement bears the signatures of A, ..., and B, ..., and was
+            # finalised in Lajeado on April 19": the date after the signing, past the clauses
+            d = next((x for x in csd if x.start >= sent.start + signed.end() and x.role == "event"
+                      and x.value.precision not in ("decade", "unknown")), None)
         later = re.search(r"\b(?:later|subsequently|afterwards|eventually|since then)\b", text[cstart:cend])
         if d is None and ci > 0 and not later and not _PREDICATE_LIST.match(text, cstart):
             # "came in 2007, when it and X founded ...": the date of the clause before
@@ -1746,7 +1784,7 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
         # "X will supply ... to Y, the company said on Tuesday": the day of the report
         # "HEFEI, Aug 19 (Kestrel) - X will supply ...": the dateline's day, also a report's
         reported = d is not None and (_REPORTED_ON.search(text, max(cstart, d.start - 30), d.start) is not None
-                                      or (d.start - base < 40 and _DATELINE_AFTER.match(text, d.end) is not None))
+                                      or (d.start - base < _DATELINE_REACH and _DATELINE_AFTER.match(text, d.end) is not None))
         end_d = None
         start_d = d.value if d is not None else None
         if d is not None and (d.role == "range_end" or _END_CUE.search(text[max(0, d.start - 14) : d.start])):
@@ -2729,6 +2767,11 @@ def _licensor(text, trig, chosen, in_clause, cstart, cend) -> str | None:
         subject = next((m for m in named if m.start < trig.start), None)
         if subject is not None:
             return next((n for n in chosen if n != subject.name), None)
+    # "Y will produce X's calipers under licence": X, whose calipers they are, licenses them
+    if text.endswith("under ", cstart, trig.start):
+        owner = next((m for m in reversed(named) if m.end <= trig.start and text.startswith(("’s ", "'s "), m.end)), None)
+        if owner is not None:
+            return owner.name
     # "Y had licensed X's design", "Y holds a licence to X's axle design": X, whose design
     # it is, licenses it
     own = _LICENCE_OWNER.match(text, trig.start)
