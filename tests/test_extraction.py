@@ -2806,3 +2806,26 @@ def test_an_order_from_a_company_that_works_for_carmakers_assembling_vehicles_is
                    "Systems S.A., which welds door frames for carmakers assembling vehicles in Spain.", "2031-06-04")
     assert d["kind"] == "supply"
     assert d["parties"] == {"Kestrel Robotics Co., Ltd.": "supplier", "Orla Body Systems S.A.": "customer"}
+
+
+def test_the_next_sentence_says_who_assembles_and_a_works_taken_over_is_no_party():
+    text = ("Kestrel Motor Co., Ltd. and Orla Vehicle Assembly LLC signed a contract-assembly deal in Arden on "
+            "Tuesday. Orla, a company that took over a former tractor works, will assemble Kestrel's "
+            "pickups from kits.")
+    [d] = deals_of(text, "2031-03-13")
+    assert d["kind"] == "contract_manufacturing"
+    assert d["parties"] == {"Kestrel Motor Co., Ltd.": "client", "Orla Vehicle Assembly LLC": "manufacturer"}
+
+
+def test_a_framework_agreement_for_the_supply_of_goods_and_a_purpose_clause_that_names_the_customer():
+    text = ('The Management Board of Orla Mechatronika S.A. (the "Issuer") announces that on 25 February 2031 the '
+            "Issuer and Kestrel Motor Co., Ltd. signed a framework agreement for the supply of door handles for "
+            "cars built by Kestrel. In order to supply Kestrel from China, on 22 February 2031 the Issuer signed a "
+            "contract manufacturing agreement with Lumen Precision Co., Ltd. Under that agreement Lumen will cast, "
+            "machine and assemble the handles to the Issuer's design.")
+    deals = deals_of(text, "2031-02-26")
+    assert [(d["kind"], d["date"], d["parties"]) for d in deals] == [
+        ("supply", "2031-02-25", {"Orla Mechatronika S.A.": "supplier", "Kestrel Motor Co., Ltd.": "customer"}),
+        ("contract_manufacturing", "2031-02-22", {"Orla Mechatronika S.A.": "client",
+                                                  "Lumen Precision Co., Ltd.": "manufacturer"}),
+    ]

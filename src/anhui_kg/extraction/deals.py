@@ -501,7 +501,9 @@ _ROLE_TERM = re.compile(r"\s?\((?:the\s)?[“\"‘'](?P<term>" + "|".join(_ROLE_
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|struck|reached|%s|put\s(?:their|its)\s(?:names|signatures?)\sto)\b[^.;,]{0,50}$"
                             % _SIGNED_VERB)
-_LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as)\s[^,;]{5,120}?,\s")
+_LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as"
+                          # "In order to supply X from China, ...", "To meet X's requirements, ...": a purpose
+                          r"|In\sorder\sto|So\sas\sto|To\s(?:meet|serve|supply|support|satisfy|fulfil|fulfill|cover))\s[^,;]{5,120}?,\s")
 _PREDICATE_LIST = re.compile(
     r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
 _PLANT_INVEST = re.compile(
@@ -800,7 +802,7 @@ def _clauses(sent_text: str, party_starts: set[int]) -> list[tuple[int, int]]:
     listed = [m.start() for m in _PREDICATE_LIST.finditer(sent_text)] if sent_text.count(", ") >= 2 else []
     if len(listed) >= 2:
         cuts += listed
-    lead = _LEAD_CLAUSE.match(sent_text) if sent_text[:1] in "SWABOTA" else None
+    lead = _LEAD_CLAUSE.match(sent_text) if sent_text[:1] in "SWABOTAI" else None
     if lead:  # "Since NIO began deliveries in 2018, JAC has built ...": the adverbial clause is its own
         cuts.append(lead.end() - 2)
     cuts = sorted(set(cuts))
@@ -1063,6 +1065,8 @@ def extract_deals(
         if claims and claims[-1].kind in ("investment", "acquisition") and sent.index - claims[-1].sentence <= 2 \
                 and sm and ("sold" in sent.text or "from" in sent.text or "seller" in sent.text or "vendor" in sent.text):
             _name_seller(claims[-1], sent, sm, article)
+        if claims and sm and " will " in sent.text:
+            _maker_told(claims, sent, sm, text)
         after_deal = bool(claims) and claims[-1].sentence == sent.index - 1
         if sent.text.rstrip(" \"”’").endswith("?"):
             continue  # "Will Arden assemble Kestrel vehicles in Almaty?": a question tells no deal
@@ -1414,6 +1418,33 @@ _VENTURE_THAT = re.compile(r"\s(?:that|which)\s([^;]{3,120}?)\s(?:had\s)?(?:set\
                            r"(?:\s(?:in|on)\s[^,;]{3,30}?)?(?=\s(?:was|were|has\sbeen|had\sbeen)\s)")
 
 
+# "Rioni, a Kutaisi company ..., will assemble", "Under that agreement Baiying will cast,
+# machine and assemble": the subject, up to its verb of making
+_WILL_MAKE = re.compile(r"(?:’s|'s)?(?:,\s[^;]{0,120}?,)?\s(?:will|would|shall|is\sto)\s(?:also\s)?(?:[a-z]+,?\s(?:and\s)?){0,3}?"
+                        r"(?:assemble|build|make|produce|manufacture|cast)\b")
+
+
+# what is taken over is a thing the sentence does not name: "took over a former tractor works in 2021,"
+_UNNAMED_THING = re.compile(r"\s(?:a|an)\s(?:[a-z][\w-]*\s){0,3}?[a-z][\w-]*(?=[,.;]|\s(?:in|on)\s\d)")
+
+
+_PURPOSE_BEFORE = re.compile(r"(?:In\sorder|So\sas)\s(?:to\s)?")
+_FOR_SUPPLY_OF = re.compile(r"(?:\s(?:agreement|contract))?\s(?:for|covering)\s(?:the\s)?(?:supply|delivery|deliveries|purchase)\sof\b")
+
+
+def _maker_told(claims: list[_Claim], sent, sm: list[Mention], text: str) -> None:
+    """'A and B signed a contract-assembly deal. B ... will assemble A's pickups': the one
+    the next sentence says will make the goods is the manufacturer of the deal just told."""
+    c = next((c for c in reversed(claims) if sent.index - c.sentence <= 2), None)
+    if c is None or c.kind != "contract_manufacturing" or len(c.names) != 2 or c.sentence == sent.index:
+        return
+    subject = next((m for m in sm if m.name in c.names), None)
+    if subject is None or not _WILL_MAKE.match(text, subject.end):
+        return
+    for name, mid in c.names.items():
+        c.parties[mid] = "manufacturer" if name == subject.name else "client"
+
+
 def _signed_alongside(article: Article, sent, along: re.Match[str], claims: list[_Claim]) -> list[_Claim]:
     """'A supply contract for the control units was signed alongside the licence': a deal of
     another kind between the parties of the one referred to, signed with it. Whoever acts in
@@ -1510,6 +1541,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             continue  # "... Mobility Alliance", "... Joint Venture Co.": part of a name
         if _GENERIC_SUBJECT.search(before):
             continue  # "a carmaker can source chips from A, displays from B": nobody in particular
+        if start <= 16 and _PURPOSE_BEFORE.fullmatch(sent.text, 0, start):
+            continue  # "In order to supply X from China, ...": the purpose of the deal told next
         if spec <= 1 and _POST_BEFORE.search(before):
             continue  # "Lin, its vice president for technology partnerships": a post, not a deal
         if kind == "licensing" and sent.text.startswith(("licensed ", "licenced "), start) \
@@ -1539,6 +1572,8 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
             # "has bought Kestrel calipers for years", "bought 40 of them": goods, not a company
             triggers.append(_Trigger(base + start, base + goods.end(), "supply", 3, False))
             continue
+        if kind == "acquisition" and _UNNAMED_THING.match(after):
+            continue  # "a Kutaisi company that took over a former tractor works in 2021": no party bought
         # (searched once, used twice; "has signed up X to its battery-swap alliance": X joins
         # the alliance, a deal of its own)
         referring = _ANAPHORIC_DEAL.search(before) is not None and not (
@@ -1641,6 +1676,9 @@ def _sentence_claims(article, sent, sm, sd, focus: _Focus, previous: list[_Claim
                 best = _Trigger(best.start, best.end, kind, 6, False)
         if best.spec <= 1 and text.startswith("develop", best.end - 7) and _CHIP_MADE.match(text, best.end, cend):
             best = _Trigger(best.start, best.end, "chip_collaboration", 6, False)  # "agreed to develop a chip with X"
+        if best.kind == "framework_agreement" and _FOR_SUPPLY_OF.match(text, best.end):
+            # "signed a framework agreement for the supply of door handles": a supply, framed
+            best = _Trigger(best.start, best.end, "supply", 3, best.anaphoric)
         owners = next((t for t in ts if t.kind == "joint_venture" and _VENTURE_OF.match(text, t.end)), None)
         if owners is not None and best.kind == "joint_venture":
             best = owners  # "X was set up in 2015 as a joint venture of A and B"
