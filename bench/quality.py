@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = [
     ("seeds", ROOT / "tests/data/gold/seeds.json", ROOT / "seeds"),
     *[(name, ROOT / "tests/data" / name / "gold.json", ROOT / "tests/data" / name)
-      for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21")],
+      for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22")],
 ]
 
 

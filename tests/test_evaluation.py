@@ -696,7 +696,7 @@ def test_recorded_negative_is_not_a_false_positive():
 GOLD_SETS = {
     "seeds": (GOLD_FILE, SEEDS),
     **{name: (HERE / "data" / name / "gold.json", HERE / "data" / name)
-       for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21")},
+       for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22")},
 }
 
 
