@@ -33,7 +33,7 @@ from ..models import (
 from .caseless import Caseless, folds_alike
 from .dates import DateMatch
 from .literals import Words, alternatives, required_literals
-from .mentions import APPROXIMATELY, LEGAL_END, SELLS_STAKE
+from .mentions import APPROXIMATELY, LEGAL_END, PARTY_TERMS, SELLS_STAKE
 
 PARTY_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "Fund", "Brand"})
 
@@ -497,13 +497,15 @@ _ROLE_TERMS: dict[str, dict[DealKind, PartyRole]] = {
     "Licensee": {"licensing": "licensee"},
     "Manufacturer": {"contract_manufacturing": "manufacturer"},
 }
+assert set(_ROLE_TERMS) <= set(PARTY_TERMS)  # (the mention rules learn each as its party's name)
 _ROLE_TERM = re.compile(r"\s?\((?:the\s)?[“\"‘'](?P<term>" + "|".join(_ROLE_TERMS) + r")[”\"’']\)")
 _HIRED = re.compile(r"(?:hired|signed up|appointed|chose|picked|selected|contracted|commissioned|engaged)\s", re.I)
 _AGREED_BEFORE = re.compile(r"\b(?:first\s|originally\s)?(?:agreed|struck|reached|%s|put\s(?:their|its)\s(?:names|signatures?)\sto)\b[^.;,]{0,50}$"
                             % _SIGNED_VERB)
+_IN_ORDER = r"(?:In\sorder|So\sas)"  # a purpose clause opens so: "In order to supply X, ..."
 _LEAD_CLAUSE = re.compile(r"(?:Since|When|After|Before|Once|While|Although|Though|Because|As soon as"
                           # "In order to supply X from China, ...", "To meet X's requirements, ...": a purpose
-                          r"|In\sorder\sto|So\sas\sto|To\s(?:meet|serve|supply|support|satisfy|fulfil|fulfill|cover))\s[^,;]{5,120}?,\s")
+                          rf"|{_IN_ORDER}\sto|To\s(?:meet|serve|supply|support|satisfy|fulfil|fulfill|cover))\s[^,;]{{5,120}}?,\s")
 _PREDICATE_LIST = re.compile(
     r",\s(?=(?:and\s)?(?:signed|opened|began|formed|agreed|struck|inked|launched|acquired|bought|invested|joined|entered)\s)")
 _PLANT_INVEST = re.compile(
@@ -1428,7 +1430,7 @@ _WILL_MAKE = re.compile(r"(?:’s|'s)?(?:,\s[^;]{0,120}?,)?\s(?:will|would|shall
 _UNNAMED_THING = re.compile(r"\s(?:a|an)\s(?:[a-z][\w-]*\s){0,3}?[a-z][\w-]*(?=[,.;]|\s(?:in|on)\s\d)")
 
 
-_PURPOSE_BEFORE = re.compile(r"(?:In\sorder|So\sas)\s(?:to\s)?")
+_PURPOSE_BEFORE = re.compile(rf"{_IN_ORDER}\s(?:to\s)?")
 _FOR_SUPPLY_OF = re.compile(r"(?:\s(?:agreement|contract))?\s(?:for|covering)\s(?:the\s)?(?:supply|delivery|deliveries|purchase)\sof\b")
 
 

@@ -1664,12 +1664,16 @@ _SHORT_FORM_AFTER = re.compile(
 )
 
 
+# the words a contract or filing calls a party by ('(the "Issuer")', '(the "Seller")'); the
+# deal rules read a role from some of them
+PARTY_TERMS = ("Issuer", "Company", "Borrower", "Guarantor", "Seller", "Vendor", "Transferor", "Purchaser", "Buyer",
+               "Transferee", "Investor", "Subscriber", "Licensor", "Licensee", "Supplier", "Customer", "Contractor",
+               "Manufacturer", "Lender", "Offeror", "Target", "Client")
 # 'X S.A. with its registered office in Rzeszów, Poland (the "Issuer")': a party's defined
 # term a few words after its name (a term of the deal, "the Agreement", is no party's)
 _DEFINED_PARTY = re.compile(
     r"[^()\n;]{0,100}?\s\((?:hereinafter\s(?:referred\sto\sas\s)?)?(?:the\s)?[“\"]"
-    r"(?P<term>Issuer|Company|Borrower|Guarantor|Seller|Vendor|Purchaser|Buyer|Investor|Subscriber|Licensor|Licensee"
-    r"|Supplier|Customer|Contractor|Manufacturer|Lender|Offeror|Target|Client)[”\"]\)")
+    rf"(?P<term>{'|'.join(PARTY_TERMS)})[”\"]\)")
 
 
 def _abbreviations(text: str, chosen: list[_Cand], aliases: Aliases) -> list[_Cand]:
@@ -1851,18 +1855,19 @@ def _places_shown_by_text(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """'the Tbilisi company', 'a Kutaisi company, the maker': a name that only the words
     around it made an organisation is a place where the article shows it to be one -- its
     dateline, "X, in western Georgia", "signed in X on Monday"."""
-    guessed = {text[c.start : c.end] for c in chosen if c.via in _GUESSED and c.key is None}
+    guessed: set[str] = set()
+    described: set[str] = set()  # (a name found beside a deal word may be a company "in" a round)
+    for c in chosen:
+        if c.via in _GUESSED and c.key is None:
+            guessed.add(text[c.start : c.end])
+            if c.via != "deal_context.v1":
+                described.add(text[c.start : c.end])
     if not guessed:
         return chosen
-    shown: set[str] = set()
-    head = text[:600]
-    for m in _DATELINE_PLACE.finditer(head):
-        shown.add(m.group(1).title())
-        break
-    for m in _PLACE_IN_REGION.finditer(text):
-        shown.add(m.group(1))
-    described = {text[c.start : c.end] for c in chosen if c.via in ("name_org_word.v1", "appositive.v1") and c.key is None}
-    for m in _IN_NAME.finditer(text):  # (a name found beside a deal word may be a company "in" a round)
+    shown = {m.group(1) for m in _PLACE_IN_REGION.finditer(text)}
+    if (dateline := _DATELINE_PLACE.search(text, 0, 600)) is not None:
+        shown.add(dateline.group(1).title())
+    for m in _IN_NAME.finditer(text):
         if m.group(1) in described and not _HOLDING_BEFORE.search(text, max(0, m.start() - 16), m.start() + 1):
             shown.add(m.group(1))
     shown &= guessed
